@@ -1,0 +1,5 @@
+import sys
+
+from openopvang.cli import main
+
+sys.exit(main())

@@ -1,0 +1,58 @@
+"""The `openopvang` command: demo, serve, worker, rules evaluate, and every
+Django management command (`openopvang migrate`, `openopvang createsuperuser` …)."""
+
+import os
+import sys
+
+USAGE = """usage: openopvang COMMAND [options]
+
+  demo [--serve]             migrate, load the demo data and print the demo logins
+  serve [--bind ADDR]        serve the web application (gunicorn)
+  worker                     run background jobs (imports, batch documents)
+  rules evaluate FILE.json   evaluate a rules scenario without a database
+  <django command>           any Django management command, e.g. migrate, check
+"""
+
+
+def serve(argv: list[str]) -> int:
+    from gunicorn.app.wsgiapp import run
+
+    bind = os.environ.get("OPENOPVANG_BIND", "127.0.0.1:8000")
+    workers = os.environ.get("OPENOPVANG_WEB_WORKERS", "3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
+    sys.argv = [
+        "gunicorn",
+        "openopvang.conf.wsgi:application",
+        "--bind", bind,
+        "--workers", workers,
+        "--access-logfile", "-",
+        *argv,
+    ]
+    run()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command == "rules" and rest[:1] == ["evaluate"]:
+        # Pure engine: no database, no Django.
+        from openopvang.rules.engine.evaluate import main as evaluate_main
+
+        return evaluate_main(rest[1:])
+    if command == "serve":
+        return serve(rest)
+    from django.core.management import execute_from_command_line
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
+    if command == "worker":
+        argv = ["db_worker", *rest]
+    execute_from_command_line(["openopvang", *argv])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

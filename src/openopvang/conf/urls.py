@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+handler403 = "openopvang.core.views.permission_denied"
+handler404 = "openopvang.core.views.page_not_found"
+handler500 = "openopvang.core.views.server_error"
+
+urlpatterns = [
+    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain"), name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("openopvang.accounts.urls")),
+    path("api/v1/", include("openopvang.conf.api_urls")),
+    path("registry/", include("openopvang.registry.urls")),
+    path("", include("openopvang.core.urls")),
+]
+

@@ -1,0 +1,73 @@
+"""Errors as RFC 9457 problem details (`application/problem+json`), as the
+NL API Design Rules ask."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def _flatten(detail, prefix=""):
+    """DRF error detail → [{"name": "field.sub", "code": ..., "reason": ...}]."""
+    if isinstance(detail, dict):
+        items = []
+        for key, value in detail.items():
+            name = key if not prefix else f"{prefix}.{key}"
+            items.extend(_flatten(value, name))
+        return items
+    if isinstance(detail, list):
+        items = []
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list):
+                items.extend(_flatten(value, f"{prefix}.{index}" if prefix else str(index)))
+            else:
+                items.extend(_flatten(value, prefix))
+        return items
+    return [{"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"),
+             "reason": str(detail)}]
+
+
+def problem_exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    request = context.get("request")
+    problem = {
+        "type": f"https://openopvang.nl/problems/{getattr(exc, 'default_code', 'error')}",
+        "title": str(getattr(exc, "default_detail", "Error")),
+        "status": response.status_code,
+        "instance": request.get_full_path() if request is not None else None,
+    }
+    if isinstance(exc, exceptions.ValidationError):
+        problem["title"] = "The request contains invalid data."
+        problem["invalidParams"] = _flatten(exc.detail)
+        problem["code"] = "invalid"
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else None
+        problem["detail"] = str(detail) if detail is not None else problem["title"]
+        problem["code"] = getattr(detail, "code", getattr(exc, "default_code", "error"))
+    return Response(
+        problem, status=response.status_code, headers=dict(response.items()),
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def problem_response(status_code: int, title: str, detail: str = "") -> Response:
+    return Response(
+        {"type": "about:blank", "title": title, "status": status_code, "detail": detail or title},
+        status=status_code, content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+__all__ = ["problem_exception_handler", "problem_response", "PROBLEM_CONTENT_TYPE", "status"]

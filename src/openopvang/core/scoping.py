@@ -1,0 +1,47 @@
+"""The one scoping mechanism: every query for organisation-owned data goes
+through `Model.objects.for_user(user)`.
+
+A model opts in by using `ScopedQuerySet` and naming the path from the model to
+its owning municipality in `scope_path`. Staff of that municipality see its
+rows; staff of other organisations see nothing unless a capability registers a
+partner rule (e.g. NGOs see persons enrolled in the services they deliver)."""
+
+from collections.abc import Callable
+
+from django.db import models
+
+PartnerRule = Callable[[models.QuerySet, object], models.QuerySet]
+_partner_rules: dict[str, list[PartnerRule]] = {}
+
+
+def register_partner_rule(model_label: str):
+    """Let a capability widen what non-owning organisations see of a model,
+    without the model's app importing that capability (layers import down)."""
+
+    def decorator(rule: PartnerRule) -> PartnerRule:
+        _partner_rules.setdefault(model_label, []).append(rule)
+        return rule
+
+    return decorator
+
+
+class ScopedQuerySet(models.QuerySet):
+    def for_organisation(self, organisation) -> models.QuerySet:
+        return self.filter(**{self.model.scope_path: organisation})
+
+    def for_user(self, user) -> models.QuerySet:
+        organisation = getattr(user, "organisation", None)
+        if not getattr(user, "is_authenticated", False) or organisation is None:
+            return self.none()
+        if organisation.is_municipality:
+            return self.for_organisation(organisation)
+        rules = _partner_rules.get(self.model._meta.label, [])
+        if not rules:
+            return self.none()
+        result = self.none()
+        for rule in rules:
+            result = result | rule(self, user)
+        return result.distinct()
+
+
+ScopedManager = models.Manager.from_queryset(ScopedQuerySet)

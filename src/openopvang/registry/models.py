@@ -1,0 +1,505 @@
+"""The registry a municipality runs its reception on: persons, households over
+time, GOO locations with realised capacity over time, POO hosts, placements and
+income periods.
+
+Date ranges are inclusive on both ends: [start_date, end_date], with
+end_date NULL meaning open-ended (see rules/engine/dates.py for the same
+convention in the calculations)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.scoping import ScopedQuerySet
+
+from . import validators
+
+UKRAINE = "UA"
+
+
+class DatedQuerySet(ScopedQuerySet):
+    def active_on(self, day: datetime.date):
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+    def overlapping(self, start: datetime.date, end: datetime.date | None):
+        query = Q(end_date__isnull=True) | Q(end_date__gte=start)
+        if end is not None:
+            query &= Q(start_date__lte=end)
+        return self.filter(query)
+
+
+class DatedRange(models.Model):
+    """An inclusive [start_date, end_date] range; end_date empty = open."""
+
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("to"), null=True, blank=True, help_text=_("Empty: open-ended."))
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+    OTHER = "X", _("Other / unknown")
+
+
+class Person(models.Model):
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="persons",
+    )
+    given_names = models.CharField(_("given names"), max_length=100)
+    family_name = models.CharField(_("family name"), max_length=100)
+    given_names_cyrillic = models.CharField(_("given names (Cyrillic)"), max_length=100, blank=True)
+    family_name_cyrillic = models.CharField(_("family name (Cyrillic)"), max_length=100, blank=True)
+    birth_date = models.DateField(_("birth date"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.OTHER)
+    nationality = models.CharField(
+        _("nationality"), max_length=2, default=UKRAINE,
+        help_text=_("ISO 3166 country code; anything other than UA is a third-country national."),
+    )
+    bsn = models.CharField(
+        _("BSN"), max_length=9, blank=True, validators=[validators.validate_bsn],
+        help_text=_("Citizen service number, 9 digits (11-check)."),
+    )
+    languages = models.JSONField(
+        _("preferred languages"), default=list, blank=True,
+        help_text=_("ISO 639-1 codes, most preferred first, e.g. uk, ru, en."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    iban = models.CharField(
+        _("IBAN"), max_length=34, blank=True, validators=[validators.validate_iban],
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family_name", "given_names", "id"]
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "bsn"], condition=~Q(bsn=""),
+                name="person_bsn_unique_per_municipality",
+                violation_error_message=_("Another person in this municipality has this BSN."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["municipality", "family_name", "given_names"]),
+            models.Index(fields=["municipality", "birth_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.family_name}".strip()
+
+    @property
+    def full_name_cyrillic(self) -> str:
+        return f"{self.given_names_cyrillic} {self.family_name_cyrillic}".strip()
+
+    @property
+    def is_third_country_national(self) -> bool:
+        return self.nationality != UKRAINE
+
+    def age_on(self, day: datetime.date) -> int:
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+    def clean(self):
+        super().clean()
+        self.bsn = validators.normalise_bsn(self.bsn)
+        self.iban = validators.normalise_iban(self.iban)
+        self.nationality = (self.nationality or "").upper()
+        if self.birth_date and self.birth_date > datetime.date.today():
+            raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
+
+
+class Household(models.Model):
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="households",
+    )
+    name = models.CharField(_("name"), max_length=150, help_text=_("Usually the family name."))
+    payee = models.ForeignKey(
+        Person, verbose_name=_("payee"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The adult member to whom the household's allowances are paid."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberRole(models.TextChoices):
+    PARTNER = "partner", _("Partner")
+    CHILD = "child", _("Child")
+    RESPONSIBLE_ADULT = "responsible_adult", _("Responsible adult")
+
+
+class HouseholdMembership(DatedRange):
+    scope_path = "household__municipality"
+
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="memberships",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        verbose_name = _("household membership")
+        verbose_name_plural = _("household memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="membership_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.household}"
+
+    def clean(self):
+        super().clean()
+        if self.person_id and self.start_date:
+            clash = (
+                HouseholdMembership.objects.filter(person_id=self.person_id)
+                .exclude(pk=self.pk)
+                .overlapping(self.start_date, self.end_date)
+                .select_related("household")
+                .first()
+            )
+            if clash:
+                raise ValidationError(
+                    _("%(person)s is already a member of household %(household)s in this period."),
+                    params={"person": self.person, "household": clash.household},
+                )
+
+
+class LocationKind(models.TextChoices):
+    BUILDING = "building", _("Building")
+    HOTEL = "hotel", _("Hotel")
+    SHIP = "ship", _("Ship")
+    FLEXWONINGEN = "flexwoningen", _("Flexible housing (flexwoningen)")
+    OTHER = "other", _("Other")
+
+
+class Location(models.Model):
+    """A municipal reception location (GOO)."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="locations",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=LocationKind.choices)
+    catering = models.BooleanField(
+        _("catering"), default=False, help_text=_("Meals are provided: no eetgeld is paid."),
+    )
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=models.F("opened_on")),
+                name="location_closed_after_opened",
+                violation_error_message=_("A location cannot close before it opens."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_open_on(self, day: datetime.date) -> bool:
+        return self.opened_on <= day and (self.closed_on is None or self.closed_on >= day)
+
+    def capacity_on(self, day: datetime.date) -> int:
+        if not self.is_open_on(day):
+            return 0
+        period = next((p for p in self.capacity_periods.all() if p.is_active_on(day)), None)
+        return period.places if period else 0
+
+    def clean(self):
+        super().clean()
+        if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
+            raise ValidationError({"closed_on": _("A location cannot close before it opens.")})
+
+
+class CapacityPeriod(DatedRange):
+    """Realised places at a location during a period (occupied or not)."""
+
+    scope_path = "location__municipality"
+
+    location = models.ForeignKey(
+        Location, verbose_name=_("location"), on_delete=models.CASCADE,
+        related_name="capacity_periods",
+    )
+    places = models.PositiveIntegerField(_("realised places"))
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "id"]
+        verbose_name = _("capacity period")
+        verbose_name_plural = _("capacity periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="capacity_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        end = self.end_date.isoformat() if self.end_date else "…"
+        return f"{self.location}: {self.places} ({self.start_date.isoformat()} – {end})"
+
+    def clean(self):
+        super().clean()
+        if not (self.location_id and self.start_date):
+            return
+        clash = (
+            CapacityPeriod.objects.filter(location_id=self.location_id)
+            .exclude(pk=self.pk)
+            .overlapping(self.start_date, self.end_date)
+            .first()
+        )
+        if clash:
+            raise ValidationError(
+                _("This period overlaps the capacity period %(period)s of the same location."),
+                params={"period": clash},
+            )
+
+
+class Host(models.Model):
+    """A private host household (POO)."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="hosts",
+    )
+    name = models.CharField(_("host household"), max_length=150)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    active_from = models.DateField(_("active from"))
+    active_to = models.DateField(_("active to"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("host")
+        verbose_name_plural = _("hosts")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            raise ValidationError({"active_to": _("The end date cannot be before the start date.")})
+
+
+class Placement(DatedRange):
+    """A person at a GOO location or with a POO host, [start_date, end_date].
+
+    A person never has two overlapping placements: checked in clean() and, on
+    PostgreSQL, by an exclusion constraint (migration 0002)."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="placements",
+    )
+    location = models.ForeignKey(
+        Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    host = models.ForeignKey(
+        Host, verbose_name=_("host"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    capacity_override = models.BooleanField(
+        _("override capacity check"), default=False,
+        help_text=_("Allow this placement although the location is full; the reason is audited."),
+    )
+    override_reason = models.CharField(_("reason for the override"), max_length=300, blank=True)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(location__isnull=False) & Q(host__isnull=True))
+                | (Q(location__isnull=True) & Q(host__isnull=False)),
+                name="placement_location_xor_host",
+                violation_error_message=_("A placement is at a location or with a host, not both."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="placement_end_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["location", "start_date"]),
+            models.Index(fields=["municipality", "end_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} @ {self.place}"
+
+    @property
+    def place(self):
+        return self.location or self.host
+
+    @property
+    def is_goo(self) -> bool:
+        return self.location_id is not None
+
+
+class IncomeKind(models.TextChoices):
+    WORK = "work", _("Work")
+    BENEFIT = "benefit", _("Benefit")
+
+
+class IncomePeriod(DatedRange):
+    scope_path = "person__municipality"
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="incomes",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=IncomeKind.choices)
+    monthly_amount = models.DecimalField(_("monthly amount (€)"), max_digits=9, decimal_places=2)
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = _("income period")
+        verbose_name_plural = _("income periods")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(monthly_amount__gte=0), name="income_amount_not_negative",
+                violation_error_message=_("The monthly amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="income_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_kind_display()} € {self.monthly_amount}"
+
+
+class ProvisionKind(models.TextChoices):
+    LEEFGELD = "leefgeld", _("Leefgeld paid")
+    OTHER = "other", _("Other provision")
+
+
+class Provision(models.Model):
+    """A provision given to a person in a month (RooO art. 12 lid 8-9). A POO
+    person counts for the BooO normbedrag only in months with a provision."""
+
+    scope_path = "person__municipality"
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="provisions",
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    kind = models.CharField(_("kind"), max_length=10, choices=ProvisionKind.choices)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month", "id"]
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "month", "kind"], name="provision_once_per_person_month_kind",
+                violation_error_message=_("This provision is already recorded for that month."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} {self.month:%Y-%m} {self.get_kind_display()}"
+
+    def clean(self):
+        super().clean()
+        if self.month:
+            self.month = self.month.replace(day=1)
+
+
+# Messages for constraints that live only in the database (PostgreSQL).
+Placement.database_constraint_messages = {
+    "placement_no_overlap_per_person": _(
+        "This person already has a placement in this period; placements of one person cannot overlap."
+    ),
+}

@@ -1,0 +1,169 @@
+"""Registry use cases. Every function that changes state is one transaction
+and writes an audit event (through core.services)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from openopvang.audit import services as audit
+from openopvang.core.services import require_registry_editor, save_audited
+
+from .models import CapacityPeriod, Placement
+
+
+def _breakpoints(start, end, ranges) -> list[datetime.date]:
+    """Days in [start, end] on which occupancy or capacity may change."""
+    days = {start}
+    for range_start, range_end in ranges:
+        if range_start and range_start > start and (end is None or range_start <= end):
+            days.add(range_start)
+        if range_end:
+            after = range_end + datetime.timedelta(days=1)
+            if after > start and (end is None or after <= end):
+                days.add(after)
+    return sorted(days)
+
+
+def check_placement(placement: Placement) -> None:
+    """The rules every placement must satisfy, also on SQLite:
+    no overlap with another placement of the same person; within the location's
+    opening dates; and not above the realised capacity on any day unless the
+    override is set with a reason."""
+    errors: dict[str, list[str]] = {}
+    start, end = placement.start_date, placement.end_date
+    clash = (
+        Placement.objects.filter(person_id=placement.person_id)
+        .exclude(pk=placement.pk)
+        .overlapping(start, end)
+        .select_related("location", "host")
+        .first()
+    )
+    if clash:
+        clash_end = clash.end_date.isoformat() if clash.end_date else _("open end")
+        errors.setdefault("start_date", []).append(
+            _("%(person)s already has a placement at %(place)s from %(start)s to %(end)s; "
+              "placements of one person cannot overlap. End that placement first.")
+            % {"person": placement.person, "place": clash.place, "start": clash.start_date.isoformat(),
+               "end": clash_end}
+        )
+    location = placement.location
+    if location is not None:
+        if start < location.opened_on:
+            errors.setdefault("start_date", []).append(
+                _("%(location)s opens on %(date)s; a placement cannot start earlier.")
+                % {"location": location, "date": location.opened_on.isoformat()}
+            )
+        if location.closed_on and (end is None or end > location.closed_on):
+            errors.setdefault("end_date", []).append(
+                _("%(location)s closes on %(date)s; the placement must end by then.")
+                % {"location": location, "date": location.closed_on.isoformat()}
+            )
+        if not placement.capacity_override:
+            full_day = first_day_over_capacity(placement)
+            if full_day:
+                errors.setdefault("capacity_override", []).append(
+                    _("%(location)s has no free place on %(date)s. Choose another location or "
+                      "override the capacity check with a reason.")
+                    % {"location": location, "date": full_day.isoformat()}
+                )
+        elif not placement.override_reason.strip():
+            errors.setdefault("override_reason", []).append(
+                _("Give a reason when you override the capacity check.")
+            )
+    host = placement.host
+    if host is not None:
+        if start < host.active_from or (host.active_to and (end is None or end > host.active_to)):
+            errors.setdefault("start_date", []).append(
+                _("%(host)s hosts from %(start)s to %(end)s; the placement must fall within that.")
+                % {"host": host, "start": host.active_from.isoformat(),
+                   "end": host.active_to.isoformat() if host.active_to else _("open end")}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def first_day_over_capacity(placement: Placement) -> datetime.date | None:
+    """The first day in the placement on which the location would hold more
+    persons than its realised places, or None."""
+    start, end = placement.start_date, placement.end_date
+    others = list(
+        Placement.objects.filter(location_id=placement.location_id)
+        .exclude(pk=placement.pk)
+        .overlapping(start, end)
+        .values_list("start_date", "end_date")
+    )
+    periods = list(
+        CapacityPeriod.objects.filter(location_id=placement.location_id)
+        .overlapping(start, end)
+        .values_list("start_date", "end_date", "places")
+    )
+    for day in _breakpoints(start, end, others + [(s, e) for s, e, _p in periods]):
+        capacity = next((p for s, e, p in periods if s <= day and (e is None or e >= day)), 0)
+        occupied = sum(1 for s, e in others if s <= day and (e is None or e >= day))
+        if occupied + 1 > capacity:
+            return day
+    return None
+
+
+def save_placement(user, placement: Placement, *, before=None, request=None) -> Placement:
+    require_registry_editor(user)
+    extra = {}
+    if placement.capacity_override:
+        extra["capacity_override_reason"] = placement.override_reason
+    return save_audited(user, placement, before=before, request=request,
+                        validate=check_placement, extra_changes=extra)
+
+
+def current_placement(person, day: datetime.date) -> Placement | None:
+    return person.placements.active_on(day).select_related("location", "host").first()
+
+
+@transaction.atomic
+def check_in(user, person, *, day: datetime.date, location=None, host=None,
+             end_date=None, capacity_override=False, override_reason="", request=None) -> Placement:
+    """Place a person at a location or with a host from `day`."""
+    placement = Placement(
+        municipality=person.municipality, person=person, location=location, host=host,
+        start_date=day, end_date=end_date, capacity_override=capacity_override,
+        override_reason=override_reason,
+    )
+    return save_placement(user, placement, request=request)
+
+
+@transaction.atomic
+def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
+    """End the person's current placement on `day` (the last night there)."""
+    placement = current_placement(person, day)
+    if placement is None:
+        raise ValidationError({"day": _("%(person)s has no placement on %(date)s.")
+                               % {"person": person, "date": day.isoformat()}})
+    if placement.end_date is not None and placement.end_date < day:
+        raise ValidationError({"day": _("The placement already ends on %(date)s.")
+                               % {"date": placement.end_date.isoformat()}})
+    before = audit.snapshot(placement)
+    placement.end_date = day
+    return save_placement(user, placement, before=before, request=request)
+
+
+@transaction.atomic
+def move(user, person, *, day: datetime.date, location=None, host=None,
+         capacity_override=False, override_reason="", request=None) -> Placement:
+    """Move a person: the current placement ends the day before `day`, the new
+    one starts on `day`. One action, one transaction: both or neither."""
+    current = current_placement(person, day)
+    if current is None:
+        raise ValidationError({"day": _("%(person)s has no placement on %(date)s to move from.")
+                               % {"person": person, "date": day.isoformat()}})
+    if current.start_date >= day:
+        raise ValidationError({"day": _("The move must be after the current placement starts (%(date)s).")
+                               % {"date": current.start_date.isoformat()}})
+    previous_end = current.end_date
+    before = audit.snapshot(current)
+    current.end_date = day - datetime.timedelta(days=1)
+    save_placement(user, current, before=before, request=request)
+    return check_in(
+        user, person, day=day, location=location, host=host, end_date=previous_end,
+        capacity_override=capacity_override, override_reason=override_reason, request=request,
+    )
