@@ -6,14 +6,11 @@ import os
 os.environ.setdefault("OPENOPVANG_DEBUG", "false")
 
 from .base import *  # noqa: E402,F401,F403
-from .base import DATA_DIR  # noqa: E402
 
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
-if "DATABASE_URL" not in os.environ:
-    DATABASES["default"]["NAME"] = str(DATA_DIR / "test.sqlite3")  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
 # Most tests log in with force_login; the two-factor flow has its own tests

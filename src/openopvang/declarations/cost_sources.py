@@ -1,0 +1,45 @@
+"""Plugin registry for cost lines that other capabilities feed into the BooO
+declaration (e.g. approved NGO invoices become "purchased services" lines).
+
+A capability registers a function; the declaration asks every registered
+source for the lines of one municipality and period. The declarations app
+never imports the capabilities above it."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class SourcedCostLine:
+    category: str  # one of rules.engine.scenario.OTHER_COST_CATEGORIES, e.g. "purchased_services"
+    amount: Decimal
+    description: str
+    evidence: str = ""
+    month: datetime.date | None = None  # first day of the month the cost belongs to
+    # Where the line comes from, for drill-down: {"type": "support.Invoice", "id": 12,
+    # "url": "/support/invoices/12/"}.
+    source: dict = field(default_factory=dict)
+
+
+CostSource = Callable[[object, datetime.date, datetime.date], list[SourcedCostLine]]
+_sources: dict[str, CostSource] = {}
+
+
+def register_cost_source(name: str):
+    """Decorator: `@register_cost_source("support.invoices")` on a function
+    (municipality, start, end) -> list[SourcedCostLine]."""
+
+    def decorator(function: CostSource) -> CostSource:
+        _sources[name] = function
+        return function
+
+    return decorator
+
+
+def sourced_cost_lines(municipality, start: datetime.date, end: datetime.date) -> list[SourcedCostLine]:
+    lines: list[SourcedCostLine] = []
+    for name in sorted(_sources):
+        lines.extend(_sources[name](municipality, start, end))
+    return lines

@@ -1,0 +1,190 @@
+"""The registry's door into the rules engine: build the scenario document
+(docs/rules-scenarios.md) for one or many municipalities over one period.
+
+One query per table for any number of municipalities, plain tuples only, so a
+national run reads each row once. Ids are prefixed with their kind
+(P12 person, H3 household, L5 location, G7 host) and map back with `parse_ref`."""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Q
+
+from openopvang.accounts.models import Organisation
+
+from .models import (
+    CapacityPeriod,
+    Host,
+    HouseholdMembership,
+    IncomePeriod,
+    Location,
+    Person,
+    Placement,
+    Provision,
+)
+
+PREFIX = {"person": "P", "household": "H", "location": "L", "host": "G"}
+
+
+def ref(kind: str, pk: int) -> str:
+    return f"{PREFIX[kind]}{pk}"
+
+
+def parse_ref(value: str) -> tuple[str, int]:
+    """'P12' → ('person', 12); 'person:P12' (a person outside any household) → ('person', 12)."""
+    value = value.split(":")[-1]
+    kinds = {prefix: kind for kind, prefix in PREFIX.items()}
+    return kinds[value[0]], int(value[1:])
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _overlaps(start: datetime.date, end: datetime.date, start_field="start_date",
+              end_field="end_date") -> Q:
+    return Q(**{f"{start_field}__lte": end}) & (
+        Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start})
+    )
+
+
+def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
+                    policies: dict[int, dict] | None = None) -> dict[int, dict]:
+    """{municipality pk: scenario document} for [start, end] (inclusive).
+
+    Persons are those placed in the period; their households come along with
+    every membership overlapping the period (household size counts only
+    members placed that day, which the engine decides)."""
+    ids = [m.pk if isinstance(m, Organisation) else m for m in municipalities]
+    codes = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "code"))
+    docs: dict[int, dict] = {
+        pk: {
+            "municipality": codes[pk],
+            "period": {"from": start.isoformat(), "to": end.isoformat()},
+            "locations": [], "hosts": [], "persons": [], "households": [],
+            "placements": [], "provisions": [], "incomes": [],
+            "policy": dict((policies or {}).get(pk, {})),
+        }
+        for pk in ids
+    }
+
+    capacity = defaultdict(list)
+    for location_id, s, e, places in (
+        CapacityPeriod.objects.filter(location__municipality_id__in=ids)
+        .filter(_overlaps(start, end))
+        .values_list("location_id", "start_date", "end_date", "places")
+        .order_by("location_id", "start_date")
+    ):
+        capacity[location_id].append({"from": s.isoformat(), "to": _iso(e), "places": places})
+    for pk, municipality_id, kind, catering, opened, closed in (
+        Location.objects.filter(municipality_id__in=ids)
+        .filter(_overlaps(start, end, "opened_on", "closed_on"))
+        .values_list("pk", "municipality_id", "kind", "catering", "opened_on", "closed_on")
+        .order_by("pk")
+    ):
+        docs[municipality_id]["locations"].append({
+            "id": ref("location", pk), "kind": kind, "catering": catering,
+            "capacity": capacity.get(pk, []), "opened": opened.isoformat(), "closed": _iso(closed),
+        })
+
+    host_ids = set()
+    person_municipality: dict[int, int] = {}
+    for person_id, municipality_id, location_id, host_id, s, e in (
+        Placement.objects.filter(municipality_id__in=ids)
+        .filter(_overlaps(start, end))
+        .values_list("person_id", "municipality_id", "location_id", "host_id",
+                     "start_date", "end_date")
+        .order_by("person_id", "start_date")
+    ):
+        placement = {"person": ref("person", person_id), "from": s.isoformat(), "to": _iso(e)}
+        if location_id:
+            placement["location"] = ref("location", location_id)
+        else:
+            placement["host"] = ref("host", host_id)
+            host_ids.add(host_id)
+        docs[municipality_id]["placements"].append(placement)
+        person_municipality[person_id] = municipality_id
+    # A placement at a location outside the period's opening still needs the location.
+    known_locations = {loc["id"] for doc in docs.values() for loc in doc["locations"]}
+    for municipality_id, doc in docs.items():
+        for placement in doc["placements"]:
+            if "location" in placement and placement["location"] not in known_locations:
+                pk = parse_ref(placement["location"])[1]
+                location = Location.objects.get(pk=pk)
+                doc["locations"].append({
+                    "id": placement["location"], "kind": location.kind,
+                    "catering": location.catering, "capacity": capacity.get(pk, []),
+                    "opened": location.opened_on.isoformat(), "closed": _iso(location.closed_on),
+                })
+                known_locations.add(placement["location"])
+    for pk, municipality_id in (
+        Host.objects.filter(pk__in=host_ids).values_list("pk", "municipality_id").order_by("pk")
+    ):
+        docs[municipality_id]["hosts"].append({"id": ref("host", pk)})
+
+    # Households of the placed persons, with every member in the period.
+    members = defaultdict(list)
+    household_municipality = {}
+    for household_id, municipality_id, person_id, s, e in (
+        HouseholdMembership.objects.filter(household__municipality_id__in=ids)
+        .filter(_overlaps(start, end))
+        .values_list("household_id", "household__municipality_id", "person_id",
+                     "start_date", "end_date")
+        .order_by("household_id", "start_date", "person_id")
+    ):
+        members[household_id].append((person_id, s, e))
+        household_municipality[household_id] = municipality_id
+    listed_persons: dict[int, set[int]] = defaultdict(set)
+    for person_id, municipality_id in person_municipality.items():
+        listed_persons[municipality_id].add(person_id)
+    for household_id, rows in members.items():
+        municipality_id = household_municipality[household_id]
+        if not any(person_id in listed_persons[municipality_id] for person_id, _s, _e in rows):
+            continue
+        docs[municipality_id]["households"].append({
+            "id": ref("household", household_id),
+            "members": [
+                {"person": ref("person", person_id), "from": s.isoformat(), "to": _iso(e)}
+                for person_id, s, e in rows
+            ],
+        })
+        listed_persons[municipality_id].update(person_id for person_id, _s, _e in rows)
+
+    all_persons = {pk for persons in listed_persons.values() for pk in persons}
+    person_rows = Person.objects.filter(pk__in=all_persons).values_list(
+        "pk", "municipality_id", "birth_date").order_by("pk") if all_persons else []
+    for pk, municipality_id, birth_date in person_rows:
+        docs[municipality_id]["persons"].append(
+            {"id": ref("person", pk), "birth_date": birth_date.isoformat()}
+        )
+
+    for person_id, municipality_id, kind, s, e, amount in (
+        IncomePeriod.objects.filter(person__municipality_id__in=ids)
+        .filter(_overlaps(start, end))
+        .values_list("person_id", "person__municipality_id", "kind", "start_date", "end_date",
+                     "monthly_amount")
+        .order_by("person_id", "start_date")
+    ):
+        if person_id in listed_persons[municipality_id]:
+            docs[municipality_id]["incomes"].append({
+                "person": ref("person", person_id), "kind": kind, "from": s.isoformat(),
+                "to": _iso(e), "monthly_amount": str(amount),
+            })
+
+    for person_id, municipality_id, month, kind in (
+        Provision.objects.filter(person__municipality_id__in=ids,
+                                 month__gte=start.replace(day=1), month__lte=end)
+        .values_list("person_id", "person__municipality_id", "month", "kind")
+        .order_by("person_id", "month")
+    ):
+        if person_id in listed_persons[municipality_id]:
+            docs[municipality_id]["provisions"].append({
+                "person": ref("person", person_id), "month": month.strftime("%Y-%m"), "kind": kind,
+            })
+    return docs
+
+
+def build_scenario(municipality, start: datetime.date, end: datetime.date,
+                   policy: dict | None = None) -> dict:
+    pk = municipality.pk if isinstance(municipality, Organisation) else municipality
+    return build_scenarios([pk], start, end, {pk: policy or {}})[pk]
