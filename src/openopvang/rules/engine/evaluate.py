@@ -1,0 +1,141 @@
+"""Evaluate a scenario document into a result document, and the CLI
+``openopvang rules evaluate SCENARIO.json [--explain]``.
+
+``evaluate(scenario_dict, explain=False, params=None) -> dict`` runs every
+registered section in order and returns::
+
+    {"municipality": "GM0344", "period": {"from": ..., "to": ...},
+     "booo": {"goo": {"place_days": 0, "amount": "0.00"},
+              "poo": {"person_months": 0, "amount": "0.00"},
+              "total": "0.00", "by_component": {...}, "by_month": {...},
+              "not_by_month": "0.00", "lines": [...],
+              "explanation": {...}}}          # only with explain=True
+
+Extension point: a section is a function ``(context) -> dict`` registered with
+``@register_section("name", order=...)``; sections run by ascending ``order``
+(booo is 100) and can leave values for later sections in ``context.values``
+(e.g. a leefgeld section with order 50 sets ``context.values["poo_leefgeld_paid"]``,
+which the booo section declares under art. 2 lid 1 sub b).
+
+CLI exit codes: 0 ok; 2 invalid input (unreadable file, invalid JSON, invalid
+scenario naming the field) or a missing parameter (naming parameter and date).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .booo import calculate_booo
+from .errors import MissingParameter, RulesError, ScenarioError
+from .parameters import ParameterSet
+from .scenario import Scenario, parse_scenario
+
+
+@dataclass
+class Context:
+    scenario: Scenario
+    params: ParameterSet
+    explain: bool = False
+    # Values sections hand to later sections (Python objects, not output).
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+Section = Callable[[Context], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class _Registered:
+    order: int
+    function: Section
+
+
+SECTIONS: dict[str, _Registered] = {}
+
+
+def register_section(name: str, order: int = 100) -> Callable[[Section], Section]:
+    def decorator(function: Section) -> Section:
+        SECTIONS[name] = _Registered(order, function)
+        return function
+    return decorator
+
+
+@register_section("booo", order=100)
+def booo_section(context: Context) -> dict[str, Any]:
+    result = calculate_booo(
+        context.scenario, context.params,
+        poo_leefgeld_paid=context.values.get("poo_leefgeld_paid"),
+    )
+    context.values["booo"] = result
+    return result.to_dict(explain=context.explain)
+
+
+def evaluate(
+    scenario: dict[str, Any] | Scenario,
+    explain: bool = False,
+    params: ParameterSet | None = None,
+) -> dict[str, Any]:
+    """Raises ScenarioError for invalid input and MissingParameter when a rate
+    is not known for a day that needs it."""
+    parsed = scenario if isinstance(scenario, Scenario) else parse_scenario(scenario)
+    context = Context(parsed, params or ParameterSet.load_default(), explain)
+    out: dict[str, Any] = {
+        "municipality": parsed.municipality,
+        "period": {"from": parsed.period.start.isoformat(),
+                   "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
+    }
+    for name, registered in sorted(SECTIONS.items(), key=lambda item: item[1].order):
+        out[name] = registered.function(context)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``openopvang rules evaluate SCENARIO.json [--explain]``; "-" reads stdin."""
+    parser = argparse.ArgumentParser(
+        prog="openopvang rules evaluate",
+        description="Evaluate a rules scenario (JSON) without a database.",
+    )
+    parser.add_argument("scenario", help="scenario file (JSON), or - for standard input")
+    parser.add_argument("--explain", action="store_true", help="add the explanation tree")
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # argparse already printed the usage
+        return int(exc.code or 0)
+
+    try:
+        if args.scenario == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.scenario, encoding="utf-8") as handle:
+                text = handle.read()
+    except OSError as exc:
+        return _fail(f"cannot read {args.scenario}: {exc.strerror}")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _fail(f"{args.scenario}: not valid JSON: {exc}")
+
+    try:
+        result = evaluate(document, explain=args.explain)
+    except ScenarioError as exc:
+        return _fail(f"invalid scenario: {exc}")
+    except MissingParameter as exc:
+        return _fail(f"{exc} (an administrator can add the official value)")
+    except RulesError as exc:
+        return _fail(str(exc))
+    json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

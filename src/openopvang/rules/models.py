@@ -1,0 +1,46 @@
+"""Parameter values entered by administrators. The YAML files under
+rules/parameters are the defaults; a value here with the same parameter and
+start date replaces the file value, a new start date adds one (for example the
+2026 amounts once they are published)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Confidence(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed (official publication)")
+    SECONDARY = "secondary", _("Secondary (news report)")
+
+
+class ParameterOverride(models.Model):
+    name = models.CharField(_("parameter"), max_length=120, db_index=True)
+    start = models.DateField(_("valid from"))
+    end = models.DateField(_("valid to"), null=True, blank=True,
+                           help_text=_("Leave empty when the value applies until a next value."))
+    value = models.CharField(_("value"), max_length=40,
+                             help_text=_("An amount such as 44.00, a date or a number."))
+    publication = models.CharField(_("publication"), max_length=200,
+                                   help_text=_("E.g. Stcrt. 2025, 41734."))
+    article = models.CharField(_("article"), max_length=120, help_text=_("E.g. BooO art. 2 lid 1 sub a."))
+    url = models.URLField(_("link"), blank=True)
+    confidence = models.CharField(_("confidence"), max_length=10, choices=Confidence.choices,
+                                  default=Confidence.CONFIRMED)
+    note = models.TextField(_("note"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "start"]
+        verbose_name = _("parameter value")
+        verbose_name_plural = _("parameter values")
+        constraints = [
+            models.UniqueConstraint(fields=["name", "start"], name="parameter_override_once_per_start",
+                                    violation_error_message=_(
+                                        "There is already a value for this parameter from that date; "
+                                        "correct that one instead.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.start}: {self.value}"
