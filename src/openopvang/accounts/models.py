@@ -2,8 +2,8 @@
 who work for them. Every staff user belongs to exactly one organisation, and
 that organisation is the boundary of what they may see (see core/scoping.py)."""
 
-import secrets
 import hashlib
+import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -166,4 +166,5 @@ class ApiToken(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
+        not_expired = self.expires_at is None or self.expires_at > timezone.now()
+        return self.revoked_at is None and not_expired

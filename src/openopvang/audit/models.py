@@ -48,7 +48,8 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_type} {self.object_id}"
+        when = f"{self.at:%Y-%m-%d %H:%M}" if self.at else ""
+        return f"{when} {self.actor_name} {self.action} {self.object_type} {self.object_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

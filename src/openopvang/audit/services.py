@@ -36,6 +36,16 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
+def _is_api_request(request) -> bool:
+    """A token-authenticated request, or any request handled by a REST framework
+    view (the API, also when called with a session)."""
+    if getattr(request, "auth", None) is not None:
+        return True
+    from rest_framework.request import Request
+
+    return isinstance(request, Request)
+
+
 def record(
     actor,
     action: str,
@@ -55,7 +65,7 @@ def record(
         object_repr = object_repr or str(obj)[:200]
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     ip_address = request.META.get("REMOTE_ADDR") if request is not None else None
-    if request is not None and getattr(request, "auth", None) is not None:
+    if request is not None and _is_api_request(request):
         channel = "api"
     return AuditEvent.objects.create(
         actor=actor if authenticated else None,

@@ -11,8 +11,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("openopvang.accounts.urls")),
+    path("audit/", include("openopvang.audit.urls")),
     path("api/v1/", include("openopvang.conf.api_urls")),
     path("registry/", include("openopvang.registry.urls")),
+    path("rules/", include("openopvang.rules.urls")),
+    path("declarations/", include("openopvang.declarations.urls")),
+    path("support/", include("openopvang.support.urls")),
+    path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.core.urls")),
 ]
 

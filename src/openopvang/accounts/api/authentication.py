@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions
@@ -24,3 +25,20 @@ class PersonalTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request):
         return self.keyword
+
+
+class VerifiedSessionAuthentication(authentication.SessionAuthentication):
+    """The web session (used by the browsable docs and the UI's own calls),
+    but only once the second factor is verified: the password alone logs a
+    user in to the two-factor page, never into the API."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user = result[0]
+        if getattr(settings, "OPENOPVANG_TWO_FACTOR_REQUIRED", True):
+            is_verified = getattr(user, "is_verified", None)
+            if is_verified is None or not is_verified():
+                return None
+        return result

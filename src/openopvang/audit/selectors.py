@@ -1,0 +1,72 @@
+"""Reading the audit log, always scoped: an administrator sees the events of
+their own organisation, a platform superuser sees all."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+
+from .models import AuditEvent
+
+
+def can_read_audit_log(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return user.is_org_admin and user.organisation_id is not None
+
+
+def events_for_user(user) -> models.QuerySet:
+    if not can_read_audit_log(user):
+        raise PermissionDenied
+    events = AuditEvent.objects.select_related("actor", "organisation")
+    if user.is_superuser:
+        return events
+    return events.filter(organisation_id=user.organisation_id)
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def filter_events(
+    events: models.QuerySet,
+    *,
+    actor=None,
+    action: str = "",
+    object_type: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+) -> models.QuerySet:
+    """Dates are an inclusive range of local calendar days."""
+    if actor is not None:
+        events = events.filter(actor=actor)
+    if action:
+        events = events.filter(action=action)
+    if object_type:
+        events = events.filter(object_type=object_type)
+    if date_from:
+        events = events.filter(at__gte=_start_of(date_from))
+    if date_to:
+        events = events.filter(at__lt=_start_of(date_to + datetime.timedelta(days=1)))
+    return events.order_by("-at", "-id")
+
+
+def object_types(events: models.QuerySet) -> list[str]:
+    return list(
+        events.order_by().values_list("object_type", flat=True).distinct().order_by("object_type")
+    )
+
+
+def change_rows(event: AuditEvent) -> list[tuple[str, object, object]]:
+    """(field, old, new) for the detail page. Changes are stored as
+    {field: [old, new]}; a plain value (a created record) has no old value."""
+    rows = []
+    for field, value in sorted((event.changes or {}).items()):
+        if isinstance(value, list) and len(value) == 2:
+            rows.append((field, value[0], value[1]))
+        else:
+            rows.append((field, None, value))
+    return rows
