@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .booo import calculate_booo
+from .eigen_bijdrage import eigen_bijdrage_section
 from .errors import MissingParameter, RulesError, ScenarioError
+from .leefgeld import leefgeld_section
 from .parameters import ParameterSet
 from .scenario import Scenario, parse_scenario
 
@@ -62,6 +64,10 @@ def register_section(name: str, order: int = 100) -> Callable[[Section], Section
         SECTIONS[name] = _Registered(order, function)
         return function
     return decorator
+
+
+register_section("leefgeld", order=50)(leefgeld_section)
+register_section("eigen_bijdrage", order=60)(eigen_bijdrage_section)
 
 
 @register_section("booo", order=100)

@@ -144,8 +144,10 @@ def test_poo_in_2026_names_the_poo_parameter():
     doc = scenario(("2025-12-01", "2026-01-31"), [], **copy.deepcopy(POO_BASE))
     doc["locations"] = [{"id": "L1", "kind": "building", "capacity": []}]
     doc["provisions"] = [{"person": "P3", "month": "2026-01", "kind": "x"}]
+    # The BooO calculation itself names its own parameter (evaluate() would stop
+    # earlier, at the leefgeld rates of the same person and day).
     with pytest.raises(MissingParameter, match="booo.poo.normbedrag_per_person_month' on 2026-01"):
-        evaluate(doc)
+        booo(doc)
 
 
 def test_actual_cost_replaces_normbedrag_from_15_october_2022():

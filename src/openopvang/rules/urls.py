@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "rules"
+urlpatterns = [
+    path("parameters/", views.ParameterListView.as_view(), name="parameter_list"),
+    path("parameters/new/", views.ParameterFormView.as_view(), name="parameter_create"),
+    path("parameters/<int:pk>/edit/", views.ParameterFormView.as_view(), name="parameter_update"),
+]

@@ -1,0 +1,80 @@
+"""The parameters page: every dated value with its legal reference, where it
+comes from (file or database); administrators add or correct values."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from openopvang.audit import services as audit
+from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
+
+from .forms import ParameterOverrideForm
+from .models import ParameterOverride
+from .services import can_manage_parameters, current_parameters, parameter_rows, save_override
+
+
+class ParameterListView(StaffRequiredMixin, TemplateView):
+    template_name = "rules/parameter_list.html"
+
+    def get_context_data(self, **kwargs):
+        language = "nl" if (get_language() or "nl").startswith("nl") else "en"
+        rows = parameter_rows()
+        for row in rows:
+            row["text"] = row["description"].get(language) or row["description"].get("en")
+        return super().get_context_data(rows=rows, can_manage=can_manage_parameters(self.request.user),
+                                        **kwargs)
+
+
+class ParameterFormView(StaffRequiredMixin, FormView):
+    """Add a value (`?name=…&start=…` prefills it) or correct an administrator's
+    value (`pk`). A file value is corrected by adding a value with the same start."""
+
+    template_name = "rules/parameter_form.html"
+    form_class = ParameterOverrideForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can_manage_parameters(request.user):
+            raise PermissionDenied(_("Only administrators of the national organisation change "
+                                     "parameters."))
+        self.object = None
+        if "pk" in kwargs:
+            self.object = get_object_or_404(ParameterOverride, pk=kwargs["pk"])
+        self.before = audit.snapshot(self.object) if self.object else None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = {}
+        params = current_parameters()
+        name, start = self.request.GET.get("name"), self.request.GET.get("start")
+        if name in params.names():
+            initial["name"] = name
+            for value in params.parameter(name).values:
+                if start and value.start.isoformat() == start:
+                    initial.update(start=value.start, end=value.end, value=str(value.value),
+                                   confidence=value.confidence)
+        return initial
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(names=current_parameters().names(), instance=self.object)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, cancel_url=reverse("rules:parameter_list"),
+                                        **kwargs)
+
+    def form_valid(self, form):
+        override = form.save(commit=False)
+        try:
+            save_override(self.request.user, override, before=self.before, request=self.request)
+        except ValidationError as error:
+            add_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The value for %(name)s from %(start)s has been saved.")
+                         % {"name": override.name, "start": override.start})
+        return HttpResponseRedirect(f"{reverse('rules:parameter_list')}#{override.name}")
