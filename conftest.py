@@ -2,6 +2,7 @@
 and clients logged in as them."""
 
 import pytest
+from django.utils import translation
 
 from openopvang.accounts.models import Role
 from openopvang.core.testing import factories
@@ -48,3 +49,11 @@ def api_client(coordinator):
     api = APIClient()
     api.force_authenticate(coordinator)
     return api
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Service-level messages are asserted in English; a request through the
+    locale middleware may leave Dutch active, so every test starts in English."""
+    with translation.override("en"):
+        yield
