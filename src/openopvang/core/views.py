@@ -1,10 +1,23 @@
+"""The dashboard and the error pages."""
+
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
+from django.utils import timezone
+
+from openopvang.registry import selectors as registry_selectors
 
 
 @login_required
 def dashboard(request):
-    return render(request, "core/dashboard.html")
+    organisation = request.user.organisation
+    context = {"today": timezone.localdate()}
+    if organisation is not None and organisation.is_municipality:
+        context["figures"] = registry_selectors.dashboard_figures(
+            request.user, today=context["today"]
+        )
+    return render(request, "core/dashboard.html", context)
 
 
 def permission_denied(request, exception=None):
@@ -16,4 +29,6 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: whatever broke (the database, a context processor)
+    # must not break the error page too.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -9,7 +9,8 @@ from stdnum.nl import bsn
 
 
 def normalise_bsn(value: str) -> str:
-    return bsn.compact(value or "")
+    # stdnum pads to nine digits, which would turn "no BSN" into "000000000".
+    return bsn.compact(value) if (value or "").strip() else ""
 
 
 def validate_bsn(value: str) -> None:

@@ -14,6 +14,12 @@ from openopvang.audit.models import AuditEvent
 from openopvang.core.testing import factories
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are asserted in English; the API speaks the Accept-Language."""
+    settings.LANGUAGE_CODE = "en"
+
+
 def token_client(raw):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {raw}")

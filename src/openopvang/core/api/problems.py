@@ -1,14 +1,28 @@
 """Errors as RFC 9457 problem details (`application/problem+json`), as the
 NL API Design Rules ask."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+NON_FIELD_NAME = "nonFieldErrors"
+
+
+class Conflict(exceptions.APIException):
+    """409: the request is valid but clashes with the current state, e.g.
+    deleting a record that other records still refer to."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The request conflicts with the current state of the resource.")
+    default_code = "conflict"
 
 
 def _flatten(detail, prefix=""):
@@ -27,14 +41,30 @@ def _flatten(detail, prefix=""):
             else:
                 items.extend(_flatten(value, prefix))
         return items
-    return [{"name": prefix or "nonFieldErrors", "code": getattr(detail, "code", "invalid"),
+    if prefix in ("", NON_FIELD_ERRORS, "non_field_errors"):
+        prefix = NON_FIELD_NAME
+    return [{"name": prefix, "code": getattr(detail, "code", "invalid"),
              "reason": str(detail)}]
+
+
+def _django_detail(error: DjangoValidationError) -> dict:
+    """A Django ValidationError as DRF error details, keeping each message's code."""
+    def details(errors):
+        return [
+            ErrorDetail(message, code=item.code or "invalid")
+            for item in errors for message in item.messages
+        ]
+
+    if hasattr(error, "error_dict"):
+        return {field: details(errors) for field, errors in error.error_dict.items()}
+    return {NON_FIELD_NAME: details(error.error_list)}
 
 
 def problem_exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        detail = exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}
-        exc = exceptions.ValidationError(detail)
+        exc = exceptions.ValidationError(_django_detail(exc))
+    elif isinstance(exc, ProtectedError):
+        exc = Conflict(_("This record is still used by other records and cannot be deleted."))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -70,4 +100,6 @@ def problem_response(status_code: int, title: str, detail: str = "") -> Response
     )
 
 
-__all__ = ["problem_exception_handler", "problem_response", "PROBLEM_CONTENT_TYPE", "status"]
+__all__ = [
+    "Conflict", "problem_exception_handler", "problem_response", "PROBLEM_CONTENT_TYPE", "status",
+]

@@ -1,0 +1,70 @@
+"""OpenAPI documentation of the error responses every endpoint can give, as
+problem details (application/problem+json, RFC 9457), so integrators see them
+without each viewset repeating them."""
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
+
+from .problems import PROBLEM_CONTENT_TYPE
+
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class ProblemSerializer(serializers.Serializer):
+    type = serializers.URLField(help_text="A URI identifying the kind of problem.")
+    title = serializers.CharField(help_text="A short summary of the kind of problem.")
+    status = serializers.IntegerField(help_text="The HTTP status code.")
+    detail = serializers.CharField(help_text="What went wrong in this request.")
+    instance = serializers.CharField(help_text="The path of the request.")
+    code = serializers.CharField(help_text="A machine-readable error code.")
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField(
+        help_text="The field, e.g. `start_date`, or `nonFieldErrors` for the record as a whole.",
+    )
+    code = serializers.CharField(help_text="A machine-readable error code.")
+    reason = serializers.CharField(help_text="A message a person can act on.")
+
+
+class ValidationProblemSerializer(serializers.Serializer):
+    type = serializers.URLField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    instance = serializers.CharField()
+    code = serializers.CharField()
+    invalidParams = InvalidParamSerializer(many=True)  # noqa: N815 - NL API Design Rules name
+
+
+class ProblemAutoSchema(AutoSchema):
+    """Adds 400/401/403/404/409 problem responses to every operation:
+    400 for writes and filtered lists, 403 for writes, 404 for routes with an
+    id, 409 for deletes of records other records may refer to (views that set
+    `delete_conflicts = True`)."""
+
+    def _problem(self, code: str, serializer, description: str) -> dict:
+        response = self._get_response_for_code(serializer, code, [PROBLEM_CONTENT_TYPE])
+        response["description"] = description
+        return response
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        method = self.method.upper()
+        has_id = "{" in self.path
+        extra = {}
+        if method in UNSAFE_METHODS - {"DELETE"} or (method == "GET" and not has_id):
+            extra["400"] = (ValidationProblemSerializer, "Invalid input; `invalidParams` names "
+                                                         "each field and what is wrong with it.")
+        extra["401"] = (ProblemSerializer, "Not logged in, or the token is invalid, expired "
+                                           "or revoked.")
+        if method in UNSAFE_METHODS:
+            extra["403"] = (ProblemSerializer, "Your role may not make this change.")
+        if has_id:
+            extra["404"] = (ProblemSerializer, "No such record in your organisation.")
+        if method == "DELETE" and getattr(self.view, "delete_conflicts", False):
+            extra["409"] = (ProblemSerializer, "Other records still refer to this record.")
+        for code, (serializer, description) in extra.items():
+            responses.setdefault(code, self._problem(code, serializer, description))
+        return responses

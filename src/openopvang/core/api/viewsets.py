@@ -1,0 +1,83 @@
+"""The shape every organisation-owned API resource shares: reads scoped by
+`Model.objects.for_user`, writes through the audited services, deletes refused
+while other records still refer to the record."""
+
+from django.utils.translation import gettext as _
+from rest_framework import viewsets
+
+from openopvang.audit import services as audit
+from openopvang.core.services import delete_audited, save_audited
+
+from .problems import Conflict
+
+
+def referring_records(instance) -> list[tuple[str, int]]:
+    """[(verbose name, count)] of the records that point at `instance` through
+    a foreign key, whatever happens to them on delete (cascade, protect, set
+    null): deleting a record must never silently take others with it."""
+    found = []
+    for relation in instance._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete):
+            continue
+        if not (relation.one_to_many or relation.one_to_one):
+            continue
+        model = relation.related_model
+        count = model._base_manager.filter(**{relation.field.name: instance}).count()
+        if count:
+            name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+            found.append((str(name), count))
+    return found
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    # Subclasses set `model` and `serializer_class`; they may refine
+    # `scoped_queryset()` (select_related, annotations) and `save_instance()`
+    # (to go through a domain service). Give each subclass a docstring: it is
+    # the endpoint's description in the OpenAPI document.
+
+    model = None
+    # Persons, households, locations, hosts: refuse a delete while anything
+    # refers to the record (409) instead of cascading.
+    delete_conflicts = False
+
+    def scoped_queryset(self, queryset):
+        return queryset
+
+    def get_queryset(self):
+        return self.scoped_queryset(self.model.objects.for_user(self.request.user))
+
+    def save_instance(self, instance, *, before):
+        return save_audited(self.request.user, instance, before=before, request=self.request)
+
+    def _refetched(self, instance):
+        # Read back through the list queryset, so the response carries the
+        # same annotations and prefetches as a GET.
+        return self.get_queryset().get(pk=instance.pk)
+
+    def perform_create(self, serializer):
+        instance = self.model(**serializer.validated_data)
+        if self.model.scope_path == "municipality":
+            # The owner is the caller's organisation, never taken from the payload.
+            instance.municipality = self.request.user.organisation
+        self.save_instance(instance, before=None)
+        serializer.instance = self._refetched(instance)
+
+    def perform_update(self, serializer):
+        instance = serializer.instance
+        before = audit.snapshot(instance)
+        for name, value in serializer.validated_data.items():
+            setattr(instance, name, value)
+        self.save_instance(instance, before=before)
+        serializer.instance = self._refetched(instance)
+
+    def perform_destroy(self, instance):
+        if self.delete_conflicts:
+            referring = referring_records(instance)
+            if referring:
+                listed = ", ".join(f"{count} {name}" for name, count in referring)
+                raise Conflict(
+                    _("%(record)s cannot be deleted because other records refer to it: "
+                      "%(listed)s. Remove or change those first.")
+                    % {"record": instance, "listed": listed}
+                )
+        delete_audited(self.request.user, instance, request=self.request)

@@ -1,0 +1,163 @@
+"""Reusable pieces for staff views: scoped object lookups, the editor check,
+and audited saving of model forms. Views stay thin by combining these."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from openopvang.audit import services as audit
+
+from .services import delete_audited, save_audited
+
+
+def add_validation_error(form, error: ValidationError, field_map: dict | None = None) -> None:
+    """Show a ValidationError from a service on the form: messages for a
+    field the form has go next to that field, the rest at the top."""
+    field_map = field_map or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.error_dict.items():
+        field = field_map.get(field, field)
+        messages_ = [message for item in errors for message in item.messages]
+        if field in form.fields and field != NON_FIELD_ERRORS:
+            form.add_error(field, messages_)
+        else:
+            form.add_error(None, messages_)
+
+
+class StaffRequiredMixin(LoginRequiredMixin):
+    """Logged-in staff; the organisation scoping does the rest."""
+
+
+class RegistryEditorRequiredMixin(StaffRequiredMixin):
+    """Only users whose role may change registry data reach the view (403 otherwise)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.can_edit_registry:
+            raise PermissionDenied(_("Your role cannot change registry data."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ScopedObjectMixin:
+    """`get_object` only finds records of the user's organisation: anything
+    else is a 404, exactly as if it did not exist."""
+
+    model = None
+
+    def get_queryset(self):
+        return self.model.objects.for_user(self.request.user)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(queryset or self.get_queryset(), pk=self.kwargs["pk"])
+
+
+def scoped_or_404(model, user, pk):
+    return get_object_or_404(model.objects.for_user(user), pk=pk)
+
+
+class AuditedFormMixin:
+    """For Create/UpdateView: save through core.services.save_audited (one
+    transaction with the audit event) and show its ValidationErrors on the form."""
+
+    success_message = ""
+    error_field_map: dict = {}
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        instance = kwargs.get("instance")
+        # The snapshot must be taken before the form writes into the instance.
+        self.before = audit.snapshot(instance) if instance is not None and instance.pk else None
+        return kwargs
+
+    def prepare(self, instance) -> None:
+        """Set fields the form does not show (e.g. the municipality)."""
+
+    def save(self, instance):
+        return save_audited(self.request.user, instance, before=self.before, request=self.request)
+
+    def form_valid(self, form):
+        instance = form.save(commit=False)
+        self.prepare(instance)
+        try:
+            self.object = self.save(instance)
+        except ValidationError as error:
+            add_validation_error(form, error, self.error_field_map)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"object": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class AuditedDeleteMixin:
+    """For DeleteView: delete through delete_audited; a protected record
+    shows its message instead of a server error."""
+
+    success_message = ""
+
+    def form_valid(self, form):
+        self.object = self.get_object()
+        success_url = self.get_success_url()
+        label = str(self.object)
+        try:
+            delete_audited(self.request.user, self.object, request=self.request)
+        except ValidationError as error:
+            messages.error(self.request, " ".join(error.messages))
+            return HttpResponseRedirect(self.request.path)
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"object": label})
+        return HttpResponseRedirect(success_url)
+
+
+_WIDGET_CLASSES = {
+    "textarea": ("utrecht-textarea utrecht-textarea--html-textarea", "utrecht-textarea--invalid"),
+    "select": ("utrecht-select utrecht-select--html-select", "utrecht-select--invalid"),
+    "checkbox": ("utrecht-checkbox utrecht-checkbox--html-input", "utrecht-checkbox--invalid"),
+    "input": ("utrecht-textbox utrecht-textbox--html-input", "utrecht-textbox--invalid"),
+}
+
+
+def _widget_kind(widget) -> str:
+    input_type = getattr(widget, "input_type", "")
+    if input_type == "checkbox" and not getattr(widget, "allow_multiple_selected", False):
+        return "checkbox"
+    if input_type in ("checkbox", "radio"):
+        return "choices"
+    if widget.__class__.__name__ == "Textarea":
+        return "textarea"
+    if hasattr(widget, "allow_multiple_selected") or widget.__class__.__name__.endswith("Select"):
+        return "select"
+    return "input"
+
+
+class DesignSystemFormMixin:
+    """Gives every widget the NL Design System (Utrecht) class names, and the
+    invalid modifier once the field has an error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                # The browser's date picker sends ISO dates; typed Dutch dates work too.
+                field.widget = forms.DateInput(
+                    attrs={**field.widget.attrs, "type": "date"}, format="%Y-%m-%d"
+                )
+                field.input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+            classes = _WIDGET_CLASSES.get(_widget_kind(field.widget))
+            if classes:
+                existing = field.widget.attrs.get("class", "")
+                field.widget.attrs["class"] = f"{classes[0]} {existing}".strip()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            classes = _WIDGET_CLASSES.get(_widget_kind(widget))
+            if classes and classes[1] not in widget.attrs.get("class", ""):
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} {classes[1]}".strip()

@@ -1,0 +1,27 @@
+"""Template helpers for the staff layout."""
+
+from django import template
+
+register = template.Library()
+
+# Records reached from another record's page belong to that record's section.
+_SUBSECTIONS = {"income": "person", "placement": "person", "membership": "household",
+                "capacity": "location"}
+
+
+@register.filter
+def nav_section(resolver_match) -> str:
+    """The navigation section of the current page ("person", "location" …):
+    url names are "<section>_<page>", the dashboard is its own section."""
+    if resolver_match is None:
+        return ""
+    if resolver_match.view_name == "core:dashboard":
+        return "dashboard"
+    section = (resolver_match.url_name or "").split("_")[0]
+    return _SUBSECTIONS.get(section, section)
+
+
+@register.filter
+def field_type(bound_field) -> str:
+    """The widget's kind, so one form template can render every field."""
+    return bound_field.field.widget.__class__.__name__.lower()

@@ -1,0 +1,311 @@
+"""Forms of the registry's staff UI. Model rules (BSN, IBAN, date ranges,
+overlaps) live on the models and services; the forms only shape the input."""
+
+import gettext as gettext_module
+import re
+
+import pycountry
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.mixins import DesignSystemFormMixin
+
+from . import validators
+from .models import (
+    UKRAINE,
+    CapacityPeriod,
+    Host,
+    Household,
+    HouseholdMembership,
+    IncomePeriod,
+    Location,
+    Person,
+    Placement,
+)
+
+# Nationalities seen most in Ukrainian reception, offered first in the list.
+COMMON_NATIONALITIES = (
+    "UA", "RU", "BY", "MD", "GE", "AZ", "AM", "KZ", "UZ", "TM", "TJ", "KG",
+    "NG", "MA", "DZ", "EG", "IN", "PK", "CN", "TR", "SY", "IQ", "IR", "AF",
+)
+
+
+def country_name(code: str) -> str:
+    """The country's name in the current language (pycountry's translations)."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    language = (get_language() or "nl").split("-")[0]
+    translation = gettext_module.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+    return translation.gettext(country.name)
+
+
+def nationality_choices() -> list:
+    common = [(code, f"{country_name(code)} ({code})") for code in COMMON_NATIONALITIES]
+    others = sorted(
+        ((c.alpha_2, f"{country_name(c.alpha_2)} ({c.alpha_2})") for c in pycountry.countries
+         if c.alpha_2 not in COMMON_NATIONALITIES),
+        key=lambda choice: choice[1],
+    )
+    return [(_("Most common"), common), (_("All countries"), others)]
+
+
+class PersonForm(DesignSystemFormMixin, forms.ModelForm):
+    nationality = forms.ChoiceField(
+        label=_("Nationality"), initial=UKRAINE,
+        help_text=_("Anything other than Ukraine makes the person a third-country national."),
+    )
+    # Longer than the stored value: people type spaces and dots, which
+    # clean_bsn/clean_iban strip before the model's checks run.
+    bsn = forms.CharField(
+        label=_("BSN"), required=False, max_length=20,
+        help_text=_("Citizen service number, 9 digits (11-check)."),
+    )
+    iban = forms.CharField(label=_("IBAN"), required=False, max_length=50)
+    languages = forms.CharField(
+        label=_("Preferred languages"), required=False,
+        help_text=_("Two-letter ISO 639-1 codes, most preferred first, separated by commas: "
+                    "uk, ru, en."),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic",
+            "birth_date", "sex", "nationality", "bsn", "languages", "phone", "email", "iban",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = nationality_choices()
+        current = self.instance.nationality
+        if current and pycountry.countries.get(alpha_2=current) is None:
+            # A code recorded before (or by an import) stays selectable.
+            choices.insert(0, (current, current))
+        self.fields["nationality"].choices = choices
+        if self.instance.pk and not self.is_bound:
+            self.initial["languages"] = ", ".join(self.instance.languages or [])
+        self.fields["bsn"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["iban"].widget.attrs.update(autocomplete="off")
+
+    def clean_bsn(self):
+        # Spaces and dots as people type them are fine; the model's 11-check
+        # validator then sees the digits only.
+        return validators.normalise_bsn(self.cleaned_data["bsn"])
+
+    def clean_iban(self):
+        return validators.normalise_iban(self.cleaned_data["iban"])
+
+    def clean_languages(self):
+        codes = [code.strip().lower() for code in
+                 re.split(r"[,;\s]+", self.cleaned_data["languages"]) if code.strip()]
+        unknown = [code for code in codes if pycountry.languages.get(alpha_2=code) is None]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown language code(s): %(codes)s. Use two-letter codes such as uk, ru, en."),
+                params={"codes": ", ".join(unknown)},
+            )
+        return list(dict.fromkeys(codes))
+
+
+class HouseholdForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["name", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class MembershipForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = HouseholdMembership
+        fields = ["person", "role", "start_date", "end_date"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.for_user(user)
+
+
+class EndMembershipForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = HouseholdMembership
+        fields = ["end_date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].required = True
+        self.fields["end_date"].help_text = _("The last day the person belongs to the household.")
+
+
+class PayeeForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["payee"]
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["payee"].queryset = candidates
+        self.fields["payee"].help_text = _("Members who are 18 or older today.")
+
+
+class LocationForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "kind", "address", "postcode", "city", "catering", "opened_on",
+                  "closed_on", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class CapacityPeriodForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = CapacityPeriod
+        fields = ["start_date", "end_date", "places"]
+
+
+class HostForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Host
+        fields = ["name", "contact_name", "address", "postcode", "city", "phone", "email",
+                  "active_from", "active_to", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class IncomeForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = IncomePeriod
+        fields = ["kind", "start_date", "end_date", "monthly_amount"]
+
+
+# Placements ------------------------------------------------------------------
+
+
+class PlaceField(forms.ChoiceField):
+    """One select for where a person stays: a GOO location or a POO host.
+    Values are "location:<id>" or "host:<id>"; cleans to the model instance."""
+
+    def __init__(self, *, user, **kwargs):
+        kwargs.setdefault("label", _("Location or host"))
+        super().__init__(**kwargs)
+        self.locations = {str(loc.pk): loc for loc in Location.objects.for_user(user)}
+        self.hosts = {str(host.pk): host for host in Host.objects.for_user(user)}
+        self.choices = [
+            ("", "---------"),
+            (_("GOO locations"), [(f"location:{pk}", str(loc)) for pk, loc in
+                                  self.locations.items()]),
+            (_("POO hosts"), [(f"host:{pk}", str(host)) for pk, host in self.hosts.items()]),
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        kind, _sep, pk = value.partition(":")
+        return (self.locations if kind == "location" else self.hosts)[pk]
+
+
+def place_value(placement: Placement) -> str:
+    if placement.location_id:
+        return f"location:{placement.location_id}"
+    if placement.host_id:
+        return f"host:{placement.host_id}"
+    return ""
+
+
+class CapacityOverrideFields(forms.Form):
+    capacity_override = forms.BooleanField(
+        label=_("Override the capacity check"), required=False,
+        help_text=_("Only when the location is full and the person must stay anyway."),
+    )
+    override_reason = forms.CharField(
+        label=_("Reason for the override"), required=False, max_length=300,
+    )
+
+
+class CheckInForm(DesignSystemFormMixin, CapacityOverrideFields):
+    day = forms.DateField(label=_("Check-in date"), help_text=_("The first night."))
+    end_date = forms.DateField(
+        label=_("Planned last night"), required=False, help_text=_("Empty: open-ended."),
+    )
+
+    field_order = ["day", "place", "end_date", "capacity_override", "override_reason"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"] = PlaceField(user=user)
+        self.order_fields(self.field_order)
+
+
+class CheckOutForm(DesignSystemFormMixin, forms.Form):
+    day = forms.DateField(label=_("Check-out date"), help_text=_("The last night at the place."))
+
+
+class MoveForm(DesignSystemFormMixin, CapacityOverrideFields):
+    day = forms.DateField(
+        label=_("Move date"), help_text=_("The first night at the new place; the current "
+                                          "placement ends the night before."),
+    )
+
+    field_order = ["day", "place", "capacity_override", "override_reason"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"] = PlaceField(user=user, label=_("New location or host"))
+        self.order_fields(self.field_order)
+
+
+class PlacementForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Placement
+        fields = ["start_date", "end_date", "capacity_override", "override_reason"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"] = PlaceField(user=user, initial=place_value(self.instance))
+        self.order_fields(["place", "start_date", "end_date", "capacity_override",
+                           "override_reason"])
+
+    def clean(self):
+        cleaned = super().clean()
+        place = cleaned.get("place")
+        if place is not None:
+            self.instance.location = place if isinstance(place, Location) else None
+            self.instance.host = place if isinstance(place, Host) else None
+        return cleaned
+
+
+class PersonSearchForm(DesignSystemFormMixin, forms.Form):
+    """The person list's search box and filters (GET)."""
+
+    q = forms.CharField(
+        label=_("Search"), required=False,
+        help_text=_("Name (Latin or Cyrillic script), BSN, or birth date as dd-mm-yyyy or "
+                    "yyyy-mm-dd."),
+    )
+    location = forms.ModelChoiceField(label=_("Location"), required=False, queryset=None,
+                                      empty_label=_("All locations"))
+    host = forms.ModelChoiceField(label=_("Host"), required=False, queryset=None,
+                                  empty_label=_("All hosts"))
+    household = forms.ModelChoiceField(label=_("Household"), required=False, queryset=None,
+                                       empty_label=_("All households"))
+    nationality = forms.ChoiceField(label=_("Nationality"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False,
+        choices=[("", _("Everyone")), ("active", _("Placed today")),
+                 ("left", _("Left (no placement today)"))],
+    )
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, nationalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.input_type = "search"
+        self.fields["location"].queryset = Location.objects.for_user(user)
+        self.fields["host"].queryset = Host.objects.for_user(user)
+        self.fields["household"].queryset = Household.objects.for_user(user)
+        self.fields["nationality"].choices = [
+            ("", _("All nationalities")),
+            ("third_country", _("Third-country nationals (not UA)")),
+        ] + [(code, f"{country_name(code)} ({code})") for code in nationalities]

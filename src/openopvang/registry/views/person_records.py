@@ -1,0 +1,88 @@
+"""Records reached from the person page: income periods and placements."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
+from django.views.generic import CreateView, DeleteView, UpdateView
+
+from openopvang.core.mixins import (
+    AuditedDeleteMixin,
+    AuditedFormMixin,
+    RegistryEditorRequiredMixin,
+    ScopedObjectMixin,
+    scoped_or_404,
+)
+
+from .. import services
+from ..forms import IncomeForm, PlacementForm
+from ..models import IncomePeriod, Person, Placement
+
+
+class BackToPersonMixin:
+    """Forms of a person's records return to the person page."""
+
+    def get_person(self):
+        return self.object.person
+
+    def get_success_url(self):
+        return reverse("registry:person_detail", args=[self.get_person().pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.get_person(), **kwargs)
+
+
+class IncomeCreateView(RegistryEditorRequiredMixin, BackToPersonMixin, AuditedFormMixin,
+                       CreateView):
+    model = IncomePeriod
+    form_class = IncomeForm
+    template_name = "registry/income_form.html"
+    success_message = gettext_lazy("The income period has been added.")
+
+    def get_person(self):
+        if not hasattr(self, "person"):
+            self.person = scoped_or_404(Person, self.request.user, self.kwargs["pk"])
+        return self.person
+
+    def prepare(self, instance):
+        instance.person = self.get_person()
+
+
+class IncomeUpdateView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
+                       AuditedFormMixin, UpdateView):
+    model = IncomePeriod
+    form_class = IncomeForm
+    template_name = "registry/income_form.html"
+    success_message = gettext_lazy("The income period has been changed.")
+
+
+class IncomeDeleteView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
+                       AuditedDeleteMixin, DeleteView):
+    model = IncomePeriod
+    template_name = "registry/confirm_delete.html"
+    success_message = gettext_lazy("The income period %(object)s has been deleted.")
+
+
+class PlacementUpdateView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
+                          AuditedFormMixin, UpdateView):
+    model = Placement
+    form_class = PlacementForm
+    template_name = "registry/placement_form.html"
+    success_message = gettext_lazy("The placement has been changed.")
+    error_field_map = {"location": "place", "host": "place"}
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def save(self, instance):
+        # Placements go through the registry service: overlap, opening dates
+        # and capacity are checked there.
+        return services.save_placement(self.request.user, instance, before=self.before,
+                                       request=self.request)
+
+
+class PlacementDeleteView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
+                          AuditedDeleteMixin, DeleteView):
+    model = Placement
+    template_name = "registry/confirm_delete.html"
+    success_message = gettext_lazy("The placement %(object)s has been deleted.")
+
+

@@ -1,0 +1,253 @@
+"""Persons: list with search and filters, the person page with its timeline,
+create/edit/delete, and the placement actions (check in, check out, move)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy
+from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
+
+from openopvang.audit import services as audit
+from openopvang.core.mixins import (
+    AuditedDeleteMixin,
+    AuditedFormMixin,
+    RegistryEditorRequiredMixin,
+    ScopedObjectMixin,
+    StaffRequiredMixin,
+    add_validation_error,
+    scoped_or_404,
+)
+
+from .. import selectors, services
+from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
+from ..models import Location, Person
+from .common import PAGE_SIZE, LastPageMixin, today
+
+
+class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
+    template_name = "registry/person_list.html"
+    results_template_name = "registry/partials/person_results.html"
+    paginate_by = PAGE_SIZE
+
+    def get_search_form(self):
+        return PersonSearchForm(
+            self.request.GET or None, user=self.request.user,
+            nationalities=selectors.nationalities_in_use(self.request.user),
+        )
+
+    def get_queryset(self):
+        self.search_form = self.get_search_form()
+        filters = selectors.PersonFilters()
+        if self.search_form.is_bound and self.search_form.is_valid():
+            data = self.search_form.cleaned_data
+            filters = selectors.PersonFilters(
+                query=data["q"], location=data["location"], host=data["host"],
+                household=data["household"], nationality=data["nationality"],
+                status=data["status"], sort=data["sort"] or "name",
+            )
+        self.filters = filters
+        return selectors.person_list(self.request.user, filters, today=today())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            search_form=self.search_form, sort=self.filters.sort,
+            filtered=any(value for key, value in self.request.GET.items()
+                         if key not in ("page", "sort")),
+            today=today(),
+        )
+        return context
+
+    def is_results_request(self) -> bool:
+        # htmx live search swaps only the results; a history restore needs the page.
+        headers = self.request.headers
+        return headers.get("HX-Request") == "true" and not headers.get(
+            "HX-History-Restore-Request"
+        )
+
+    def get_template_names(self):
+        return [self.results_template_name if self.is_results_request() else self.template_name]
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+
+
+class PersonDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
+    model = Person
+    template_name = "registry/person_detail.html"
+    context_object_name = "person"
+
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        # Viewing personal data is audited, like every change.
+        audit.record_view(self.request.user, person, request=self.request)
+        return person
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, person, day = self.request.user, self.object, today()
+        context.update(
+            today=day,
+            timeline=selectors.person_timeline(user, person),
+            memberships=selectors.person_households(user, person),
+            placements=selectors.person_placements(user, person),
+            incomes=selectors.person_incomes(user, person),
+            current_placement=selectors.current_placement(user, person, day),
+            age=person.age_on(day),
+        )
+        return context
+
+
+class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+    model = Person
+    form_class = PersonForm
+    template_name = "registry/person_form.html"
+    success_message = gettext_lazy("%(object)s has been registered.")
+
+    def prepare(self, instance):
+        instance.municipality = self.request.user.organisation
+
+    def get_success_url(self):
+        return reverse("registry:person_detail", args=[self.object.pk])
+
+
+class PersonUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
+                       UpdateView):
+    model = Person
+    form_class = PersonForm
+    template_name = "registry/person_form.html"
+    success_message = gettext_lazy("The changes to %(object)s have been saved.")
+
+    def get_success_url(self):
+        return reverse("registry:person_detail", args=[self.object.pk])
+
+
+class PersonDeleteView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedDeleteMixin,
+                       DeleteView):
+    model = Person
+    template_name = "registry/person_confirm_delete.html"
+    success_url = reverse_lazy("registry:person_list")
+    success_message = gettext_lazy("%(object)s has been deleted.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.object
+        context.update(
+            placement_count=person.placements.count(),
+            income_count=person.incomes.count(),
+            membership_count=person.memberships.count(),
+        )
+        return context
+
+
+class PersonActionView(RegistryEditorRequiredMixin, FormView):
+    """A placement action on one person: the service does the work in one
+    transaction; its ValidationErrors appear on the form's fields."""
+
+    template_name = "registry/person_action.html"
+    # The record behind <pk>, for the test that walks every route as an outsider.
+    isolation_model = Person
+    title = ""
+    submit_label = ""
+    success_message = ""
+    # Service error keys → form fields.
+    error_field_map = {"start_date": "day", "location": "place", "host": "place"}
+
+    def dispatch(self, request, *args, **kwargs):
+        self.person = scoped_or_404(Person, request.user, kwargs["pk"]) \
+            if request.user.is_authenticated else None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.setdefault("initial", {})["day"] = today()
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            person=self.person, title=self.title, submit_label=self.submit_label,
+            current_placement=selectors.current_placement(self.request.user, self.person, today()),
+        )
+        return context
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            placement = self.perform(form.cleaned_data)
+        except ValidationError as error:
+            add_validation_error(form, error, self.error_field_map)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message % {
+            "person": self.person, "place": placement.place,
+            "date": form.cleaned_data["day"].strftime("%d-%m-%Y"),
+        })
+        return HttpResponseRedirect(reverse("registry:person_detail", args=[self.person.pk]))
+
+
+def _place_kwargs(place):
+    if isinstance(place, Location):
+        return {"location": place, "host": None}
+    return {"location": None, "host": place}
+
+
+class CheckInView(PersonActionView):
+    form_class = CheckInForm
+    title = gettext_lazy("Check in")
+    submit_label = gettext_lazy("Check in")
+    success_message = gettext_lazy("%(person)s is checked in at %(place)s from %(date)s.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["place"].required = True
+        return form
+
+    def perform(self, data):
+        return services.check_in(
+            self.request.user, self.person, day=data["day"], end_date=data["end_date"],
+            capacity_override=data["capacity_override"], override_reason=data["override_reason"],
+            request=self.request, **_place_kwargs(data["place"]),
+        )
+
+
+class CheckOutView(PersonActionView):
+    form_class = CheckOutForm
+    title = gettext_lazy("Check out")
+    submit_label = gettext_lazy("Check out")
+    success_message = gettext_lazy("%(person)s is checked out of %(place)s; last night %(date)s.")
+    error_field_map = {**PersonActionView.error_field_map, "end_date": "day"}
+
+    def perform(self, data):
+        return services.check_out(self.request.user, self.person, day=data["day"],
+                                  request=self.request)
+
+
+class MoveView(PersonActionView):
+    form_class = MoveForm
+    title = gettext_lazy("Move")
+    submit_label = gettext_lazy("Move")
+    success_message = gettext_lazy("%(person)s moves to %(place)s on %(date)s.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["place"].required = True
+        return form
+
+    def perform(self, data):
+        return services.move(
+            self.request.user, self.person, day=data["day"],
+            capacity_override=data["capacity_override"], override_reason=data["override_reason"],
+            request=self.request, **_place_kwargs(data["place"]),
+        )
