@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     "openopvang.core",
@@ -54,6 +55,10 @@ INSTALLED_APPS = [
     "openopvang.audit",
     "openopvang.rules",
     "openopvang.registry",
+    "openopvang.declarations",
+    "openopvang.allowances",
+    "openopvang.support",
+    "openopvang.demo",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +140,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# Vendored NL Design System CSS, htmx and our own CSS/JS (src/openopvang/static/).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("OPENOPVANG_STATIC_ROOT", DATA_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("OPENOPVANG_MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
@@ -160,16 +167,19 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "openopvang.accounts.api.authentication.PersonalTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "openopvang.accounts.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["openopvang.core.api.permissions.IsOrganisationStaff"],
+    # JSON in, JSON out (NL API Design Rules); the browsable docs are at /api/v1/docs/.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "openopvang.core.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "openopvang.core.api.schema.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "openopvang.core.api.problems.problem_exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
 }
@@ -180,6 +190,20 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The browsable docs are served from our own origin: no CDN (offline
+    # municipalities, strict CSP).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "LocationKindEnum": "openopvang.registry.models.LocationKind",
+        "IncomeKindEnum": "openopvang.registry.models.IncomeKind",
+        "ProvisionKindEnum": "openopvang.registry.models.ProvisionKind",
+        "MemberRoleEnum": "openopvang.registry.models.MemberRole",
+        "OfferStatusEnum": "openopvang.support.models.OfferStatus",
+        "InvoiceStatusEnum": "openopvang.support.models.InvoiceStatus",
+        "InvoiceLineStatusEnum": "openopvang.support.models.LineStatus",
+    },
 }
 
 TASKS = {

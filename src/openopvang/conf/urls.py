@@ -16,6 +16,7 @@ urlpatterns = [
     path("registry/", include("openopvang.registry.urls")),
     path("rules/", include("openopvang.rules.urls")),
     path("declarations/", include("openopvang.declarations.urls")),
+    path("allowances/", include("openopvang.allowances.urls")),
     path("support/", include("openopvang.support.urls")),
     path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.core.urls")),

@@ -3,7 +3,7 @@ comes from (file or database); administrators add or correct values."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -26,8 +26,9 @@ class ParameterListView(StaffRequiredMixin, TemplateView):
         rows = parameter_rows()
         for row in rows:
             row["text"] = row["description"].get(language) or row["description"].get("en")
-        return super().get_context_data(rows=rows, can_manage=can_manage_parameters(self.request.user),
-                                        **kwargs)
+        return super().get_context_data(
+            rows=rows, can_manage=can_manage_parameters(self.request.user), **kwargs
+        )
 
 
 class ParameterFormView(StaffRequiredMixin, FormView):
@@ -37,10 +38,15 @@ class ParameterFormView(StaffRequiredMixin, FormView):
     template_name = "rules/parameter_form.html"
     form_class = ParameterOverrideForm
 
+    isolation_model = ParameterOverride
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_manage_parameters(request.user):
-            raise PermissionDenied(_("Only administrators of the national organisation change "
-                                     "parameters."))
+            if "pk" in kwargs:  # an existing value's edit page: as if it did not exist
+                raise Http404
+            raise PermissionDenied(
+                _("Only administrators of the national organisation change parameters.")
+            )
         self.object = None
         if "pk" in kwargs:
             self.object = get_object_or_404(ParameterOverride, pk=kwargs["pk"])
@@ -55,8 +61,12 @@ class ParameterFormView(StaffRequiredMixin, FormView):
             initial["name"] = name
             for value in params.parameter(name).values:
                 if start and value.start.isoformat() == start:
-                    initial.update(start=value.start, end=value.end, value=str(value.value),
-                                   confidence=value.confidence)
+                    initial.update(
+                        start=value.start,
+                        end=value.end,
+                        value=str(value.value),
+                        confidence=value.confidence,
+                    )
         return initial
 
     def get_form_kwargs(self):
@@ -65,8 +75,9 @@ class ParameterFormView(StaffRequiredMixin, FormView):
         return kwargs
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, cancel_url=reverse("rules:parameter_list"),
-                                        **kwargs)
+        return super().get_context_data(
+            object=self.object, cancel_url=reverse("rules:parameter_list"), **kwargs
+        )
 
     def form_valid(self, form):
         override = form.save(commit=False)
@@ -75,6 +86,9 @@ class ParameterFormView(StaffRequiredMixin, FormView):
         except ValidationError as error:
             add_validation_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("The value for %(name)s from %(start)s has been saved.")
-                         % {"name": override.name, "start": override.start})
+        messages.success(
+            self.request,
+            _("The value for %(name)s from %(start)s has been saved.")
+            % {"name": override.name, "start": override.start},
+        )
         return HttpResponseRedirect(f"{reverse('rules:parameter_list')}#{override.name}")

@@ -9,7 +9,9 @@ class ReferenceSerializer(serializers.Serializer):
 
 class ParameterValueSerializer(serializers.Serializer):
     start = serializers.DateField()
-    end = serializers.DateField(allow_null=True, help_text="As written; null: until the next value.")
+    end = serializers.DateField(
+        allow_null=True, help_text="As written; null: until the next value."
+    )
     applies_until = serializers.DateField(allow_null=True, help_text="Last day the value applies.")
     value = serializers.CharField()
     reference = ReferenceSerializer()

@@ -17,8 +17,10 @@ class ParameterViewSet(viewsets.ViewSet):
 
     serializer_class = ParameterSerializer
 
-    @extend_schema(summary="List the parameters (rates, dates, counts) with their values",
-                   responses={200: ParameterSerializer(many=True)})
+    @extend_schema(
+        summary="List the parameters (rates, dates, counts) with their values",
+        responses={200: ParameterSerializer(many=True)},
+    )
     def list(self, request):
         overrides = set(ParameterOverride.objects.values_list("name", "start"))
         described = current_parameters().describe()

@@ -19,17 +19,25 @@ GOO = "booo.goo.normbedrag_per_place_day"
 @pytest.fixture
 def admin_client(client):
     national = factories.MunicipalityFactory(code="NOO", name="NOO", kind=OrganisationKind.NATIONAL)
-    admin = factories.UserFactory(username="noo-admin", organisation=national,
-                                  role=Role.ADMINISTRATOR)
+    admin = factories.UserFactory(
+        username="noo-admin", organisation=national, role=Role.ADMINISTRATOR
+    )
     client.force_login(admin)
     return client
 
 
 def _value(**changes):
-    data = {"name": GOO, "start": "2026-01-01", "end": "", "value": "40.00",
-            "publication": "Stcrt. 2025, 99999", "article": "BooO art. 2 lid 1 sub a",
-            "url": "https://zoek.officielebekendmakingen.nl/stcrt-2025-99999",
-            "confidence": "confirmed", "note": ""}
+    data = {
+        "name": GOO,
+        "start": "2026-01-01",
+        "end": "",
+        "value": "40.00",
+        "publication": "Stcrt. 2025, 99999",
+        "article": "BooO art. 2 lid 1 sub a",
+        "url": "https://zoek.officielebekendmakingen.nl/stcrt-2025-99999",
+        "confidence": "confirmed",
+        "note": "",
+    }
     data.update(changes)
     return data
 
@@ -48,29 +56,42 @@ def test_staff_see_every_parameter_with_its_origin(coordinator_client):
     assert not ParameterOverride.objects.exists()
 
 
-def test_administrator_adds_the_2026_value_with_a_reference(admin_client, finance_officer, municipality):
-    response = admin_client.post(reverse("rules:parameter_create"), _value(publication="", article=""),
-                                 HTTP_ACCEPT_LANGUAGE="en")
+def test_administrator_adds_the_2026_value_with_a_reference(
+    admin_client, finance_officer, municipality
+):
+    response = admin_client.post(
+        reverse("rules:parameter_create"),
+        _value(publication="", article=""),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert response.status_code == 200 and not ParameterOverride.objects.exists()
     assert "This field is required." in response.content.decode()
 
-    response = admin_client.post(reverse("rules:parameter_create"), _value(value="abc"),
-                                 HTTP_ACCEPT_LANGUAGE="en")
+    response = admin_client.post(
+        reverse("rules:parameter_create"), _value(value="abc"), HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert "not an amount" in response.content.decode() and not ParameterOverride.objects.exists()
 
     response = admin_client.post(reverse("rules:parameter_create"), _value())
     assert response.status_code == 302
     override = ParameterOverride.objects.get()
     assert override.start == datetime.date(2026, 1, 1)
-    assert AuditEvent.objects.filter(object_type="rules.ParameterOverride",
-                                     action=AuditAction.CREATE).exists()
-    page = admin_client.get(reverse("rules:parameter_list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert AuditEvent.objects.filter(
+        object_type="rules.ParameterOverride", action=AuditAction.CREATE
+    ).exists()
+    page = admin_client.get(
+        reverse("rules:parameter_list"), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
     assert "Stcrt. 2025, 99999" in page and "database (administrator" in page
 
     # The 2026 declaration now computes its GOO lines with the new value.
     location = factories.LocationFactory(municipality=municipality)
-    factories.CapacityPeriodFactory(location=location, start_date=datetime.date(2026, 1, 1),
-                                    end_date=datetime.date(2026, 1, 10), places=3)
+    factories.CapacityPeriodFactory(
+        location=location,
+        start_date=datetime.date(2026, 1, 1),
+        end_date=datetime.date(2026, 1, 10),
+        places=3,
+    )
     from openopvang.declarations.computation import compute
 
     assert str(compute(municipality, 2026).total) == "1200.00"  # 10 days × 3 places × € 40
@@ -79,15 +100,21 @@ def test_administrator_adds_the_2026_value_with_a_reference(admin_client, financ
 def test_administrator_corrects_a_value(admin_client):
     page = admin_client.get(reverse("rules:parameter_create") + f"?name={GOO}&start=2024-01-01")
     assert 'value="61.00"' in page.content.decode()
-    admin_client.post(reverse("rules:parameter_create"), _value(
-        start="2024-01-01", value="61.00", publication="Stcrt. 2024, 12345"))
+    admin_client.post(
+        reverse("rules:parameter_create"),
+        _value(start="2024-01-01", value="61.00", publication="Stcrt. 2024, 12345"),
+    )
     override = ParameterOverride.objects.get()
-    response = admin_client.post(reverse("rules:parameter_update", args=[override.pk]), _value(
-        start="2024-01-01", value="62.00", publication="Stcrt. 2024, 12345"))
+    response = admin_client.post(
+        reverse("rules:parameter_update", args=[override.pk]),
+        _value(start="2024-01-01", value="62.00", publication="Stcrt. 2024, 12345"),
+    )
     assert response.status_code == 302
     override.refresh_from_db()
     assert str(override.value) == "62.00"
-    update = AuditEvent.objects.get(object_type="rules.ParameterOverride", action=AuditAction.UPDATE)
+    update = AuditEvent.objects.get(
+        object_type="rules.ParameterOverride", action=AuditAction.UPDATE
+    )
     assert update.changes["value"] == ["61.00", "62.00"]
 
 
