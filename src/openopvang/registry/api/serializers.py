@@ -64,6 +64,21 @@ class PlacementSummarySerializer(serializers.ModelSerializer):
         return str(placement.place)
 
 
+def placement_summary(placement) -> dict:
+    """The PlacementSummarySerializer representation as a plain dict: a list page
+    builds one per person, and a nested serializer per row doubled the CPU time
+    of the person list (benchmarks/RESULTS.md)."""
+    return {
+        "id": placement.pk,
+        "kind": "goo" if placement.is_goo else "poo",
+        "location": placement.location_id,
+        "host": placement.host_id,
+        "place_name": str(placement.place),
+        "start_date": placement.start_date.isoformat(),
+        "end_date": placement.end_date.isoformat() if placement.end_date else None,
+    }
+
+
 class PlacementSerializer(RegistrySerializer):
     """A stay at a location (GOO) or with a host (POO), [start_date, end_date] inclusive;
     end_date empty means open-ended."""
@@ -123,7 +138,7 @@ class PersonSerializer(RegistrySerializer):
             placement = current_placement(person, timezone.localdate())
         else:
             placement = placements[0] if placements else None
-        return PlacementSummarySerializer(placement).data if placement else None
+        return placement_summary(placement) if placement else None
 
     @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
     def get_household_ids(self, person) -> list[int]:

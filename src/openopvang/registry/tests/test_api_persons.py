@@ -277,3 +277,11 @@ def test_finance_officer_may_read_but_not_write(finance_officer, olena):
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 403
+
+
+def test_plain_placement_summary_matches_the_documented_serializer(municipality):
+    from openopvang.core.testing import factories
+    from openopvang.registry.api.serializers import PlacementSummarySerializer, placement_summary
+
+    placement = factories.PlacementFactory(person=factories.PersonFactory(municipality=municipality))
+    assert placement_summary(placement) == dict(PlacementSummarySerializer(placement).data)
