@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from openopvang.core.mixins import isolation_model
+
 from . import services
 from .forms import LoginForm, OtpCodeForm, TokenCreateForm
 from .models import ApiToken
@@ -167,6 +169,7 @@ def tokens(request):
     )
 
 
+@isolation_model(ApiToken)
 @never_cache
 @login_required
 @verified_required

@@ -11,10 +11,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from openopvang.core.mixins import isolation_model
+
 from . import selectors
 from . import services as audit
 from .forms import AuditFilterForm
-from .models import AuditAction
+from .models import AuditAction, AuditEvent
 
 PAGE_SIZE = 50
 
@@ -48,6 +50,7 @@ def event_list(request):
     )
 
 
+@isolation_model(AuditEvent)
 @login_required
 @require_GET
 def event_detail(request, pk: int):

@@ -203,6 +203,7 @@ SPECTACULAR_SETTINGS = {
         "OfferStatusEnum": "openopvang.support.models.OfferStatus",
         "InvoiceStatusEnum": "openopvang.support.models.InvoiceStatus",
         "InvoiceLineStatusEnum": "openopvang.support.models.LineStatus",
+        "PaymentRunStatusEnum": "openopvang.allowances.models.RunStatus",
     },
 }
 

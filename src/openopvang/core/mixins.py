@@ -161,3 +161,14 @@ class DesignSystemFormMixin:
             classes = _WIDGET_CLASSES.get(_widget_kind(widget))
             if classes and classes[1] not in widget.attrs.get("class", ""):
                 widget.attrs["class"] = f"{widget.attrs.get('class', '')} {classes[1]}".strip()
+
+
+def isolation_model(model):
+    """Decorator for function views whose URL carries an object id: names the
+    model, so the isolation walk (core/testing/isolation.py) can find a record."""
+
+    def decorate(view):
+        view.isolation_model = model
+        return view
+
+    return decorate

@@ -43,3 +43,22 @@ def sourced_cost_lines(municipality, start: datetime.date, end: datetime.date) -
     for name in sorted(_sources):
         lines.extend(_sources[name](municipality, start, end))
     return lines
+
+
+# BooO art. 2 lid 1 sub b: leefgeld actually paid to persons in private reception.
+# The payment runs know what was paid; they register the one provider.
+PooLeefgeldSource = Callable[[object, datetime.date, datetime.date], Decimal | None]
+_poo_leefgeld_source: list[PooLeefgeldSource] = []
+
+
+def register_poo_leefgeld_source(function: PooLeefgeldSource) -> PooLeefgeldSource:
+    _poo_leefgeld_source[:] = [function]
+    return function
+
+
+def paid_poo_leefgeld(municipality, start: datetime.date, end: datetime.date) -> Decimal | None:
+    """What was paid as POO leefgeld in [start, end], or None when no payments
+    are recorded on the platform (the sub b line is then left out)."""
+    if not _poo_leefgeld_source:
+        return None
+    return _poo_leefgeld_source[0](municipality, start, end)

@@ -49,12 +49,17 @@ def _overlaps(start: datetime.date, end: datetime.date, start_field="start_date"
 
 
 def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
-                    policies: dict[int, dict] | None = None) -> dict[int, dict]:
+                    policies: dict[int, dict] | None = None, *,
+                    booo_only: bool = False) -> dict[int, dict]:
     """{municipality pk: scenario document} for [start, end] (inclusive).
 
     Persons are those placed in the period; their households come along with
     every membership overlapping the period (household size counts only
-    members placed that day, which the engine decides)."""
+    members placed that day, which the engine decides).
+
+    `booo_only` leaves out what the BooO does not depend on — GOO placements,
+    households and incomes (GOO is paid on realised capacity, POO on host
+    placements and provisions) — so a national run reads a fraction of the rows."""
     ids = [m.pk if isinstance(m, Organisation) else m for m in municipalities]
     codes = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "code"))
     docs: dict[int, dict] = {
@@ -89,9 +94,11 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
 
     host_ids = set()
     person_municipality: dict[int, int] = {}
+    placements = Placement.objects.filter(municipality_id__in=ids).filter(_overlaps(start, end))
+    if booo_only:
+        placements = placements.filter(host__isnull=False)
     for person_id, municipality_id, location_id, host_id, s, e in (
-        Placement.objects.filter(municipality_id__in=ids)
-        .filter(_overlaps(start, end))
+        placements
         .values_list("person_id", "municipality_id", "location_id", "host_id",
                      "start_date", "end_date")
         .order_by("person_id", "start_date")
@@ -125,8 +132,11 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     # Households of the placed persons, with every member in the period.
     members = defaultdict(list)
     household_municipality = {}
+    memberships = HouseholdMembership.objects.filter(household__municipality_id__in=ids)
+    if booo_only:
+        memberships = memberships.none()
     for household_id, municipality_id, person_id, s, e in (
-        HouseholdMembership.objects.filter(household__municipality_id__in=ids)
+        memberships
         .filter(_overlaps(start, end))
         .values_list("household_id", "household__municipality_id", "person_id",
                      "start_date", "end_date")
@@ -150,16 +160,27 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
         })
         listed_persons[municipality_id].update(person_id for person_id, _s, _e in rows)
 
-    all_persons = {pk for persons in listed_persons.values() for pk in persons}
-    person_rows = Person.objects.filter(pk__in=all_persons).values_list(
-        "pk", "municipality_id", "birth_date").order_by("pk") if all_persons else []
-    for pk, municipality_id, birth_date in person_rows:
-        docs[municipality_id]["persons"].append(
-            {"id": ref("person", pk), "birth_date": birth_date.isoformat()}
-        )
+    # Read the municipalities' persons in one scan rather than by a list of
+    # tens of thousands of ids; keep those the scenario refers to.
+    birth_dates = {}
+    for pk, birth_date in Person.objects.filter(municipality_id__in=ids).values_list(
+        "pk", "birth_date"
+    ):
+        birth_dates[pk] = birth_date
+    for municipality_id, persons in listed_persons.items():
+        missing = [pk for pk in persons if pk not in birth_dates]
+        if missing:  # a household member registered elsewhere
+            birth_dates.update(Person.objects.filter(pk__in=missing).values_list("pk", "birth_date"))
+        docs[municipality_id]["persons"] = [
+            {"id": ref("person", pk), "birth_date": birth_dates[pk].isoformat()}
+            for pk in sorted(persons)
+        ]
 
+    incomes = IncomePeriod.objects.filter(person__municipality_id__in=ids)
+    if booo_only:
+        incomes = incomes.none()
     for person_id, municipality_id, kind, s, e, amount in (
-        IncomePeriod.objects.filter(person__municipality_id__in=ids)
+        incomes
         .filter(_overlaps(start, end))
         .values_list("person_id", "person__municipality_id", "kind", "start_date", "end_date",
                      "monthly_amount")
@@ -185,6 +206,6 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
 
 
 def build_scenario(municipality, start: datetime.date, end: datetime.date,
-                   policy: dict | None = None) -> dict:
+                   policy: dict | None = None, *, booo_only: bool = False) -> dict:
     pk = municipality.pk if isinstance(municipality, Organisation) else municipality
-    return build_scenarios([pk], start, end, {pk: policy or {}})[pk]
+    return build_scenarios([pk], start, end, {pk: policy or {}}, booo_only=booo_only)[pk]

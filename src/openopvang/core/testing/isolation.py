@@ -7,6 +7,7 @@ A new capability adds its models to VICTIM_BUILDERS (or the walk fails and
 says which pattern it cannot resolve)."""
 
 import datetime
+import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -88,7 +89,22 @@ def _token(v):
     return ApiToken.issue(v["owner"], "victim token")[0]
 
 
+def load_app_victims() -> None:
+    """Each capability lists its victims in `<app>/tests/isolation.py`
+    (decorated with @victim); importing the module registers them."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("openopvang."):
+            try:
+                importlib.import_module(f"{config.name}.tests.isolation")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.tests.isolation":
+                    raise
+
+
 def build_victims(municipality, owner) -> dict:
+    load_app_victims()
     victims: dict = {"municipality": municipality, "owner": owner}
     for label, builder in VICTIM_BUILDERS.items():
         victims[label] = builder(victims)
@@ -128,6 +144,8 @@ def iter_routes(patterns=None, prefix: str = "", namespace: str = "") -> Iterato
 def model_of(route: Route):
     """The model a route's `pk` refers to, read from the view class."""
     callback = route.callback
+    if getattr(callback, "isolation_model", None) is not None:  # function views
+        return callback.isolation_model
     view = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
     if view is None:
         return None
@@ -143,6 +161,14 @@ def model_of(route: Route):
     return model
 
 
+def is_public(route: Route) -> bool:
+    """Routes that serve no personal data to anyone (e.g. the NGO catalogue,
+    which municipalities read to choose services) say so with
+    `isolation_public = True`; the leak walk still checks them."""
+    view = getattr(route.callback, "view_class", None) or getattr(route.callback, "cls", None)
+    return bool(getattr(view, "isolation_public", False))
+
+
 def concrete_path(route: Route, values: dict[str, object]) -> str:
     """Fill the route's named groups with values; '^api/v1/persons/(?P<pk>[^/.]+)/$' → path."""
     path = route.pattern
@@ -152,4 +178,3 @@ def concrete_path(route: Route, values: dict[str, object]) -> str:
     path = path.replace("\\.", ".").replace("\\", "")
     return "/" + path
 
-from openopvang.support import testing as _support_victims  # noqa: E402,F401  (support app)

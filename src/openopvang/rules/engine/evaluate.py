@@ -84,9 +84,15 @@ def evaluate(
     scenario: dict[str, Any] | Scenario,
     explain: bool = False,
     params: ParameterSet | None = None,
+    sections: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:
     """Raises ScenarioError for invalid input and MissingParameter when a rate
-    is not known for a day that needs it."""
+    is not known for a day that needs it. `sections` limits the run to the
+    named sections (a declaration needs only "booo"); None runs all."""
+    if sections is not None:
+        unknown = sorted(set(sections) - set(SECTIONS))
+        if unknown:
+            raise ValueError(f"unknown section(s): {', '.join(unknown)}")
     parsed = scenario if isinstance(scenario, Scenario) else parse_scenario(scenario)
     context = Context(parsed, params or ParameterSet.load_default(), explain)
     out: dict[str, Any] = {
@@ -95,7 +101,8 @@ def evaluate(
                    "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
     }
     for name, registered in sorted(SECTIONS.items(), key=lambda item: item[1].order):
-        out[name] = registered.function(context)
+        if sections is None or name in sections:
+            out[name] = registered.function(context)
     return out
 
 

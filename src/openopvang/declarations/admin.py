@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import AdvanceRequest, CostLine, Declaration, NationalRun, YearSettings
+
+
+@admin.register(CostLine)
+class CostLineAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "year", "category", "amount", "month", "description"]
+    list_filter = ["year", "category"]
+    search_fields = ["description", "municipality__name"]
+
+
+@admin.register(YearSettings)
+class YearSettingsAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "year", "actual_cost_goo"]
+
+
+@admin.register(AdvanceRequest)
+class AdvanceRequestAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "year", "amount", "requested_at"]
+    readonly_fields = ["requested_at"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(admin.ModelAdmin):
+    """Read-only: a submitted version is frozen."""
+
+    list_display = ["municipality", "year", "version", "total", "submitted_at"]
+    list_filter = ["year"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(NationalRun)
+class NationalRunAdmin(admin.ModelAdmin):
+    list_display = ["year", "status", "done", "count", "seconds", "created_at"]

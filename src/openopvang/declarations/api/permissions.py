@@ -1,0 +1,26 @@
+from rest_framework.permissions import SAFE_METHODS
+
+from openopvang.core.api.permissions import IsOrganisationStaff
+
+
+class FinanceWrites(IsOrganisationStaff):
+    """Reads for the organisation's staff; writes for the role named by
+    `view.write_permission` (finance officers). On a record's own address the
+    role is checked after the scoped lookup, so another municipality's id is
+    a 404 for everyone, and an unsupported method a 405, never a 403 that
+    would tell the record exists."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.organisation_id):
+            return False
+        if request.method in SAFE_METHODS:
+            return True
+        if view.kwargs.get(getattr(view, "lookup_url_kwarg", None) or view.lookup_field):
+            return True  # decided in has_object_permission, after the lookup
+        return super().has_permission(request, view)
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS:
+            return True
+        return bool(getattr(request.user, getattr(view, "write_permission", ""), False))

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeclarationsConfig(AppConfig):
+    name = "openopvang.declarations"
+    label = "declarations"
+    verbose_name = _("BooO declarations")
+
+    def ready(self):
+        from . import tasks  # noqa: F401  (registers the national task)

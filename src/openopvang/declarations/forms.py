@@ -1,0 +1,62 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.mixins import DesignSystemFormMixin
+from openopvang.registry.models import Location
+
+from .models import AdvanceRequest, CostLine, YearSettings
+
+
+class MonthField(forms.DateField):
+    """A month as YYYY-MM (the browser's month picker), stored as its first day."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=["%Y-%m", "%Y-%m-%d"], **kwargs)
+
+
+class CostLineForm(DesignSystemFormMixin, forms.ModelForm):
+    month = MonthField(
+        label=_("Month"),
+        required=False,
+        help_text=_("Optional: the month the cost belongs to (YYYY-MM)."),
+    )
+
+    class Meta:
+        model = CostLine
+        fields = ["category", "amount", "month", "location", "description", "evidence"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = Location.objects.for_user(user).order_by("name")
+        # The month picker must not become a full date picker.
+        self.fields["month"].widget = forms.DateInput(
+            attrs={"type": "month", "class": self.fields["month"].widget.attrs.get("class", "")},
+            format="%Y-%m",
+        )
+        self.fields["month"].input_formats = ["%Y-%m", "%Y-%m-%d"]
+
+
+class YearSettingsForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = YearSettings
+        fields = ["actual_cost_goo", "actual_cost_reason"]
+        widgets = {"actual_cost_reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class AdvanceRequestForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = AdvanceRequest
+        fields = ["amount", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+
+class CorrectionForm(DesignSystemFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(min_value=2022, max_value=2100)

@@ -1,0 +1,277 @@
+"""The BooO declaration of a municipality for a year (Bekostigingsregeling
+opvang ontheemden Oekraïne): the other cost lines the finance officer enters,
+the per-year choice for actual GOO costs (art. 3 lid 2), advance requests
+(art. 5) and the submitted versions.
+
+A draft is never stored: it is computed live from the registry. A submitted
+version stores the scenario document, the engine's result and the parameter
+values used, so it never changes when the registry does and can be reproduced
+offline with `openopvang rules evaluate`."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.scoping import ScopedQuerySet
+
+FIRST_YEAR = 2022  # the grant is spendable from 1 March 2022
+
+
+class CostCategory(models.TextChoices):
+    TRANSITION = "transition", _("Transition costs (sub e, on application)")
+    PURCHASED_SERVICES = "purchased_services", _("Purchased services (within sub a)")
+    ACTUAL_HOTEL_SHIP_CATERING = (
+        "actual_hotel_ship_catering",
+        _("Hotels, ships and catering at actual cost (from 2025)"),
+    )
+    ACTUAL_COST_GOO = "actual_cost_goo", _("GOO at actual cost (art. 3 lid 2)")
+
+
+class CostLine(models.Model):
+    """A cost the municipality claims next to the normbedragen, entered by
+    the finance officer."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(FIRST_YEAR)])
+    category = models.CharField(_("category"), max_length=30, choices=CostCategory.choices)
+    amount = models.DecimalField(
+        _("amount (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    month = models.DateField(
+        _("month"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the first day of the month the cost belongs to."),
+    )
+    location = models.ForeignKey(
+        "registry.Location",
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    description = models.CharField(_("description"), max_length=300)
+    evidence = models.CharField(
+        _("evidence"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where the proof is kept: invoice number, contract, ledger account."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "category", "month", "id"]
+        verbose_name = _("cost line")
+        verbose_name_plural = _("cost lines")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="cost_line_amount_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_category_display()}: € {self.amount}"
+
+
+class YearSettings(models.Model):
+    """Per municipality and year: whether it claims actual GOO costs instead
+    of the normbedrag (BooO art. 3 lid 2), with the reason."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(FIRST_YEAR)])
+    actual_cost_goo = models.BooleanField(
+        _("claim actual GOO costs (art. 3 lid 2)"),
+        default=False,
+        help_text=_(
+            "Where actual GOO costs deviate significantly from the normbedrag: the "
+            "normbedrag lines stop and the actual-cost lines replace them."
+        ),
+    )
+    actual_cost_reason = models.TextField(_("reason"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("declaration year settings")
+        verbose_name_plural = _("declaration year settings")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="year_settings_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}"
+
+    def policy(self) -> dict:
+        if not self.actual_cost_goo:
+            return {}
+        return {"actual_cost_goo": {"enabled": True, "reason": self.actual_cost_reason}}
+
+
+class AdvanceRequest(models.Model):
+    """A request for an advance (voorschot, BooO art. 5) for a financial year."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("financial year"), validators=[MinValueValidator(FIRST_YEAR)]
+    )
+    amount = models.DecimalField(
+        _("amount requested (€)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    estimate = models.DecimalField(
+        _("computed estimate (€)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The live declaration total when the request was made."),
+    )
+    deadline = models.DateField(
+        _("deadline"),
+        null=True,
+        blank=True,
+        help_text=_("First day on which a request is too late."),
+    )
+    note = models.TextField(_("note"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-requested_at"]
+        verbose_name = _("advance request")
+        verbose_name_plural = _("advance requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year"],
+                name="advance_request_once_per_year",
+                violation_error_message=_("An advance has already been requested for this year."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}: € {self.amount}"
+
+
+class Declaration(models.Model):
+    """A submitted version of a declaration: version 1 is the submission,
+    2, 3 … are corrections. Frozen: the stored documents are the truth."""
+
+    scope_path = "municipality"
+
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"))
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version"
+    )
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    total = models.DecimalField(_("total declared (€)"), max_digits=14, decimal_places=2)
+    scenario = models.JSONField(_("scenario document"))
+    result = models.JSONField(_("result"))
+    parameters = models.JSONField(_("parameter values used"))
+    sources = models.JSONField(_("cost line sources"), default=list)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "-version"]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "version"], name="declaration_version_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year} v{self.version}"
+
+    @property
+    def status(self) -> str:
+        return "submitted" if self.version == 1 else "corrected"
+
+
+class NationalRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class NationalRun(models.Model):
+    """Totals per municipality for one year, for the national organisation
+    (no personal data). Computed as a background task with progress."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=NationalRunStatus.choices,
+        default=NationalRunStatus.QUEUED,
+    )
+    done = models.PositiveIntegerField(_("municipalities done"), default=0)
+    count = models.PositiveIntegerField(_("municipalities"), default=0)
+    rows = models.JSONField(_("rows"), default=list)
+    error = models.TextField(_("error"), blank=True)
+    seconds = models.FloatField(_("seconds"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("national run")
+        verbose_name_plural = _("national runs")
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.count) if self.count else 0

@@ -1,0 +1,65 @@
+"""Victims for the project-wide isolation walk (core/testing/isolation.py):
+one record of every routed declarations model, owned by the victim
+municipality, plus an administrator's parameter value (rules Django side).
+Importing this module registers them."""
+
+import datetime
+from decimal import Decimal
+
+from openopvang.core.testing.isolation import victim
+
+D = datetime.date
+
+
+@victim("declarations.CostLine")
+def _cost_line(v):
+    from openopvang.declarations.models import CostLine
+
+    return CostLine.objects.create(
+        municipality=v["municipality"],
+        year=2024,
+        category="transition",
+        amount=Decimal("10.00"),
+        description="Victimenko verbouwing",
+    )
+
+
+@victim("declarations.AdvanceRequest")
+def _advance(v):
+    from openopvang.declarations.models import AdvanceRequest
+
+    return AdvanceRequest.objects.create(
+        municipality=v["municipality"], year=2024, amount=Decimal("10.00"), note="Victimenko"
+    )
+
+
+@victim("declarations.Declaration")
+def _declaration(v):
+    from openopvang.declarations.computation import compute
+    from openopvang.declarations.models import Declaration
+
+    data = compute(v["municipality"], 2024)
+    return Declaration.objects.create(
+        municipality=v["municipality"],
+        year=2024,
+        version=1,
+        total=data.total,
+        scenario=data.scenario,
+        result=data.result,
+        parameters=data.parameters,
+        sources=data.sources,
+    )
+
+
+@victim("rules.ParameterOverride")
+def _parameter(v):
+    from openopvang.rules.models import ParameterOverride
+
+    # The file's own 2022 value again: changes no figure.
+    return ParameterOverride.objects.create(
+        name="booo.goo.normbedrag_per_place_day",
+        start=D(2022, 3, 1),
+        value="100.00",
+        publication="Stcrt. 2022, 27515",
+        article="BooO art. 2 lid 1 sub a",
+    )

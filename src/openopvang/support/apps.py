@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupportConfig(AppConfig):
+    name = "openopvang.support"
+    label = "support"
+    verbose_name = _("Support services")
+
+    def ready(self):
+        # Partner rules (NGOs see what they deliver) and the cost source that
+        # feeds approved invoice lines into the BooO declaration.
+        from django.apps import apps
+
+        from . import cost_source, scoping  # noqa: F401
+
+        if apps.is_installed("openopvang.demo"):
+            from .demo import register
+
+            register()
