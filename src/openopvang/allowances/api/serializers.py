@@ -1,0 +1,117 @@
+from rest_framework import serializers
+
+from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
+from openopvang.registry.models import Household
+
+from ..computation import parse_month
+from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentItem, PaymentLine, PaymentRun
+
+
+class MonthField(serializers.CharField):
+    """A month as "YYYY-MM"."""
+
+    def to_internal_value(self, data):
+        try:
+            return parse_month(super().to_internal_value(data))
+        except ValueError:
+            raise serializers.ValidationError("Give the month as YYYY-MM, e.g. 2025-03.") from None
+
+    def to_representation(self, value):
+        return value.strftime("%Y-%m")
+
+
+class PaymentLineSerializer(serializers.ModelSerializer):
+    month = MonthField()
+
+    class Meta:
+        model = PaymentLine
+        fields = ["id", "household_ref", "person", "person_ref", "month", "component", "kind",
+                  "amount", "computed", "previously_paid", "poo_amount", "days", "reason",
+                  "explanation"]
+
+
+class PaymentItemSerializer(serializers.ModelSerializer):
+    lines = PaymentLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PaymentItem
+        fields = ["id", "household_ref", "household", "household_name", "payee", "payee_name",
+                  "iban", "method", "reason", "payee_note", "amount", "end_to_end_id",
+                  "remittance", "lines"]
+
+
+class PaymentRunSerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    month = MonthField(read_only=True)
+    prepared_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = PaymentRun
+        fields = ["id", "municipality", "month", "status", "execution_date", "recompute_from",
+                  "total", "sepa_total", "cash_total", "computed_at", "prepared_by",
+                  "prepared_at", "approved_by", "approved_at"]
+
+
+class PaymentRunDetailSerializer(PaymentRunSerializer):
+    items = PaymentItemSerializer(many=True, read_only=True)
+
+    class Meta(PaymentRunSerializer.Meta):
+        fields = PaymentRunSerializer.Meta.fields + ["policy", "items"]
+
+
+class PaymentRunCreateSerializer(serializers.Serializer):
+    month = MonthField(help_text="The month to pay, YYYY-MM.")
+    execution_date = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Requested execution date in the SEPA file; default the 1st of the month "
+                  "or today, whichever is later.")
+
+
+class PolicySerializer(serializers.ModelSerializer):
+    municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = MunicipalPolicy
+        fields = ["id", "municipality", "household_income_stop", "partial_month",
+                  "switch_2023_date", "eigen_bijdrage_floor", "recompute_months", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class ReductionSerializer(serializers.ModelSerializer):
+    household = ScopedPrimaryKeyRelatedField(model=Household)
+    month = MonthField()
+
+    class Meta:
+        model = EigenBijdrageReduction
+        fields = ["id", "household", "month", "amount", "reason", "created_at"]
+        read_only_fields = ["created_at"]
+
+
+class ExplanationLineSerializer(serializers.Serializer):
+    depth = serializers.IntegerField()
+    text = serializers.CharField()
+
+
+class CollectionRowSerializer(serializers.Serializer):
+    household_ref = serializers.CharField()
+    household = serializers.IntegerField(source="household_id", allow_null=True)
+    name = serializers.CharField()
+    charged = serializers.ListField(child=serializers.CharField())
+    computed = serializers.DecimalField(source="gross", max_digits=12, decimal_places=2)
+    reduction = serializers.DecimalField(max_digits=12, decimal_places=2)
+    reduction_reason = serializers.CharField()
+    floor_cap = serializers.DecimalField(source="cap", max_digits=12, decimal_places=2,
+                                         allow_null=True)
+    floor_note = serializers.CharField(source="cap_note")
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    explanation = serializers.SerializerMethodField()
+
+    def get_explanation(self, row) -> list[str]:
+        return ["  " * depth + label for depth, label in row.explanation]
+
+
+class CollectionListSerializer(serializers.Serializer):
+    month = serializers.CharField()
+    total = serializers.DecimalField(max_digits=14, decimal_places=2)
+    households = CollectionRowSerializer(many=True)

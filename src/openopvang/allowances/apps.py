@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AllowancesConfig(AppConfig):
+    name = "openopvang.allowances"
+    label = "allowances"
+    verbose_name = _("Leefgeld and eigen bijdrage")
+
+    def ready(self):
+        # Feeds the leefgeld actually paid to POO persons into the BooO declaration.
+        from . import cost_source  # noqa: F401

@@ -1,0 +1,95 @@
+"""SEPA pain.001 against its XSD, XLSX and PDF payment lists."""
+
+import io
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import sepaxml
+import xmlschema
+from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
+
+from openopvang.core.testing import factories
+
+from .. import exports, services
+from .conftest import MARCH
+
+pytestmark = pytest.mark.django_db
+XSD = Path(sepaxml.__file__).parent / "schemas" / "pain.001.001.03.xsd"
+NS = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+
+
+@pytest.fixture
+def approved_run(family, municipality, debtor, finance_officer, finance_officer_b):
+    """Two households: the Shevchenkos (payee with IBAN, 629.68) and a single
+    person whose household has no payee and no IBAN (cash, 314.84)."""
+    household = factories.HouseholdFactory(municipality=municipality, name="Бондаренко")
+    person = factories.PersonFactory(municipality=municipality, given_names="Iryna",
+                                     family_name="Bondarenko", given_names_cyrillic="Ірина",
+                                     family_name_cyrillic="Бондаренко")
+    factories.MembershipFactory(household=household, person=person)
+    factories.PlacementFactory(person=person, location=family["location"])
+    run = services.create_run(finance_officer, MARCH)
+    services.prepare_run(finance_officer, run)
+    return services.approve_run(finance_officer_b, run)
+
+
+def test_sepa_file_validates_against_the_xsd_and_holds_the_bank_payments(approved_run, family):
+    xml = exports.to_sepa(approved_run)
+    xmlschema.XMLSchema(str(XSD)).validate(xml.decode())
+    root = ET.fromstring(xml)
+    header = root.find("p:CstmrCdtTrfInitn/p:GrpHdr", NS)
+    assert header.find("p:NbOfTxs", NS).text == "1"
+    assert Decimal(header.find("p:CtrlSum", NS).text) == Decimal("629.68")
+    assert approved_run.sepa_total == Decimal("629.68")
+    debtor = root.find("p:CstmrCdtTrfInitn/p:PmtInf/p:DbtrAcct/p:Id/p:IBAN", NS)
+    assert debtor.text == "NL91ABNA0417164300"
+    transactions = root.findall(".//p:CdtTrfTxInf", NS)
+    amounts = [Decimal(t.find("p:Amt/p:InstdAmt", NS).text) for t in transactions]
+    assert sum(amounts) == approved_run.sepa_total
+    [tx] = transactions
+    item = approved_run.items.get(method="sepa")
+    assert tx.find("p:PmtId/p:EndToEndId", NS).text == item.end_to_end_id
+    assert tx.find("p:RmtInf/p:Ustrd", NS).text == (
+        f"Leefgeld 2025-03 H{family['household'].pk}")
+    assert tx.find("p:CdtrAcct/p:Id/p:IBAN", NS).text == "NL02ABNA0123456789"
+
+
+def test_sepa_needs_the_debtor_iban(approved_run, municipality):
+    municipality.iban = ""
+    municipality.save()
+    approved_run.refresh_from_db()
+    with pytest.raises(ValidationError, match="has no debtor IBAN"):
+        exports.to_sepa(approved_run)
+
+
+def test_sepa_only_for_an_approved_run(family, debtor, finance_officer):
+    run = services.create_run(finance_officer, MARCH)
+    with pytest.raises(ValidationError, match="only made for an approved run"):
+        exports.to_sepa(run)
+
+
+def test_xlsx_holds_the_same_totals(approved_run):
+    book = load_workbook(io.BytesIO(exports.run_to_xlsx(approved_run)))
+    sheet = book["Payments"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(tuple(exports.ITEM_COLUMNS))
+    payments = [row for row in rows[header + 1:] if row and row[0]
+                and str(row[0]).startswith(("H", "person:"))]
+    assert len(payments) == 2
+    assert sum(Decimal(str(row[6])) for row in payments) == Decimal("944.52")
+    cash = [row for row in payments if row[4] == "cash"]
+    assert cash[0][5] == "no payee: no adult member has an IBAN"
+    totals = {row[0]: Decimal(str(row[6])) for row in rows if row and row[0] in (
+        "Total", "Totaal", "By bank transfer", "Per bankoverschrijving")}
+    assert Decimal("944.52") in totals.values()
+    lines = list(book["Lines"].iter_rows(values_only=True))[1:]
+    assert sum(Decimal(str(row[5])) for row in lines) == Decimal("944.52")
+
+
+def test_pdf_payment_list_renders_cyrillic_names(approved_run):
+    pdf = exports.run_to_pdf(approved_run)
+    assert pdf.startswith(b"%PDF")
+    assert exports.pdf_font() is None or exports.pdf_font().startswith("file://")

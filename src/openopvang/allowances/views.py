@@ -1,0 +1,265 @@
+"""The finance officer's pages: payment runs (create, check, prepare, approve,
+download), the municipal policy, the eigen bijdrage collection list with
+maatwerk reductions. Thin: computations in computation.py, changes in services.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from openopvang.audit import services as audit
+from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
+from openopvang.rules.engine.errors import RulesError
+
+from . import exports, selectors, services
+from .computation import collection_list, first_of, parse_month, policy_of
+from .forms import PolicyForm, ReductionForm, RunForm
+from .models import EigenBijdrageReduction, PaymentRun
+
+RUN_FORMATS = {"sepa": ("application/xml", "xml"), "xlsx": (exports.XLSX, "xlsx"),
+               "pdf": ("application/pdf", "pdf")}
+LIST_FORMATS = {"xlsx": exports.XLSX, "pdf": "application/pdf"}
+
+
+def _file(body: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _messages(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+class MunicipalMixin(StaffRequiredMixin):
+    nav = "runs"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.municipality = selectors.own_municipality(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(municipality=self.municipality, is_finance=self.request.user.is_finance,
+                       nav=self.nav)
+        return context
+
+
+class IndexView(MunicipalMixin, TemplateView):
+    template_name = "allowances/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        runs = selectors.payment_runs(self.request.user)
+        context.update(runs=runs, open_run=next((r for r in runs if r.is_open), None),
+                       form=kwargs.get("form") or RunForm(initial={
+                           "month": timezone.localdate().strftime("%Y-%m")}),
+                       policy=policy_of(self.municipality))
+        return context
+
+
+class RunCreateView(MunicipalMixin, View):
+    def post(self, request):
+        form = RunForm(request.POST)
+        if form.is_valid():
+            try:
+                run = services.create_run(request.user, form.cleaned_data["month"],
+                                          execution_date=form.cleaned_data["execution_date"],
+                                          request=request)
+            except ValidationError as error:
+                add_validation_error(form, error)
+            except RulesError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Draft run computed: check it, then prepare it."))
+                return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
+        view = IndexView()
+        view.setup(request)
+        view.municipality = self.municipality
+        return render(request, IndexView.template_name, view.get_context_data(form=form),
+                      status=400)
+
+
+class RunMixin(MunicipalMixin):
+    isolation_model = PaymentRun
+
+    def get_run(self):
+        return get_object_or_404(selectors.payment_runs(self.request.user), pk=self.kwargs["pk"])
+
+
+class RunDetailView(RunMixin, TemplateView):
+    template_name = "allowances/run_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        run = self.get_run()
+        audit.record_view(self.request.user, run, request=self.request)
+        items = list(selectors.run_items(run))
+        user = self.request.user
+        context.update(
+            run=run, items=items,
+            corrections=sum(1 for item in items for line in item.lines.all()
+                            if line.kind == "correction"),
+            can_prepare=user.is_finance and run.status == "draft",
+            can_approve=user.is_finance and run.status == "prepared"
+            and run.prepared_by_id != user.pk,
+            approve_blocked=run.status == "prepared" and run.prepared_by_id == user.pk,
+            debtor_missing=not self.municipality.iban,
+        )
+        return context
+
+
+class RunActionView(RunMixin, View):
+    actions = {"recompute": services.recompute_run, "prepare": services.prepare_run,
+               "approve": services.approve_run, "delete": services.delete_run}
+    done = {"recompute": _("Recomputed from the registry as it is now."),
+            "prepare": _("Prepared: another finance officer can now approve the run."),
+            "approve": _("Approved: the run is frozen; download the SEPA file for the bank."),
+            "delete": _("The run was deleted.")}
+
+    def post(self, request, pk, action):
+        if action not in self.actions:
+            raise Http404
+        run = self.get_run()
+        try:
+            self.actions[action](request.user, run, request=request)
+        except ValidationError as error:
+            messages.error(request, _messages(error))
+        except RulesError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, str(self.done[action]))
+            if action == "delete":
+                return HttpResponseRedirect(reverse("allowances:index"))
+        return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
+
+
+class RunExportView(RunMixin, View):
+    def get(self, request, pk, fmt):
+        if fmt not in RUN_FORMATS:
+            raise Http404
+        run = self.get_run()
+        content_type, extension = RUN_FORMATS[fmt]
+        try:
+            body = {"sepa": exports.to_sepa, "xlsx": exports.run_to_xlsx,
+                    "pdf": exports.run_to_pdf}[fmt](run)
+        except ValidationError as error:
+            messages.error(request, _messages(error))
+            return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
+        services.record_export(request.user, run, fmt, request=request)
+        return _file(body, content_type, exports.filename(run, extension))
+
+
+class PolicyView(MunicipalMixin, TemplateView):
+    template_name = "allowances/policy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = kwargs.get("form") or PolicyForm(instance=policy_of(self.municipality))
+        return context
+
+    def post(self, request):
+        if not request.user.is_finance:
+            raise PermissionDenied(_("Only finance officers of the municipality can do this."))
+        policy = policy_of(self.municipality)
+        before = audit.snapshot(policy) if policy.pk else None
+        form = PolicyForm(request.POST, instance=policy)
+        if form.is_valid():
+            try:
+                services.save_policy(request.user, form.save(commit=False), before=before,
+                                     request=request)
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("The policy was saved."))
+                return HttpResponseRedirect(reverse("allowances:policy"))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+def _month_from(request):
+    value = request.GET.get("month", "")
+    try:
+        return parse_month(value) if value else first_of(timezone.localdate())
+    except ValueError:
+        raise Http404 from None
+
+
+class CollectionView(MunicipalMixin, TemplateView):
+    nav = "collection"
+    template_name = "allowances/collection.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        month = _month_from(self.request)
+        try:
+            rows, total = collection_list(self.municipality, month)
+            context.update(rows=rows, total=total)
+        except RulesError as error:
+            context["error"] = str(error)
+        audit.record(self.request.user, "view", self.municipality, request=self.request,
+                     object_repr=f"Eigen bijdrage {month:%Y-%m}")
+        context.update(
+            month=month, month_value=month.strftime("%Y-%m"),
+            reductions=selectors.reductions(self.request.user, month),
+            reduction_form=kwargs.get("reduction_form") or ReductionForm(
+                user=self.request.user, initial={"month": month.strftime("%Y-%m")}),
+            policy=policy_of(self.municipality),
+        )
+        return context
+
+
+class CollectionExportView(MunicipalMixin, View):
+    def get(self, request, fmt):
+        if fmt not in LIST_FORMATS:
+            raise Http404
+        month = _month_from(request)
+        try:
+            rows, total = collection_list(self.municipality, month)
+        except RulesError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("allowances:collection"))
+        render_file = exports.collection_to_xlsx if fmt == "xlsx" else exports.collection_to_pdf
+        body = render_file(self.municipality, month, rows, total)
+        services.record_export(request.user, self.municipality, f"eigen-bijdrage-{fmt}",
+                               request=request, month=month.strftime("%Y-%m"))
+        return _file(body, LIST_FORMATS[fmt],
+                     exports.collection_filename(self.municipality, month, fmt))
+
+
+class ReductionCreateView(MunicipalMixin, View):
+    def post(self, request):
+        form = ReductionForm(request.POST, user=request.user)
+        if form.is_valid():
+            reduction = form.save(commit=False)
+            try:
+                services.save_reduction(request.user, reduction, request=request)
+            except ValidationError as error:
+                add_validation_error(form, error)
+            else:
+                messages.success(request, _("The reduction was saved."))
+                return HttpResponseRedirect(
+                    f"{reverse('allowances:collection')}?month={reduction.month:%Y-%m}")
+        view = CollectionView()
+        view.setup(request)
+        view.municipality = self.municipality
+        return render(request, CollectionView.template_name,
+                      view.get_context_data(reduction_form=form), status=400)
+
+
+class ReductionDeleteView(MunicipalMixin, View):
+    isolation_model = EigenBijdrageReduction
+
+    def post(self, request, pk):
+        reduction = get_object_or_404(EigenBijdrageReduction.objects.for_user(request.user), pk=pk)
+        month = reduction.month
+        services.delete_reduction(request.user, reduction, request=request)
+        messages.success(request, _("The reduction was removed."))
+        return HttpResponseRedirect(f"{reverse('allowances:collection')}?month={month:%Y-%m}")
