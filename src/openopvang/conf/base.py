@@ -112,7 +112,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
@@ -185,7 +188,9 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Opvang API",
-    "DESCRIPTION": "Registry, money and services for the reception of displaced persons from Ukraine.",
+    "DESCRIPTION": (
+        "Registry, money and services for the reception of displaced persons from Ukraine."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -209,9 +214,7 @@ SPECTACULAR_SETTINGS = {
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "OPENOPVANG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("OPENOPVANG_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

@@ -38,7 +38,9 @@ def register_cost_source(name: str):
     return decorator
 
 
-def sourced_cost_lines(municipality, start: datetime.date, end: datetime.date) -> list[SourcedCostLine]:
+def sourced_cost_lines(
+    municipality, start: datetime.date, end: datetime.date
+) -> list[SourcedCostLine]:
     lines: list[SourcedCostLine] = []
     for name in sorted(_sources):
         lines.extend(_sources[name](municipality, start, end))

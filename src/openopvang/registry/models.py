@@ -61,7 +61,9 @@ class Person(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="persons",
     )
     given_names = models.CharField(_("given names"), max_length=100)
@@ -71,21 +73,31 @@ class Person(models.Model):
     birth_date = models.DateField(_("birth date"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.OTHER)
     nationality = models.CharField(
-        _("nationality"), max_length=2, default=UKRAINE,
+        _("nationality"),
+        max_length=2,
+        default=UKRAINE,
         help_text=_("ISO 3166 country code; anything other than UA is a third-country national."),
     )
     bsn = models.CharField(
-        _("BSN"), max_length=9, blank=True, validators=[validators.validate_bsn],
+        _("BSN"),
+        max_length=9,
+        blank=True,
+        validators=[validators.validate_bsn],
         help_text=_("Citizen service number, 9 digits (11-check)."),
     )
     languages = models.JSONField(
-        _("preferred languages"), default=list, blank=True,
+        _("preferred languages"),
+        default=list,
+        blank=True,
         help_text=_("ISO 639-1 codes, most preferred first, e.g. uk, ru, en."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     iban = models.CharField(
-        _("IBAN"), max_length=34, blank=True, validators=[validators.validate_iban],
+        _("IBAN"),
+        max_length=34,
+        blank=True,
+        validators=[validators.validate_iban],
     )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -99,7 +111,8 @@ class Person(models.Model):
         verbose_name_plural = _("persons")
         constraints = [
             models.UniqueConstraint(
-                fields=["municipality", "bsn"], condition=~Q(bsn=""),
+                fields=["municipality", "bsn"],
+                condition=~Q(bsn=""),
                 name="person_bsn_unique_per_municipality",
                 violation_error_message=_("Another person in this municipality has this BSN."),
             ),
@@ -143,12 +156,18 @@ class Household(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="households",
     )
     name = models.CharField(_("name"), max_length=150, help_text=_("Usually the family name."))
     payee = models.ForeignKey(
-        Person, verbose_name=_("payee"), null=True, blank=True, on_delete=models.SET_NULL,
+        Person,
+        verbose_name=_("payee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("The adult member to whom the household's allowances are paid."),
     )
@@ -176,10 +195,16 @@ class HouseholdMembership(DatedRange):
     scope_path = "household__municipality"
 
     household = models.ForeignKey(
-        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="memberships",
+        Household,
+        verbose_name=_("household"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships",
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
 
@@ -230,7 +255,9 @@ class Location(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="locations",
     )
     name = models.CharField(_("name"), max_length=150)
@@ -239,7 +266,9 @@ class Location(models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=LocationKind.choices)
     catering = models.BooleanField(
-        _("catering"), default=False, help_text=_("Meals are provided: no eetgeld is paid."),
+        _("catering"),
+        default=False,
+        help_text=_("Meals are provided: no eetgeld is paid."),
     )
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
@@ -283,7 +312,9 @@ class CapacityPeriod(DatedRange):
     scope_path = "location__municipality"
 
     location = models.ForeignKey(
-        Location, verbose_name=_("location"), on_delete=models.CASCADE,
+        Location,
+        verbose_name=_("location"),
+        on_delete=models.CASCADE,
         related_name="capacity_periods",
     )
     places = models.PositiveIntegerField(_("realised places"))
@@ -328,7 +359,9 @@ class Host(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="hosts",
     )
     name = models.CharField(_("host household"), max_length=150)
@@ -367,22 +400,36 @@ class Placement(DatedRange):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="placements",
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="placements",
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="placements",
     )
     location = models.ForeignKey(
-        Location, verbose_name=_("location"), null=True, blank=True, on_delete=models.PROTECT,
+        Location,
+        verbose_name=_("location"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="placements",
     )
     host = models.ForeignKey(
-        Host, verbose_name=_("host"), null=True, blank=True, on_delete=models.PROTECT,
+        Host,
+        verbose_name=_("host"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="placements",
     )
     capacity_override = models.BooleanField(
-        _("override capacity check"), default=False,
+        _("override capacity check"),
+        default=False,
         help_text=_("Allow this placement although the location is full; the reason is audited."),
     )
     override_reason = models.CharField(_("reason for the override"), max_length=300, blank=True)
@@ -431,7 +478,10 @@ class IncomePeriod(DatedRange):
     scope_path = "person__municipality"
 
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="incomes",
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="incomes",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=IncomeKind.choices)
     monthly_amount = models.DecimalField(_("monthly amount (€)"), max_digits=9, decimal_places=2)
@@ -444,7 +494,8 @@ class IncomePeriod(DatedRange):
         verbose_name_plural = _("income periods")
         constraints = [
             models.CheckConstraint(
-                condition=Q(monthly_amount__gte=0), name="income_amount_not_negative",
+                condition=Q(monthly_amount__gte=0),
+                name="income_amount_not_negative",
                 violation_error_message=_("The monthly amount cannot be negative."),
             ),
             models.CheckConstraint(
@@ -469,7 +520,10 @@ class Provision(models.Model):
     scope_path = "person__municipality"
 
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="provisions",
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="provisions",
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     kind = models.CharField(_("kind"), max_length=10, choices=ProvisionKind.choices)
@@ -483,7 +537,8 @@ class Provision(models.Model):
         verbose_name_plural = _("provisions")
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "month", "kind"], name="provision_once_per_person_month_kind",
+                fields=["person", "month", "kind"],
+                name="provision_once_per_person_month_kind",
                 violation_error_message=_("This provision is already recorded for that month."),
             ),
         ]
@@ -500,6 +555,7 @@ class Provision(models.Model):
 # Messages for constraints that live only in the database (PostgreSQL).
 Placement.database_constraint_messages = {
     "placement_no_overlap_per_person": _(
-        "This person already has a placement in this period; placements of one person cannot overlap."
+        "This person already has a placement in this period; "
+        "placements of one person cannot overlap."
     ),
 }

@@ -43,10 +43,16 @@ def check_placement(placement: Placement) -> None:
     if clash:
         clash_end = clash.end_date.isoformat() if clash.end_date else _("open end")
         errors.setdefault("start_date", []).append(
-            _("%(person)s already has a placement at %(place)s from %(start)s to %(end)s; "
-              "placements of one person cannot overlap. End that placement first.")
-            % {"person": placement.person, "place": clash.place, "start": clash.start_date.isoformat(),
-               "end": clash_end}
+            _(
+                "%(person)s already has a placement at %(place)s from %(start)s to %(end)s; "
+                "placements of one person cannot overlap. End that placement first."
+            )
+            % {
+                "person": placement.person,
+                "place": clash.place,
+                "start": clash.start_date.isoformat(),
+                "end": clash_end,
+            }
         )
     location = placement.location
     if location is not None:
@@ -64,8 +70,10 @@ def check_placement(placement: Placement) -> None:
             full_day = first_day_over_capacity(placement)
             if full_day:
                 errors.setdefault("capacity_override", []).append(
-                    _("%(location)s has no free place on %(date)s. Choose another location or "
-                      "override the capacity check with a reason.")
+                    _(
+                        "%(location)s has no free place on %(date)s. Choose another location or "
+                        "override the capacity check with a reason."
+                    )
                     % {"location": location, "date": full_day.isoformat()}
                 )
         elif not placement.override_reason.strip():
@@ -77,8 +85,11 @@ def check_placement(placement: Placement) -> None:
         if start < host.active_from or (host.active_to and (end is None or end > host.active_to)):
             errors.setdefault("start_date", []).append(
                 _("%(host)s hosts from %(start)s to %(end)s; the placement must fall within that.")
-                % {"host": host, "start": host.active_from.isoformat(),
-                   "end": host.active_to.isoformat() if host.active_to else _("open end")}
+                % {
+                    "host": host,
+                    "start": host.active_from.isoformat(),
+                    "end": host.active_to.isoformat() if host.active_to else _("open end"),
+                }
             )
     if errors:
         raise ValidationError(errors)
@@ -112,8 +123,14 @@ def save_placement(user, placement: Placement, *, before=None, request=None) -> 
     extra = {}
     if placement.capacity_override:
         extra["capacity_override_reason"] = placement.override_reason
-    return save_audited(user, placement, before=before, request=request,
-                        validate=check_placement, extra_changes=extra)
+    return save_audited(
+        user,
+        placement,
+        before=before,
+        request=request,
+        validate=check_placement,
+        extra_changes=extra,
+    )
 
 
 def current_placement(person, day: datetime.date) -> Placement | None:
@@ -121,12 +138,27 @@ def current_placement(person, day: datetime.date) -> Placement | None:
 
 
 @transaction.atomic
-def check_in(user, person, *, day: datetime.date, location=None, host=None,
-             end_date=None, capacity_override=False, override_reason="", request=None) -> Placement:
+def check_in(
+    user,
+    person,
+    *,
+    day: datetime.date,
+    location=None,
+    host=None,
+    end_date=None,
+    capacity_override=False,
+    override_reason="",
+    request=None,
+) -> Placement:
     """Place a person at a location or with a host from `day`."""
     placement = Placement(
-        municipality=person.municipality, person=person, location=location, host=host,
-        start_date=day, end_date=end_date, capacity_override=capacity_override,
+        municipality=person.municipality,
+        person=person,
+        location=location,
+        host=host,
+        start_date=day,
+        end_date=end_date,
+        capacity_override=capacity_override,
         override_reason=override_reason,
     )
     return save_placement(user, placement, request=request)
@@ -137,33 +169,65 @@ def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
     """End the person's current placement on `day` (the last night there)."""
     placement = current_placement(person, day)
     if placement is None:
-        raise ValidationError({"day": _("%(person)s has no placement on %(date)s.")
-                               % {"person": person, "date": day.isoformat()}})
+        raise ValidationError(
+            {
+                "day": _("%(person)s has no placement on %(date)s.")
+                % {"person": person, "date": day.isoformat()}
+            }
+        )
     if placement.end_date is not None and placement.end_date < day:
-        raise ValidationError({"day": _("The placement already ends on %(date)s.")
-                               % {"date": placement.end_date.isoformat()}})
+        raise ValidationError(
+            {
+                "day": _("The placement already ends on %(date)s.")
+                % {"date": placement.end_date.isoformat()}
+            }
+        )
     before = audit.snapshot(placement)
     placement.end_date = day
     return save_placement(user, placement, before=before, request=request)
 
 
 @transaction.atomic
-def move(user, person, *, day: datetime.date, location=None, host=None,
-         capacity_override=False, override_reason="", request=None) -> Placement:
+def move(
+    user,
+    person,
+    *,
+    day: datetime.date,
+    location=None,
+    host=None,
+    capacity_override=False,
+    override_reason="",
+    request=None,
+) -> Placement:
     """Move a person: the current placement ends the day before `day`, the new
     one starts on `day`. One action, one transaction: both or neither."""
     current = current_placement(person, day)
     if current is None:
-        raise ValidationError({"day": _("%(person)s has no placement on %(date)s to move from.")
-                               % {"person": person, "date": day.isoformat()}})
+        raise ValidationError(
+            {
+                "day": _("%(person)s has no placement on %(date)s to move from.")
+                % {"person": person, "date": day.isoformat()}
+            }
+        )
     if current.start_date >= day:
-        raise ValidationError({"day": _("The move must be after the current placement starts (%(date)s).")
-                               % {"date": current.start_date.isoformat()}})
+        raise ValidationError(
+            {
+                "day": _("The move must be after the current placement starts (%(date)s).")
+                % {"date": current.start_date.isoformat()}
+            }
+        )
     previous_end = current.end_date
     before = audit.snapshot(current)
     current.end_date = day - datetime.timedelta(days=1)
     save_placement(user, current, before=before, request=request)
     return check_in(
-        user, person, day=day, location=location, host=host, end_date=previous_end,
-        capacity_override=capacity_override, override_reason=override_reason, request=request,
+        user,
+        person,
+        day=day,
+        location=location,
+        host=host,
+        end_date=previous_end,
+        capacity_override=capacity_override,
+        override_reason=override_reason,
+        request=request,
     )

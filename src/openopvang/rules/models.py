@@ -16,19 +16,29 @@ class Confidence(models.TextChoices):
 class ParameterOverride(models.Model):
     name = models.CharField(_("parameter"), max_length=120, db_index=True)
     start = models.DateField(_("valid from"))
-    end = models.DateField(_("valid to"), null=True, blank=True,
-                           help_text=_("Leave empty when the value applies until a next value."))
-    value = models.CharField(_("value"), max_length=40,
-                             help_text=_("An amount such as 44.00, a date or a number."))
-    publication = models.CharField(_("publication"), max_length=200,
-                                   help_text=_("E.g. Stcrt. 2025, 41734."))
-    article = models.CharField(_("article"), max_length=120, help_text=_("E.g. BooO art. 2 lid 1 sub a."))
+    end = models.DateField(
+        _("valid to"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the value applies until a next value."),
+    )
+    value = models.CharField(
+        _("value"), max_length=40, help_text=_("An amount such as 44.00, a date or a number.")
+    )
+    publication = models.CharField(
+        _("publication"), max_length=200, help_text=_("E.g. Stcrt. 2025, 41734.")
+    )
+    article = models.CharField(
+        _("article"), max_length=120, help_text=_("E.g. BooO art. 2 lid 1 sub a.")
+    )
     url = models.URLField(_("link"), blank=True)
-    confidence = models.CharField(_("confidence"), max_length=10, choices=Confidence.choices,
-                                  default=Confidence.CONFIRMED)
+    confidence = models.CharField(
+        _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.CONFIRMED
+    )
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -36,10 +46,14 @@ class ParameterOverride(models.Model):
         verbose_name = _("parameter value")
         verbose_name_plural = _("parameter values")
         constraints = [
-            models.UniqueConstraint(fields=["name", "start"], name="parameter_override_once_per_start",
-                                    violation_error_message=_(
-                                        "There is already a value for this parameter from that date; "
-                                        "correct that one instead.")),
+            models.UniqueConstraint(
+                fields=["name", "start"],
+                name="parameter_override_once_per_start",
+                violation_error_message=_(
+                    "There is already a value for this parameter from that date; "
+                    "correct that one instead."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,9 +15,13 @@ from .models import ParameterOverride
 
 def _as_value(override: ParameterOverride) -> ParameterValue:
     return ParameterValue(
-        name=override.name, start=override.start, value=override.value,
+        name=override.name,
+        start=override.start,
+        value=override.value,
         reference=Reference(override.publication, override.article, override.url or None),
-        confidence=override.confidence, note=override.note, end=override.end,
+        confidence=override.confidence,
+        note=override.note,
+        end=override.end,
     )
 
 
@@ -31,9 +35,13 @@ def can_manage_parameters(user) -> bool:
     """Parameters are national: platform administrators and administrators of
     the national organisation maintain them."""
     organisation = getattr(user, "organisation", None)
-    return bool(user.is_authenticated and (
-        user.is_superuser or (user.is_org_admin and organisation is not None and organisation.is_national)
-    ))
+    return bool(
+        user.is_authenticated
+        and (
+            user.is_superuser
+            or (user.is_org_admin and organisation is not None and organisation.is_national)
+        )
+    )
 
 
 def check_override(override: ParameterOverride) -> None:
@@ -46,15 +54,21 @@ def check_override(override: ParameterOverride) -> None:
         raise ValidationError({"value": str(error)}) from error
 
 
-def save_override(user, override: ParameterOverride, *, before=None, request=None) -> ParameterOverride:
+def save_override(
+    user, override: ParameterOverride, *, before=None, request=None
+) -> ParameterOverride:
     if not can_manage_parameters(user):
-        raise PermissionDenied(_("Only administrators of the national organisation change parameters."))
+        raise PermissionDenied(
+            _("Only administrators of the national organisation change parameters.")
+        )
     if override.created_by_id is None:
         override.created_by = user
     return save_audited(user, override, before=before, request=request, validate=check_override)
 
 
-def parameter_rows(params: ParameterSet | None = None, today: datetime.date | None = None) -> list[dict]:
+def parameter_rows(
+    params: ParameterSet | None = None, today: datetime.date | None = None
+) -> list[dict]:
     """Every parameter with its values, each marked as from a file or the
     database, for the parameters page."""
     params = params or current_parameters()
@@ -64,8 +78,11 @@ def parameter_rows(params: ParameterSet | None = None, today: datetime.date | No
         parameter = params.parameter(item["name"])
         values = []
         for value in parameter.effective:
-            values.append({
-                "value": value, "override": overrides.get((value.name, value.start)),
-            })
+            values.append(
+                {
+                    "value": value,
+                    "override": overrides.get((value.name, value.start)),
+                }
+            )
         rows.append({"parameter": parameter, "description": item["description"], "values": values})
     return rows

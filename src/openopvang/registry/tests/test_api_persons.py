@@ -27,26 +27,38 @@ def ids(response):
 @pytest.fixture
 def olena(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Olena", family_name="Shevchenko",
-        given_names_cyrillic="Олена", family_name_cyrillic="Шевченко",
-        birth_date=datetime.date(1990, 5, 17), bsn=factories.valid_bsn(1),
+        municipality=municipality,
+        given_names="Olena",
+        family_name="Shevchenko",
+        given_names_cyrillic="Олена",
+        family_name_cyrillic="Шевченко",
+        birth_date=datetime.date(1990, 5, 17),
+        bsn=factories.valid_bsn(1),
     )
 
 
 @pytest.fixture
 def andrii(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Andrii", family_name="Bondarenko",
-        given_names_cyrillic="Андрій", family_name_cyrillic="Бондаренко",
-        birth_date=datetime.date(1978, 1, 9), nationality="UA",
+        municipality=municipality,
+        given_names="Andrii",
+        family_name="Bondarenko",
+        given_names_cyrillic="Андрій",
+        family_name_cyrillic="Бондаренко",
+        birth_date=datetime.date(1978, 1, 9),
+        nationality="UA",
     )
 
 
 @pytest.fixture
 def amir(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Amir", family_name="Haddad",
-        given_names_cyrillic="", family_name_cyrillic="", nationality="SY",
+        municipality=municipality,
+        given_names="Amir",
+        family_name="Haddad",
+        given_names_cyrillic="",
+        family_name_cyrillic="",
+        nationality="SY",
         birth_date=datetime.date(2001, 7, 30),
     )
 
@@ -84,19 +96,25 @@ def test_birth_date_filter(api_client, olena, andrii):
     assert ids(api_client.get(URL, {"birth_date": "1990-05-17"})) == [olena.pk]
 
 
-def test_location_filter_and_active_mean_placed_today(api_client, municipality, olena, andrii,
-                                                      amir):
+def test_location_filter_and_active_mean_placed_today(
+    api_client, municipality, olena, andrii, amir
+):
     today = timezone.localdate()
     location = factories.LocationFactory(municipality=municipality)
     other_location = factories.LocationFactory(municipality=municipality)
-    factories.PlacementFactory(person=olena, location=location,
-                               start_date=today - datetime.timedelta(days=10))
+    factories.PlacementFactory(
+        person=olena, location=location, start_date=today - datetime.timedelta(days=10)
+    )
     # Andrii left the location yesterday: not there today.
-    factories.PlacementFactory(person=andrii, location=location,
-                               start_date=today - datetime.timedelta(days=30),
-                               end_date=today - datetime.timedelta(days=1))
-    factories.PlacementFactory(person=amir, location=other_location,
-                               start_date=today - datetime.timedelta(days=3))
+    factories.PlacementFactory(
+        person=andrii,
+        location=location,
+        start_date=today - datetime.timedelta(days=30),
+        end_date=today - datetime.timedelta(days=1),
+    )
+    factories.PlacementFactory(
+        person=amir, location=other_location, start_date=today - datetime.timedelta(days=3)
+    )
 
     assert ids(api_client.get(URL, {"location": location.pk})) == [olena.pk]
     assert ids(api_client.get(URL, {"active": "true"})) == [amir.pk, olena.pk]
@@ -114,8 +132,9 @@ def test_host_and_household_filters(api_client, municipality, olena, andrii):
     assert ids(api_client.get(URL, {"household": household.pk})) == [olena.pk]
 
 
-def test_filter_with_another_municipalitys_location_is_just_empty(api_client, olena,
-                                                                  other_municipality):
+def test_filter_with_another_municipalitys_location_is_just_empty(
+    api_client, olena, other_municipality
+):
     foreign = factories.LocationFactory(municipality=other_municipality)
     response = api_client.get(URL, {"location": foreign.pk})
     assert response.status_code == 200
@@ -137,8 +156,9 @@ def test_pagination_gives_count_and_next(api_client, municipality):
 def test_representation_has_names_placement_and_households(api_client, municipality, olena):
     today = timezone.localdate()
     location = factories.LocationFactory(municipality=municipality, name="Jaarbeurs")
-    placement = factories.PlacementFactory(person=olena, location=location,
-                                           start_date=today - datetime.timedelta(days=2))
+    placement = factories.PlacementFactory(
+        person=olena, location=location, start_date=today - datetime.timedelta(days=2)
+    )
     household = factories.HouseholdFactory(municipality=municipality)
     factories.MembershipFactory(household=household, person=olena, start_date=today)
 
@@ -150,8 +170,12 @@ def test_representation_has_names_placement_and_households(api_client, municipal
     assert row["bsn"] == olena.bsn
     assert row["languages"] == ["uk", "en"]
     assert row["current_placement"] == {
-        "id": placement.pk, "kind": "goo", "location": location.pk, "host": None,
-        "place_name": "Jaarbeurs", "start_date": placement.start_date.isoformat(),
+        "id": placement.pk,
+        "kind": "goo",
+        "location": location.pk,
+        "host": None,
+        "place_name": "Jaarbeurs",
+        "start_date": placement.start_date.isoformat(),
         "end_date": None,
     }
     assert row["household_ids"] == [household.pk]
@@ -164,15 +188,18 @@ def _populate(municipality, count):
     for index in range(count):
         person = factories.PersonFactory(municipality=municipality)
         factories.PlacementFactory(
-            person=person, location=None if index % 2 else location,
-            host=host if index % 2 else None, start_date=today,
+            person=person,
+            location=None if index % 2 else location,
+            host=host if index % 2 else None,
+            start_date=today,
         )
         household = factories.HouseholdFactory(municipality=municipality)
         factories.MembershipFactory(household=household, person=person)
 
 
-def test_query_count_does_not_grow_with_page_size(api_client, municipality,
-                                                  django_assert_max_num_queries):
+def test_query_count_does_not_grow_with_page_size(
+    api_client, municipality, django_assert_max_num_queries
+):
     _populate(municipality, 50)
     with django_assert_max_num_queries(6) as small:
         assert len(api_client.get(URL, {"page_size": 5}).json()["results"]) == 5
@@ -192,12 +219,19 @@ def test_retrieve_writes_a_view_audit_event_on_the_api_channel(api_client, coord
     assert event.channel == "api"
 
 
-def test_create_sets_the_municipality_from_the_user_and_audits(api_client, municipality,
-                                                                other_municipality):
+def test_create_sets_the_municipality_from_the_user_and_audits(
+    api_client, municipality, other_municipality
+):
     payload = {
-        "given_names": "Iryna", "family_name": "Melnyk", "given_names_cyrillic": "Ірина",
-        "family_name_cyrillic": "Мельник", "birth_date": "1995-02-01", "sex": "F",
-        "nationality": "ua", "bsn": factories.valid_bsn(7), "languages": ["uk"],
+        "given_names": "Iryna",
+        "family_name": "Melnyk",
+        "given_names_cyrillic": "Ірина",
+        "family_name_cyrillic": "Мельник",
+        "birth_date": "1995-02-01",
+        "sex": "F",
+        "nationality": "ua",
+        "bsn": factories.valid_bsn(7),
+        "languages": ["uk"],
         "iban": "nl91 abna 0417 1643 00",
         # Ignored: the owner is always the caller's municipality.
         "municipality": other_municipality.pk,
@@ -214,9 +248,11 @@ def test_create_sets_the_municipality_from_the_user_and_audits(api_client, munic
 
 
 def test_create_with_invalid_bsn_names_the_field(api_client):
-    response = api_client.post(URL, {"given_names": "A", "family_name": "B",
-                                      "birth_date": "2000-01-01", "bsn": "123456789"},
-                               format="json")
+    response = api_client.post(
+        URL,
+        {"given_names": "A", "family_name": "B", "birth_date": "2000-01-01", "bsn": "123456789"},
+        format="json",
+    )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     params = response.json()["invalidParams"]
@@ -225,15 +261,19 @@ def test_create_with_invalid_bsn_names_the_field(api_client):
 
 
 def test_duplicate_bsn_in_the_municipality_is_refused_on_the_field(api_client, olena):
-    response = api_client.post(URL, {"given_names": "A", "family_name": "B",
-                                     "birth_date": "2000-01-01", "bsn": olena.bsn}, format="json")
+    response = api_client.post(
+        URL,
+        {"given_names": "A", "family_name": "B", "birth_date": "2000-01-01", "bsn": olena.bsn},
+        format="json",
+    )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "bsn"
 
 
 def test_future_birth_date_is_refused_by_the_model_rule(api_client):
-    response = api_client.post(URL, {"given_names": "A", "family_name": "B",
-                                     "birth_date": "2999-01-01"}, format="json")
+    response = api_client.post(
+        URL, {"given_names": "A", "family_name": "B", "birth_date": "2999-01-01"}, format="json"
+    )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "birth_date"
     assert not Person.objects.exists()
@@ -252,8 +292,9 @@ def test_delete_of_an_unreferenced_person_is_audited(api_client, olena):
     response = api_client.delete(f"{URL}{olena.pk}/")
     assert response.status_code == 204
     assert not Person.objects.filter(pk=olena.pk).exists()
-    assert AuditEvent.objects.filter(action="delete", object_id=str(olena.pk),
-                                     channel="api").exists()
+    assert AuditEvent.objects.filter(
+        action="delete", object_id=str(olena.pk), channel="api"
+    ).exists()
 
 
 def test_delete_of_a_person_with_a_placement_is_a_409_conflict(api_client, olena):
@@ -283,5 +324,7 @@ def test_plain_placement_summary_matches_the_documented_serializer(municipality)
     from openopvang.core.testing import factories
     from openopvang.registry.api.serializers import PlacementSummarySerializer, placement_summary
 
-    placement = factories.PlacementFactory(person=factories.PersonFactory(municipality=municipality))
+    placement = factories.PlacementFactory(
+        person=factories.PersonFactory(municipality=municipality)
+    )
     assert placement_summary(placement) == dict(PlacementSummarySerializer(placement).data)

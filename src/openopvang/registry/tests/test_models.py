@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from openopvang.audit.models import AppendOnlyError, AuditEvent
 from openopvang.audit import services as audit
+from openopvang.audit.models import AppendOnlyError, AuditEvent
 from openopvang.core.testing import factories
 from openopvang.registry.models import IncomePeriod, Person
 
@@ -64,21 +64,33 @@ def test_leap_day_birthday_turns_18_on_1_march():
 
 def test_income_end_before_start_is_refused(municipality):
     person = factories.PersonFactory(municipality=municipality)
-    income = IncomePeriod(person=person, kind="work", start_date=datetime.date(2024, 5, 1),
-                          end_date=datetime.date(2024, 4, 30), monthly_amount=Decimal("100"))
+    income = IncomePeriod(
+        person=person,
+        kind="work",
+        start_date=datetime.date(2024, 5, 1),
+        end_date=datetime.date(2024, 4, 30),
+        monthly_amount=Decimal("100"),
+    )
     with pytest.raises(ValidationError) as error:
         income.full_clean()
     assert "end date cannot be before the start date" in error.value.message_dict["end_date"][0]
 
 
 def test_location_capacity_on_a_day(municipality):
-    location = factories.LocationFactory(municipality=municipality,
-                                         opened_on=datetime.date(2023, 1, 1),
-                                         closed_on=datetime.date(2024, 6, 30))
-    factories.CapacityPeriodFactory(location=location, start_date=datetime.date(2023, 1, 1),
-                                    end_date=datetime.date(2023, 12, 31), places=40)
-    factories.CapacityPeriodFactory(location=location, start_date=datetime.date(2024, 1, 1),
-                                    places=25)
+    location = factories.LocationFactory(
+        municipality=municipality,
+        opened_on=datetime.date(2023, 1, 1),
+        closed_on=datetime.date(2024, 6, 30),
+    )
+    factories.CapacityPeriodFactory(
+        location=location,
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2023, 12, 31),
+        places=40,
+    )
+    factories.CapacityPeriodFactory(
+        location=location, start_date=datetime.date(2024, 1, 1), places=25
+    )
     assert location.capacity_on(datetime.date(2023, 12, 31)) == 40
     assert location.capacity_on(datetime.date(2024, 1, 1)) == 25
     assert location.capacity_on(datetime.date(2024, 7, 1)) == 0  # closed
@@ -86,10 +98,14 @@ def test_location_capacity_on_a_day(municipality):
 
 def test_overlapping_capacity_periods_are_refused(municipality):
     location = factories.LocationFactory(municipality=municipality)
-    factories.CapacityPeriodFactory(location=location, start_date=datetime.date(2023, 1, 1),
-                                    end_date=datetime.date(2023, 12, 31))
-    overlap = factories.CapacityPeriodFactory.build(location=location,
-                                                    start_date=datetime.date(2023, 6, 1))
+    factories.CapacityPeriodFactory(
+        location=location,
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2023, 12, 31),
+    )
+    overlap = factories.CapacityPeriodFactory.build(
+        location=location, start_date=datetime.date(2023, 6, 1)
+    )
     with pytest.raises(ValidationError):
         overlap.full_clean()
 
