@@ -69,7 +69,12 @@ MUNICIPAL_ROLES = [
     ("caseworker", Role.CASEWORKER),
     ("admin", Role.ADMINISTRATOR),
 ]
-OTHER_LOGINS = [("vwn.worker", Role.NGO_WORKER, "VWN"), ("noo.viewer", Role.NATIONAL_VIEWER, "NOO")]
+OTHER_LOGINS = [
+    ("vwn.worker", Role.NGO_WORKER, "VWN"),
+    ("noo.viewer", Role.NATIONAL_VIEWER, "NOO"),
+    # Maintains the dated parameters (amounts and their references).
+    ("noo.admin", Role.ADMINISTRATOR, "NOO"),
+]
 
 # Demo BSNs start at 200000007; synthetic ones elsewhere (see synthetic.py).
 DEMO_BSN_PREFIX = 20_000_000

@@ -119,7 +119,7 @@ def test_placements_never_overlap_and_stay_within_capacity(demo):
 def test_staff_logins_with_a_confirmed_second_factor(demo):
     usernames = data.demo_usernames()
     users = User.objects.filter(username__in=usernames)
-    assert users.count() == len(usernames) == 17
+    assert users.count() == len(usernames) == 18
     assert users.filter(organisation__code="GM0344", role=Role.FINANCE).count() == 2
     assert users.get(username="vwn.worker").organisation.code == "VWN"
     assert users.get(username="noo.viewer").role == Role.NATIONAL_VIEWER
@@ -142,10 +142,10 @@ def test_second_run_changes_nothing_and_reset_reloads_the_same_data(demo):
     assert "already loaded" in output
     assert Person.objects.count() == len(names)
     assert Placement.objects.count() == placements
-    assert User.objects.filter(username__in=data.demo_usernames()).count() == 17
+    assert User.objects.filter(username__in=data.demo_usernames()).count() == 18
 
     run_demo("--reset")
     assert sorted(Person.objects.values_list("given_names", "family_name", "birth_date",
                                              "bsn")) == names
     assert Placement.objects.count() == placements
-    assert TOTPDevice.objects.count() == 17
+    assert TOTPDevice.objects.count() == 18
