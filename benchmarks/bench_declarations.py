@@ -7,11 +7,13 @@
 Measures, each as the median of --runs runs in the same process:
 
 - **baseline**: reading the input rows of every municipality straight from
-  the database with raw SQL (the same tables, columns and period filters the
-  registry snapshot reads: locations, capacity periods, placements, hosts,
-  household memberships, persons, income periods, provisions, cost lines);
-- **snapshot**: `registry.snapshots.build_scenarios` for all municipalities
-  (the registry → scenario documents, one query per table);
+  the database with raw SQL: the same rows, columns and period filters the
+  BooO-only registry snapshot reads (`build_scenarios(..., booo_only=True)`):
+  locations, capacity periods, host placements, their hosts, the persons with
+  a host placement and their provisions, cost lines — no GOO placements,
+  households, memberships or incomes;
+- **snapshot**: `registry.snapshots.build_scenarios(..., booo_only=True)` for
+  all municipalities (the registry → scenario documents, one query per table);
 - **national**: `declarations.computation.national_rows` — what the national
   page computes: snapshots in chunks of 50 + other cost lines + the rules
   engine for every municipality (no explanation tree);
@@ -52,6 +54,15 @@ from openopvang.declarations.computation import (  # noqa: E402
 from openopvang.registry.snapshots import build_scenarios  # noqa: E402
 from openopvang.rules.services import current_parameters  # noqa: E402
 
+# The rows the BooO-only snapshot reads (registry.snapshots.build_scenarios with
+# booo_only=True, as national_rows calls it): every location and capacity period
+# open in the year (GOO is paid on realised places), the host placements only
+# (no GOO placements), their hosts, the persons with such a placement and those
+# persons' provisions (POO), and the finance officers' cost lines. No
+# households, memberships or incomes: the BooO does not depend on them.
+PLACED_WITH_HOST = """SELECT p.person_id FROM registry_placement p
+        WHERE p.host_id IS NOT NULL AND p.start_date <= %(end)s
+        AND (p.end_date IS NULL OR p.end_date >= %(start)s)"""
 BASELINE_SQL = [
     # (label, sql) with %(start)s / %(end)s; the same columns and filters as the snapshot.
     (
@@ -63,13 +74,13 @@ BASELINE_SQL = [
     (
         "capacity",
         """SELECT c.location_id, c.start_date, c.end_date, c.places
-        FROM registry_capacityperiod c WHERE c.start_date <= %(end)s
-        AND (c.end_date IS NULL OR c.end_date >= %(start)s)""",
+        FROM registry_capacityperiod c JOIN registry_location l ON l.id = c.location_id
+        WHERE c.start_date <= %(end)s AND (c.end_date IS NULL OR c.end_date >= %(start)s)""",
     ),
     (
-        "placements",
+        "host placements",
         """SELECT person_id, municipality_id, location_id, host_id, start_date, end_date
-        FROM registry_placement WHERE start_date <= %(end)s
+        FROM registry_placement WHERE host_id IS NOT NULL AND start_date <= %(end)s
         AND (end_date IS NULL OR end_date >= %(start)s)""",
     ),
     (
@@ -79,29 +90,16 @@ BASELINE_SQL = [
         AND (p.end_date IS NULL OR p.end_date >= %(start)s)""",
     ),
     (
-        "memberships",
-        """SELECT m.household_id, h.municipality_id, m.person_id, m.start_date,
-        m.end_date FROM registry_householdmembership m
-        JOIN registry_household h ON h.id = m.household_id WHERE m.start_date <= %(end)s
-        AND (m.end_date IS NULL OR m.end_date >= %(start)s)""",
+        "persons with a host placement",
+        f"""SELECT pe.id, pe.birth_date FROM registry_person pe
+        WHERE pe.id IN ({PLACED_WITH_HOST})""",
     ),
     (
-        "persons",
-        """SELECT DISTINCT pe.id, pe.municipality_id, pe.birth_date FROM registry_person pe
-        JOIN registry_placement p ON p.person_id = pe.id WHERE p.start_date <= %(end)s
-        AND (p.end_date IS NULL OR p.end_date >= %(start)s)""",
-    ),
-    (
-        "incomes",
-        """SELECT i.person_id, pe.municipality_id, i.kind, i.start_date, i.end_date,
-        i.monthly_amount FROM registry_incomeperiod i JOIN registry_person pe ON pe.id = i.person_id
-        WHERE i.start_date <= %(end)s AND (i.end_date IS NULL OR i.end_date >= %(start)s)""",
-    ),
-    (
-        "provisions",
-        """SELECT v.person_id, pe.municipality_id, v.month, v.kind
+        "their provisions",
+        f"""SELECT v.person_id, pe.municipality_id, v.month, v.kind
         FROM registry_provision v JOIN registry_person pe ON pe.id = v.person_id
-        WHERE v.month >= %(start)s AND v.month <= %(end)s""",
+        WHERE v.month >= %(start)s AND v.month <= %(end)s
+        AND v.person_id IN ({PLACED_WITH_HOST})""",
     ),
     (
         "cost lines",
@@ -161,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     read_baseline(year)  # warm the cache: every measurement below reads warm pages
     baseline, rows = timed(lambda: read_baseline(year), runs)
-    snapshot, documents = timed(lambda: build_scenarios(ids, start, end), runs)
+    snapshot, documents = timed(lambda: build_scenarios(ids, start, end, booo_only=True), runs)
     national, result = timed(lambda: national_rows(year, params=params), runs)
     sizes = {
         "locations": sum(len(d["locations"]) for d in documents.values()),

@@ -195,3 +195,30 @@ def axe_check():
 def assert_no_page_problems(page) -> None:
     """No JavaScript errors and no resources blocked by the CSP."""
     assert not page.problems, "the browser reported errors:\n" + "\n".join(page.problems)
+
+
+def nl(msgid: str) -> str:
+    """The Dutch text the page shows for a UI string (the msgid itself until
+    it is translated), so tests follow the translations instead of
+    hard-coding them."""
+    from django.utils.translation import gettext, override
+
+    with override("nl"):
+        return gettext(msgid)
+
+
+def dutch_amount(text: str):
+    """'€ 1.234.567,89' (Dutch grouping and decimal comma) → Decimal('1234567.89')."""
+    from decimal import Decimal
+
+    number = re.search(r"-?[\d.]+,\d{2}", text.replace("\xa0", " "))
+    assert number, f"no Dutch amount in {text!r}"
+    return Decimal(number.group(0).replace(".", "").replace(",", "."))
+
+
+def log_out(page) -> None:
+    """Log out through the user menu's button, as a user would."""
+    page.get_by_role("navigation", name=nl("User menu")).get_by_role(
+        "button", name=nl("Log out")
+    ).click()
+    page.wait_for_load_state()

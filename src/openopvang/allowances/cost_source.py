@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from openopvang.declarations.cost_sources import register_poo_leefgeld_source
 
-from .selectors import has_approved_runs, paid_poo_leefgeld
+from .selectors import has_approved_runs, paid_poo_leefgeld, paid_poo_leefgeld_by_municipality
 
 
 @register_poo_leefgeld_source
@@ -17,3 +17,7 @@ def paid_poo_leefgeld_in_runs(municipality, start: datetime.date,
     if not has_approved_runs(municipality, start, end):
         return None
     return paid_poo_leefgeld(municipality, start, end)
+
+
+# The national declaration view: two queries for all municipalities.
+paid_poo_leefgeld_in_runs.many = paid_poo_leefgeld_by_municipality

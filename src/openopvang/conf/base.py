@@ -187,6 +187,10 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "openopvang.core.api.schema.drop_database_integer_bounds",
+    ],
     "TITLE": "Open Opvang API",
     "DESCRIPTION": (
         "Registry, money and services for the reception of displaced persons from Ukraine."

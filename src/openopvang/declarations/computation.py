@@ -27,7 +27,12 @@ from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import OTHER_COST_CATEGORIES
 from openopvang.rules.services import current_parameters
 
-from .cost_sources import paid_poo_leefgeld, sourced_cost_lines
+from .cost_sources import (
+    paid_poo_leefgeld,
+    paid_poo_leefgeld_many,
+    sourced_cost_lines,
+    sourced_cost_lines_many,
+)
 from .models import CostLine, YearSettings
 
 ZERO = Decimal("0.00")
@@ -124,12 +129,15 @@ def policy_for(municipality, year: int) -> dict:
     return settings.policy() if settings else {}
 
 
-def policy_with_paid_leefgeld(municipality, year: int, policy: dict) -> dict:
-    start, end = year_period(year)
-    paid = paid_poo_leefgeld(municipality, start, end)
+def _with_paid_leefgeld(policy: dict, paid) -> dict:
     if paid is not None and "leefgeld_paid_poo" not in policy:
         policy = {**policy, "leefgeld_paid_poo": str(paid)}
     return policy
+
+
+def policy_with_paid_leefgeld(municipality, year: int, policy: dict) -> dict:
+    start, end = year_period(year)
+    return _with_paid_leefgeld(policy, paid_poo_leefgeld(municipality, start, end))
 
 
 def build_input(municipality, year: int) -> tuple[dict, list[dict]]:
@@ -498,18 +506,18 @@ def national_rows(
         cost_lines[line.municipality_id].append(line)
     for offset in range(0, len(todo), chunk):
         ids = todo[offset : offset + chunk]
+        # What other capabilities feed in, asked once per chunk rather than per municipality.
+        paid = paid_poo_leefgeld_many([organisations[pk] for pk in ids], start, end)
+        sourced = sourced_cost_lines_many([organisations[pk] for pk in ids], start, end)
         documents = build_scenarios(
             ids, start, end,
-            {pk: policy_with_paid_leefgeld(organisations[pk], year, settings.get(pk, {}))
-             for pk in ids},
+            {pk: _with_paid_leefgeld(settings.get(pk, {}), paid[pk]) for pk in ids},
             booo_only=True,
         )
         for pk in ids:
             organisation = organisations[pk]
             scenario = documents[pk]
-            add_other_costs(
-                scenario, cost_lines.get(pk, []), sourced_cost_lines(organisation, start, end)
-            )
+            add_other_costs(scenario, cost_lines.get(pk, []), sourced[pk])
             try:
                 result = evaluate(scenario, params=params, sections=BOOO_SECTIONS)
             except RulesError as error:

@@ -47,6 +47,28 @@ def sourced_cost_lines(
     return lines
 
 
+def sourced_cost_lines_many(
+    municipalities, start: datetime.date, end: datetime.date
+) -> dict[int, list[SourcedCostLine]]:
+    """{municipality pk: sourced_cost_lines(municipality, start, end)} for many
+    municipalities. A source that offers a batch form (a `many` attribute:
+    (municipality pks, start, end) -> {pk: lines}) is asked once for all of
+    them; any other source once per municipality. Same lines, same order."""
+    by_pk = {getattr(m, "pk", m): m for m in municipalities}
+    out: dict[int, list[SourcedCostLine]] = {pk: [] for pk in by_pk}
+    for name in sorted(_sources):
+        function = _sources[name]
+        many = getattr(function, "many", None)
+        if many is not None:
+            found = many(list(by_pk), start, end)
+            for pk, lines in out.items():
+                lines.extend(found.get(pk, ()))
+        else:
+            for pk, municipality in by_pk.items():
+                out[pk].extend(function(municipality, start, end))
+    return out
+
+
 # BooO art. 2 lid 1 sub b: leefgeld actually paid to persons in private reception.
 # The payment runs know what was paid; they register the one provider.
 PooLeefgeldSource = Callable[[object, datetime.date, datetime.date], Decimal | None]
@@ -64,3 +86,19 @@ def paid_poo_leefgeld(municipality, start: datetime.date, end: datetime.date) ->
     if not _poo_leefgeld_source:
         return None
     return _poo_leefgeld_source[0](municipality, start, end)
+
+
+def paid_poo_leefgeld_many(
+    municipalities, start: datetime.date, end: datetime.date
+) -> dict[int, Decimal | None]:
+    """{municipality pk: paid_poo_leefgeld(municipality, start, end)}; one call
+    for all of them when the provider offers a batch form (`many` attribute)."""
+    by_pk = {getattr(m, "pk", m): m for m in municipalities}
+    if not _poo_leefgeld_source:
+        return dict.fromkeys(by_pk)
+    function = _poo_leefgeld_source[0]
+    many = getattr(function, "many", None)
+    if many is not None:
+        found = many(list(by_pk), start, end)
+        return {pk: found.get(pk) for pk in by_pk}
+    return {pk: function(municipality, start, end) for pk, municipality in by_pk.items()}

@@ -24,6 +24,7 @@ from .models import (
 )
 
 PREFIX = {"person": "P", "household": "H", "location": "L", "host": "G"}
+_KINDS = {prefix: kind for kind, prefix in PREFIX.items()}
 
 
 def ref(kind: str, pk: int) -> str:
@@ -33,8 +34,7 @@ def ref(kind: str, pk: int) -> str:
 def parse_ref(value: str) -> tuple[str, int]:
     """'P12' → ('person', 12); 'person:P12' (a person outside any household) → ('person', 12)."""
     value = value.split(":")[-1]
-    kinds = {prefix: kind for kind, prefix in PREFIX.items()}
-    return kinds[value[0]], int(value[1:])
+    return _KINDS[value[0]], int(value[1:])
 
 
 def _iso(day: datetime.date | None) -> str | None:
@@ -97,6 +97,10 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     placements = Placement.objects.filter(municipality_id__in=ids).filter(_overlaps(start, end))
     if booo_only:
         placements = placements.filter(host__isnull=False)
+    # booo_only: only persons with a host placement are listed, so persons and
+    # provisions are read for those alone (a semi-join in the database) rather
+    # than for every person of the municipalities.
+    placed = placements.values("person_id") if booo_only else None
     for person_id, municipality_id, location_id, host_id, s, e in (
         placements
         .values_list("person_id", "municipality_id", "location_id", "host_id",
@@ -163,9 +167,10 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     # Read the municipalities' persons in one scan rather than by a list of
     # tens of thousands of ids; keep those the scenario refers to.
     birth_dates = {}
-    for pk, birth_date in Person.objects.filter(municipality_id__in=ids).values_list(
-        "pk", "birth_date"
-    ):
+    persons = Person.objects.filter(municipality_id__in=ids)
+    if placed is not None:
+        persons = persons.filter(pk__in=placed)
+    for pk, birth_date in persons.values_list("pk", "birth_date"):
         birth_dates[pk] = birth_date
     for municipality_id, persons in listed_persons.items():
         missing = [pk for pk in persons if pk not in birth_dates]
@@ -192,15 +197,22 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
                 "to": _iso(e), "monthly_amount": str(amount),
             })
 
+    provisions = Provision.objects.filter(person__municipality_id__in=ids,
+                                          month__gte=start.replace(day=1), month__lte=end)
+    if placed is not None:
+        provisions = provisions.filter(person_id__in=placed)
+    month_texts: dict[datetime.date, str] = {}
     for person_id, municipality_id, month, kind in (
-        Provision.objects.filter(person__municipality_id__in=ids,
-                                 month__gte=start.replace(day=1), month__lte=end)
+        provisions
         .values_list("person_id", "person__municipality_id", "month", "kind")
         .order_by("person_id", "month")
     ):
         if person_id in listed_persons[municipality_id]:
+            text = month_texts.get(month)
+            if text is None:
+                text = month_texts[month] = month.strftime("%Y-%m")
             docs[municipality_id]["provisions"].append({
-                "person": ref("person", person_id), "month": month.strftime("%Y-%m"), "kind": kind,
+                "person": f"P{person_id}", "month": text, "kind": kind,
             })
     return docs
 

@@ -68,3 +68,33 @@ class ProblemAutoSchema(AutoSchema):
         for code, (serializer, description) in extra.items():
             responses.setdefault(code, self._problem(code, serializer, description))
         return responses
+
+
+# Integer bounds that only say which database produced the schema (SQLite
+# reports 64-bit ranges for every integer field, PostgreSQL its column types).
+_DATABASE_BOUNDS = {
+    32767, 2147483647, 9223372036854775807,
+    -32768, -2147483648, -9223372036854775808,
+}
+
+
+def drop_database_integer_bounds(result, generator, request, public):
+    """Postprocessing hook: the committed openapi.yaml must not depend on the
+    database it was generated against."""
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "integer":
+                for key in ("maximum", "minimum"):
+                    if node.get(key) in _DATABASE_BOUNDS:
+                        del node[key]
+                if node.get("format") == "int64":
+                    del node["format"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(result)
+    return result

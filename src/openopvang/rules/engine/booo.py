@@ -279,15 +279,26 @@ def poo_person_months(scenario: Scenario) -> dict[Month, list[str]]:
     """Persons counted per month: placed with a host on ≥1 day of the month inside
     the period, and ≥1 provision for that month."""
     period = scenario.period
-    provided: dict[Month, set[str]] = defaultdict(set)
-    for provision in scenario.provisions:
-        provided[provision.month].add(provision.person)
-    hosted = [p for p in scenario.placements if p.is_private]
+    # Months as whole numbers (year × 12 + month) inside: a national run walks
+    # hundreds of thousands of (month, person) pairs.
+    provided = {(p.month.year * 12 + p.month.month, p.person) for p in scenario.provisions}
+    counted: dict[int, set[str]] = defaultdict(set)
+    # A placement overlaps the period's part of a month exactly when the month
+    # is one of the months of (placement ∩ period): walk only those months.
+    for placement in scenario.placements:
+        if not placement.is_private:
+            continue
+        days = placement.range.intersection(period)
+        if days is None:
+            continue
+        person = placement.person
+        last = days.end.year * 12 + days.end.month  # type: ignore[union-attr]
+        for month in range(days.start.year * 12 + days.start.month, last + 1):
+            if (month, person) in provided:
+                counted[month].add(person)
     out = {}
-    for month, window in period.split_by_month():
-        persons = {
-            p.person for p in hosted if p.person in provided[month] and p.range.overlaps(window)
-        }
+    for month, _window in period.split_by_month():
+        persons = counted.get(month.year * 12 + month.month)
         if persons:
             out[month] = sorted(persons)
     return out

@@ -119,10 +119,12 @@ class DateRange:
 
     def split_by_month(self) -> Iterator[tuple[Month, DateRange]]:
         """The range cut at month boundaries: (month, part of the range in it)."""
-        for month in self.months():
-            part = self.intersection(month.range)
-            if part is not None:
-                yield month, part
+        start, end = self.start, self._closed_end()
+        while start <= end:
+            month = Month(start.year, start.month)
+            part_end = min(date(start.year, start.month, month.days), end)
+            yield month, DateRange(start, part_end)
+            start = part_end + ONE_DAY
 
     def _closed_end(self) -> date:
         if self.end is None:

@@ -188,7 +188,8 @@ class ScenarioIndex:
     # -- on a day --------------------------------------------------------------------
     def placement_on(self, person: str, day: date) -> Placement | None:
         for placement in self.placements.get(person, ()):
-            if placement.range.contains(day):
+            span = placement.range  # span.contains(day), inlined: the hottest lookup
+            if span.start <= day and (span.end is None or day <= span.end):
                 return placement
         return None
 
@@ -202,7 +203,8 @@ class ScenarioIndex:
         members = self.members.get(household)
         if members is None:  # pseudo household
             return [household.removeprefix("person:")]
-        return [person for person, span in members if span.contains(day)]
+        return [person for person, span in members
+                if span.start <= day and (span.end is None or day <= span.end)]
 
     def income_on(self, person: str, day: date) -> Income | None:
         for income in self.incomes.get(person, ()):
@@ -218,7 +220,13 @@ class ScenarioIndex:
         return day >= self.adult_from[person]
 
     def placed_in(self, person: str, window: DateRange) -> bool:
-        return any(p.range.overlaps(window) for p in self.placements.get(person, ()))
+        # p.range.overlaps(window) without building the intersection.
+        start, end = window.start, window.end
+        for placement in self.placements.get(person, ()):
+            span = placement.range
+            if (span.end is None or span.end >= start) and (end is None or span.start <= end):
+                return True
+        return False
 
     # -- change days -------------------------------------------------------------------
     def person_bounds(self, person: str) -> list[date]:

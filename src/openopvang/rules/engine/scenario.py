@@ -11,6 +11,7 @@ Bad input raises :class:`ScenarioError` whose ``field`` is a path such as
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -190,7 +191,8 @@ def parse_scenario(raw: Any) -> Scenario:
     period = _range(_mapping(doc["period"], "period", {"from", "to"}, {"from", "to"}), "period")
 
     hosts = tuple(_host(item, path) for path, item in _items(doc, "hosts"))
-    persons = tuple(_person(item, path) for path, item in _items(doc, "persons"))
+    persons = tuple(_person_fast(item) or _person(item, f"persons[{index}]")
+                    for index, item in enumerate(_list(doc, "persons")))
     locations = tuple(_location(item, path) for path, item in _items(doc, "locations"))
     for name, things in (("hosts", hosts), ("persons", persons), ("locations", locations)):
         _unique_ids(name, things)
@@ -200,19 +202,29 @@ def parse_scenario(raw: Any) -> Scenario:
         "location": {loc.id for loc in locations},
     }
 
-    households = tuple(_household(item, path, known) for path, item in _items(doc, "households"))
+    households = tuple(
+        _household_fast(item, known) or _household(item, f"households[{index}]", known)
+        for index, item in enumerate(_list(doc, "households"))
+    )
     _unique_ids("households", households)
     _no_overlap(
-        (f"households[{h}].members[{m}]", member.person, member.range)
-        for h, household in enumerate(households)
-        for m, member in enumerate(household.members)
+        (((h, m), member.person, member.range)
+         for h, household in enumerate(households)
+         for m, member in enumerate(household.members)),
+        lambda key: f"households[{key[0]}].members[{key[1]}]",
     )
-    placements = tuple(_placement(item, path, known) for path, item in _items(doc, "placements"))
+    placements = tuple(
+        _placement_fast(item, known) or _placement(item, f"placements[{index}]", known)
+        for index, item in enumerate(_list(doc, "placements"))
+    )
     _no_overlap(
-        (f"placements[{i}]", placement.person, placement.range)
-        for i, placement in enumerate(placements)
+        ((i, placement.person, placement.range) for i, placement in enumerate(placements)),
+        lambda key: f"placements[{key}]",
     )
-    provisions = tuple(_provision(item, path, known) for path, item in _items(doc, "provisions"))
+    provisions = tuple(
+        _provision_fast(item, known) or _provision(item, f"provisions[{index}]", known)
+        for index, item in enumerate(_list(doc, "provisions"))
+    )
     incomes = tuple(_income(item, path, known) for path, item in _items(doc, "incomes"))
     policy = _policy(doc.get("policy", {}))
     other_costs = tuple(
@@ -227,12 +239,119 @@ def parse_scenario(raw: Any) -> Scenario:
     )
 
 
+_PROVISION_KEYS = frozenset({"person", "month", "kind"})
+_PLACEMENT_REQUIRED = frozenset({"person", "from"})
+_PLACEMENT_KEYS = frozenset({"person", "location", "host", "from", "to"})
+_PERSON_KEYS = frozenset({"id", "birth_date"})
+
+
+# -- fast paths ----------------------------------------------------------------------
+# A national run parses hundreds of thousands of items. For the large lists a
+# fast reader accepts the well-formed item and returns None for anything else;
+# the full reader below then reads that item again and raises the error naming
+# the field. A fast reader never raises and accepts nothing the full reader
+# refuses, so results and errors are the same as with the full readers alone.
+
+def _opt_day(raw: Any) -> tuple[bool, date | None]:
+    """(ok, day) for an optional "to": None, or a valid date text."""
+    if raw is None:
+        return True, None
+    if type(raw) is str:
+        day = _date_text(raw)
+        return day is not None, day
+    return False, None
+
+
+def _span_fast(item: dict) -> DateRange | None:
+    start = item.get("from")
+    if type(start) is not str:
+        return None
+    first = _date_text(start)
+    if first is None:
+        return None
+    ok, last = _opt_day(item.get("to"))
+    if not ok or (last is not None and last < first):
+        return None
+    return DateRange(first, last)
+
+
+def _person_fast(raw: Any) -> Person | None:
+    if type(raw) is not dict or len(raw) != 2:
+        return None
+    pid, birth = raw.get("id"), raw.get("birth_date")
+    if type(pid) is not str or type(birth) is not str or not _ID_RE.match(pid):
+        return None
+    day = _date_text(birth)
+    return Person(pid, day) if day is not None else None
+
+
+def _member_fast(raw: Any, persons: set[str]) -> Membership | None:
+    if type(raw) is not dict or not raw.keys() <= _MEMBER_KEYS:
+        return None
+    person = raw.get("person")
+    if type(person) is not str or person not in persons:
+        return None
+    span = _span_fast(raw)
+    return Membership(person, span) if span is not None else None
+
+
+def _household_fast(raw: Any, known: dict[str, set[str]]) -> Household | None:
+    if type(raw) is not dict or len(raw) != 2:
+        return None
+    hid, members = raw.get("id"), raw.get("members")
+    if type(hid) is not str or type(members) is not list or not _ID_RE.match(hid):
+        return None
+    persons = known["person"]
+    out = []
+    for member in members:
+        parsed = _member_fast(member, persons)
+        if parsed is None:
+            return None
+        out.append(parsed)
+    return Household(hid, tuple(out))
+
+
+def _placement_fast(raw: Any, known: dict[str, set[str]]) -> Placement | None:
+    if type(raw) is not dict or not raw.keys() <= _PLACEMENT_KEYS:
+        return None
+    person = raw.get("person")
+    if type(person) is not str or person not in known["person"]:
+        return None
+    location, host = raw.get("location"), raw.get("host")
+    if ("location" in raw) == ("host" in raw):
+        return None
+    if location is not None:
+        if type(location) is not str or location not in known["location"]:
+            return None
+    elif type(host) is not str or host not in known["host"]:
+        return None
+    span = _span_fast(raw)
+    return Placement(person, span, location, host) if span is not None else None
+
+
+def _provision_fast(raw: Any, known: dict[str, set[str]]) -> Provision | None:
+    if type(raw) is not dict or len(raw) != 3:
+        return None
+    person, month, kind = raw.get("person"), raw.get("month"), raw.get("kind")
+    if (type(person) is not str or type(month) is not str or type(kind) is not str
+            or person not in known["person"]):
+        return None
+    kind = kind.strip()
+    parsed = _month_text(month)
+    if not kind or parsed is None:
+        return None
+    return Provision(person, parsed, kind)
+
+
+_MEMBER_KEYS = frozenset({"person", "from", "to"})
+
+
 def _host(raw: Any, path: str) -> Host:
     return Host(_id(_mapping(raw, path, {"id"}, {"id"})["id"], f"{path}.id"))
 
 
 def _person(raw: Any, path: str) -> Person:
-    item = _mapping(raw, path, {"id", "birth_date"}, {"id", "birth_date"})
+    item = _mapping(raw, path, _PERSON_KEYS, _PERSON_KEYS)
     return Person(_id(item["id"], f"{path}.id"), _date(item["birth_date"], f"{path}.birth_date"))
 
 
@@ -276,7 +395,7 @@ def _household(raw: Any, path: str, known: dict[str, set[str]]) -> Household:
 
 
 def _placement(raw: Any, path: str, known: dict[str, set[str]]) -> Placement:
-    item = _mapping(raw, path, {"person", "from"}, {"person", "location", "host", "from", "to"})
+    item = _mapping(raw, path, _PLACEMENT_REQUIRED, _PLACEMENT_KEYS)
     if ("location" in item) == ("host" in item):
         raise ScenarioError(path, "needs exactly one of 'location' (GOO) or 'host' (POO)")
     person = _ref(item["person"], f"{path}.person", "person", known)
@@ -289,7 +408,7 @@ def _placement(raw: Any, path: str, known: dict[str, set[str]]) -> Placement:
 
 
 def _provision(raw: Any, path: str, known: dict[str, set[str]]) -> Provision:
-    item = _mapping(raw, path, {"person", "month", "kind"}, {"person", "month", "kind"})
+    item = _mapping(raw, path, _PROVISION_KEYS, _PROVISION_KEYS)
     kind = item["kind"]
     if not isinstance(kind, str) or not kind.strip():
         raise ScenarioError(f"{path}.kind", "required text")
@@ -380,6 +499,17 @@ def _policy(raw: Any) -> Policy:
 def _mapping(raw: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ScenarioError(path, "expected an object")
+    # Fast path (a national run parses hundreds of thousands of items): every
+    # required key present and no unknown key. Otherwise the checks below find
+    # the first problem in a stable order.
+    get = raw.get
+    for key in required:
+        if get(key) is None:
+            break
+    else:
+        # All required keys and nothing else, or only allowed keys.
+        if len(raw) == len(required) or raw.keys() <= optional:
+            return raw
     for key in sorted(required):
         if raw.get(key) is None:
             raise ScenarioError(_join(path, key), "required")
@@ -395,6 +525,14 @@ def _items(doc: dict[str, Any], key: str, prefix: str = ""):
     if not isinstance(items, list):
         raise ScenarioError(path, "expected a list")
     return [(f"{path}[{index}]", item) for index, item in enumerate(items)]
+
+
+def _list(doc: dict[str, Any], key: str) -> list:
+    """The list under `key` (top level); items are read with their index."""
+    items = doc.get(key, [])
+    if not isinstance(items, list):
+        raise ScenarioError(key, "expected a list")
+    return items
 
 
 def _join(path: str, key: str) -> str:
@@ -421,22 +559,35 @@ def _unique_ids(name: str, things) -> None:
         seen.add(thing.id)
 
 
-def _no_overlap(entries) -> None:
-    """A person is in one household and in one place at a time."""
-    by_person: dict[str, list[tuple[str, DateRange]]] = defaultdict(list)
-    for path, person, span in entries:
-        for other_path, other in by_person[person]:
+def _no_overlap(entries, path_of) -> None:
+    """A person is in one household and in one place at a time. `entries` are
+    (key, person, range); `path_of(key)` names the field (only on an error)."""
+    by_person: dict[str, list[tuple[Any, DateRange]]] = defaultdict(list)
+    for key, person, span in entries:
+        for other_key, other in by_person[person]:
             if span.overlaps(other):
-                raise ScenarioError(path, f"overlaps {other_path} for person {person!r}")
-        by_person[person].append((path, span))
+                raise ScenarioError(path_of(key),
+                                    f"overlaps {path_of(other_key)} for person {person!r}")
+        by_person[person].append((key, span))
 
 
-def _date(raw: Any, path: str) -> date:
-    if isinstance(raw, str) and _DATE_RE.match(raw):
+@functools.lru_cache(maxsize=65536)
+def _date_text(raw: str) -> date | None:
+    """The day written as YYYY-MM-DD, None if it is not one (cached: a
+    national scenario repeats the same few thousand dates)."""
+    if _DATE_RE.match(raw):
         try:
             return date.fromisoformat(raw)
         except ValueError:
             pass
+    return None
+
+
+def _date(raw: Any, path: str) -> date:
+    if isinstance(raw, str):
+        day = _date_text(raw)
+        if day is not None:
+            return day
     raise ScenarioError(path, f"not a date {raw!r}")
 
 
@@ -444,11 +595,19 @@ def _opt_date(raw: Any, path: str) -> date | None:
     return None if raw is None else _date(raw, path)
 
 
-def _month(raw: Any, path: str) -> Month:
+@functools.lru_cache(maxsize=4096)
+def _month_text(raw: str) -> Month | None:
     try:
         return Month.parse(raw)
     except ValueError:
-        raise ScenarioError(path, f"not a month (YYYY-MM) {raw!r}") from None
+        return None
+
+
+def _month(raw: Any, path: str) -> Month:
+    month = _month_text(raw) if isinstance(raw, str) else None
+    if month is None:
+        raise ScenarioError(path, f"not a month (YYYY-MM) {raw!r}")
+    return month
 
 
 def _range(item: dict[str, Any], path: str) -> DateRange:
