@@ -185,12 +185,6 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     assert_no_page_problems(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="allowances.views.RunActionView.done is built with gettext (not gettext_lazy) "
-    "at import time, so the confirmations after recompute/prepare/approve/delete are "
-    "always English",
-)
 def test_run_action_confirmations_are_in_dutch(page, login, finance_officer, household):
     login(page, finance_officer)
     page.goto("/allowances/")

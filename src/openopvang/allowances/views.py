@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -120,10 +121,11 @@ class RunDetailView(RunMixin, TemplateView):
 class RunActionView(RunMixin, View):
     actions = {"recompute": services.recompute_run, "prepare": services.prepare_run,
                "approve": services.approve_run, "delete": services.delete_run}
-    done = {"recompute": _("Recomputed from the registry as it is now."),
-            "prepare": _("Prepared: another finance officer can now approve the run."),
-            "approve": _("Approved: the run is frozen; download the SEPA file for the bank."),
-            "delete": _("The run was deleted.")}
+    done = {"recompute": gettext_lazy("Recomputed from the registry as it is now."),
+            "prepare": gettext_lazy("Prepared: another finance officer can now approve the run."),
+            "approve": gettext_lazy(
+                "Approved: the run is frozen; download the SEPA file for the bank."),
+            "delete": gettext_lazy("The run was deleted.")}
 
     def post(self, request, pk, action):
         if action not in self.actions:

@@ -117,7 +117,7 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
         person_municipality[person_id] = municipality_id
     # A placement at a location outside the period's opening still needs the location.
     known_locations = {loc["id"] for doc in docs.values() for loc in doc["locations"]}
-    for municipality_id, doc in docs.items():
+    for doc in docs.values():
         for placement in doc["placements"]:
             if "location" in placement and placement["location"] not in known_locations:
                 pk = parse_ref(placement["location"])[1]
@@ -175,7 +175,8 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     for municipality_id, persons in listed_persons.items():
         missing = [pk for pk in persons if pk not in birth_dates]
         if missing:  # a household member registered elsewhere
-            birth_dates.update(Person.objects.filter(pk__in=missing).values_list("pk", "birth_date"))
+            extra = Person.objects.filter(pk__in=missing).values_list("pk", "birth_date")
+            birth_dates.update(extra)
         docs[municipality_id]["persons"] = [
             {"id": ref("person", pk), "birth_date": birth_dates[pk].isoformat()}
             for pk in sorted(persons)
