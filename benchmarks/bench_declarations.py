@@ -51,8 +51,8 @@ from openopvang.declarations.computation import (  # noqa: E402
     national_rows,
     year_period,
 )
+from openopvang.parameters.services import current_parameters  # noqa: E402
 from openopvang.registry.snapshots import build_scenarios  # noqa: E402
-from openopvang.rules.services import current_parameters  # noqa: E402
 
 # The rows the BooO-only snapshot reads (registry.snapshots.build_scenarios with
 # booo_only=True, as national_rows calls it): every location and capacity period

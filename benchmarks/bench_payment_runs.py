@@ -45,7 +45,7 @@ from openopvang.accounts.models import Organisation  # noqa: E402
 from openopvang.allowances.computation import compute_runs, last_of, parse_month  # noqa: E402
 from openopvang.allowances.models import PaymentRun, RunStatus  # noqa: E402
 from openopvang.allowances.services import store_national_runs  # noqa: E402
-from openopvang.rules.services import current_parameters  # noqa: E402
+from openopvang.parameters.services import current_parameters  # noqa: E402
 
 BASELINE_SQL = [
     ("locations", """SELECT id, municipality_id, kind, catering, opened_on, closed_on

@@ -38,6 +38,7 @@ from django.db.models import Q, Sum
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Host, Household, HouseholdMembership, Location, Person
 from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
 from openopvang.rules.engine.dates import Month
@@ -45,7 +46,6 @@ from openopvang.rules.engine.eigen_bijdrage import Reduction, calculate_eigen_bi
 from openopvang.rules.engine.leefgeld import COMPONENTS, RULE_TEXT, calculate_leefgeld
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import parse_scenario
-from openopvang.rules.services import current_parameters
 
 from .models import (
     EigenBijdrageFloor,

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Provision, ProvisionKind
 from openopvang.registry.snapshots import parse_ref
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.rules.services import current_parameters
 
 from .computation import ComputedRun, cents, compute_runs, first_of
 from .models import (

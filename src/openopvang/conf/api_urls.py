@@ -16,8 +16,8 @@ from openopvang.accounts.api.viewsets import ApiTokenViewSet
 from openopvang.allowances.api.routes import register as register_allowances
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import viewsets as declarations
+from openopvang.parameters.api.viewsets import ParameterViewSet
 from openopvang.registry.api import viewsets as registry
-from openopvang.rules.api.viewsets import ParameterViewSet
 from openopvang.support.api.routes import register as register_support
 
 router = DefaultRouter(trailing_slash=True)

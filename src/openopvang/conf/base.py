@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "openopvang.accounts",
     "openopvang.audit",
     "openopvang.rules",
+    "openopvang.parameters",
     "openopvang.registry",
     "openopvang.declarations",
     "openopvang.allowances",

@@ -14,7 +14,7 @@ urlpatterns = [
     path("audit/", include("openopvang.audit.urls")),
     path("api/v1/", include("openopvang.conf.api_urls")),
     path("registry/", include("openopvang.registry.urls")),
-    path("rules/", include("openopvang.rules.urls")),
+    path("rules/", include("openopvang.parameters.urls")),
     path("declarations/", include("openopvang.declarations.urls")),
     path("allowances/", include("openopvang.allowances.urls")),
     path("support/", include("openopvang.support.urls")),

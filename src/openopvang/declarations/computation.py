@@ -20,12 +20,12 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.snapshots import build_scenario, build_scenarios, parse_ref, ref
 from openopvang.rules.engine.booo import COMPONENT_LABELS, LEGAL_BASIS
 from openopvang.rules.engine.evaluate import evaluate
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import OTHER_COST_CATEGORIES
-from openopvang.rules.services import current_parameters
 
 from .cost_sources import (
     paid_poo_leefgeld,

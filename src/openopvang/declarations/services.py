@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Location
 from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.rules.services import current_parameters
 
 from .computation import DeclarationData, compute, diff
 from .models import AdvanceRequest, CostCategory, CostLine, Declaration, YearSettings

@@ -1,8 +1,12 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class RulesConfig(AppConfig):
+    """Installed only so that the migration history of the former
+    `rules.ParameterOverride` (now `parameters.ParameterOverride`, same table)
+    stays applicable to existing databases. The package is the pure engine:
+    nothing under `rules/engine/` imports Django."""
+
     name = "openopvang.rules"
     label = "rules"
-    verbose_name = _("Rules and parameters")
+    verbose_name = "Rules engine"

@@ -1,6 +1,6 @@
 """Victims for the project-wide isolation walk (core/testing/isolation.py):
 one record of every routed declarations model, owned by the victim
-municipality, plus an administrator's parameter value (rules Django side).
+municipality (the parameter value's victim is in parameters/tests/isolation.py).
 Importing this module registers them."""
 
 import datetime
@@ -50,16 +50,3 @@ def _declaration(v):
         sources=data.sources,
     )
 
-
-@victim("rules.ParameterOverride")
-def _parameter(v):
-    from openopvang.rules.models import ParameterOverride
-
-    # The file's own 2022 value again: changes no figure.
-    return ParameterOverride.objects.create(
-        name="booo.goo.normbedrag_per_place_day",
-        start=D(2022, 3, 1),
-        value="100.00",
-        publication="Stcrt. 2022, 27515",
-        article="BooO art. 2 lid 1 sub a",
-    )

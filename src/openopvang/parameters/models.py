@@ -1,5 +1,5 @@
 """Parameter values entered by administrators. The YAML files under
-rules/parameters are the defaults; a value here with the same parameter and
+openopvang/rules/parameters are the defaults; a value here with the same parameter and
 start date replaces the file value, a new start date adds one (for example the
 2026 amounts once they are published)."""
 
@@ -42,6 +42,8 @@ class ParameterOverride(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # The table of the former `rules` app: moved without copying data.
+        db_table = "rules_parameteroverride"
         ordering = ["name", "start"]
         verbose_name = _("parameter value")
         verbose_name_plural = _("parameter values")

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from openopvang.core.services import save_audited
+from openopvang.rules.engine.errors import ParameterFileError, UnknownParameter
+from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 
-from .engine.errors import ParameterFileError, UnknownParameter
-from .engine.parameters import ParameterSet, ParameterValue, Reference
 from .models import ParameterOverride
 
 

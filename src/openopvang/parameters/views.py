@@ -19,7 +19,7 @@ from .services import can_manage_parameters, current_parameters, parameter_rows,
 
 
 class ParameterListView(StaffRequiredMixin, TemplateView):
-    template_name = "rules/parameter_list.html"
+    template_name = "parameters/parameter_list.html"
 
     def get_context_data(self, **kwargs):
         language = "nl" if (get_language() or "nl").startswith("nl") else "en"
@@ -35,7 +35,7 @@ class ParameterFormView(StaffRequiredMixin, FormView):
     """Add a value (`?name=…&start=…` prefills it) or correct an administrator's
     value (`pk`). A file value is corrected by adding a value with the same start."""
 
-    template_name = "rules/parameter_form.html"
+    template_name = "parameters/parameter_form.html"
     form_class = ParameterOverrideForm
 
     isolation_model = ParameterOverride

@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+# The namespace stays "rules": the page lives at /rules/parameters/ and
+# templates across the apps reverse "rules:parameter_list".
 app_name = "rules"
 urlpatterns = [
     path("parameters/", views.ParameterListView.as_view(), name="parameter_list"),

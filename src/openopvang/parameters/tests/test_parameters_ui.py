@@ -9,7 +9,7 @@ from django.urls import reverse
 from openopvang.accounts.models import OrganisationKind, Role
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
-from openopvang.rules.models import ParameterOverride
+from openopvang.parameters.models import ParameterOverride
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_administrator_adds_the_2026_value_with_a_reference(
     override = ParameterOverride.objects.get()
     assert override.start == datetime.date(2026, 1, 1)
     assert AuditEvent.objects.filter(
-        object_type="rules.ParameterOverride", action=AuditAction.CREATE
+        object_type="parameters.ParameterOverride", action=AuditAction.CREATE
     ).exists()
     page = admin_client.get(
         reverse("rules:parameter_list"), HTTP_ACCEPT_LANGUAGE="en"
@@ -113,7 +113,7 @@ def test_administrator_corrects_a_value(admin_client):
     override.refresh_from_db()
     assert str(override.value) == "62.00"
     update = AuditEvent.objects.get(
-        object_type="rules.ParameterOverride", action=AuditAction.UPDATE
+        object_type="parameters.ParameterOverride", action=AuditAction.UPDATE
     )
     assert update.changes["value"] == ["61.00", "62.00"]
 
