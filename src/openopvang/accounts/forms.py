@@ -2,7 +2,7 @@
 
 Widgets carry the NL Design System classes; Django links help texts and
 errors to the input with aria-describedby (`<id>_helptext`, `<id>_error`),
-which templates/accounts/_field.html renders with those ids."""
+which accounts/templates/accounts/_field.html renders with those ids."""
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
