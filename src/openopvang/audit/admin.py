@@ -7,14 +7,14 @@ from . import services as audit
 from .models import AuditAction, AuditEvent
 
 SECRET_FIELDS = {"password", "token_hash", "key"}
+# Named, not imported: audit sits below accounts (docs/architecture.md).
+ORGANISATION_MODEL = "accounts.Organisation"
 
 
 def owning_organisation(obj):
     """The organisation a record belongs to, following the model's
     `scope_path` (core/scoping.py) when it has one."""
-    from openopvang.accounts.models import Organisation
-
-    if isinstance(obj, Organisation):
+    if obj._meta.label == ORGANISATION_MODEL:
         return obj
     path = getattr(obj, "scope_path", None)
     if path:

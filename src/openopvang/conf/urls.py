@@ -19,6 +19,6 @@ urlpatterns = [
     path("allowances/", include("openopvang.allowances.urls")),
     path("support/", include("openopvang.support.urls")),
     path("public/", include("openopvang.support.public_urls")),
-    path("", include("openopvang.core.urls")),
+    path("", include("openopvang.conf.dashboard_urls")),
 ]
 

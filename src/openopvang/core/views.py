@@ -1,23 +1,8 @@
-"""The dashboard and the error pages."""
+"""The error pages (the dashboard is registry/views/dashboard.py)."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
-
-from openopvang.registry import selectors as registry_selectors
-
-
-@login_required
-def dashboard(request):
-    organisation = request.user.organisation
-    context = {"today": timezone.localdate()}
-    if organisation is not None and organisation.is_municipality:
-        context["figures"] = registry_selectors.dashboard_figures(
-            request.user, today=context["today"]
-        )
-    return render(request, "core/dashboard.html", context)
 
 
 def permission_denied(request, exception=None):

@@ -9,3 +9,11 @@ class DemoConfig(AppConfig):
     name = "openopvang.demo"
     label = "demo"
     verbose_name = _("Demo data")
+
+    def ready(self):
+        # Other apps' parts of the demo live here (the demo imports them, they
+        # never import the demo); registered after the registry loaders.
+        from django.apps import apps
+
+        if apps.is_installed("openopvang.support"):
+            from . import support  # noqa: F401

@@ -10,11 +10,4 @@ class SupportConfig(AppConfig):
     def ready(self):
         # Partner rules (NGOs see what they deliver) and the cost source that
         # feeds approved invoice lines into the BooO declaration.
-        from django.apps import apps
-
         from . import cost_source, scoping  # noqa: F401
-
-        if apps.is_installed("openopvang.demo"):
-            from .demo import register
-
-            register()

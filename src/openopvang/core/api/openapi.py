@@ -8,10 +8,8 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiYamlRenderer
 from drf_spectacular.validation import validate_schema
 
-from openopvang.conf.base import PACKAGE_DIR
-
-# src/openopvang → the repository root.
-SCHEMA_FILE = PACKAGE_DIR.parent.parent / "docs" / "api" / "openapi.yaml"
+# src/openopvang/core/api/openapi.py → the repository root.
+SCHEMA_FILE = Path(__file__).resolve().parents[4] / "docs" / "api" / "openapi.yaml"
 REGENERATE_COMMAND = "openopvang check_openapi --write"
 
 

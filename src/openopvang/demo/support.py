@@ -2,9 +2,9 @@
 catalogue, one accepted offer → order per demo municipality, a few
 enrolments, delivery last month and this month, and one sent invoice.
 
-Registered with the demo app's `demo_loader` (imported from
-SupportConfig.ready when the demo app is installed), so it runs after the
-registry loaders it builds on. Everything goes through support.services, so
+Registered with `demo_loader` when DemoConfig.ready imports this module
+(the demo app imports support, never the reverse), after the registry
+loaders it builds on. Everything goes through support.services, so
 the demo is exactly what a user could have done (and it is audited)."""
 
 import datetime
@@ -12,10 +12,20 @@ from decimal import Decimal
 
 from openopvang.accounts.models import Organisation, User
 from openopvang.registry.models import Person
+from openopvang.support import services
+from openopvang.support.models import (
+    Attendance,
+    Enrolment,
+    Invoice,
+    Offer,
+    OfferLine,
+    Order,
+    OrderLine,
+    Service,
+)
+from openopvang.support.models import Session as DeliverySession
 
-from . import services
-from .models import Attendance, Enrolment, Invoice, Offer, OfferLine, Order, OrderLine, Service
-from .models import Session as DeliverySession
+from .data import demo_loader
 
 # Demo prices only: real prices are agreed per contract.
 DEMO_PRICES = {
@@ -50,6 +60,7 @@ def _adults(context, code, municipality) -> list[Person]:
     return [person for person in members if person.age_on(today) >= 18]
 
 
+@demo_loader("support", wipe=wipe_support_demo)
 def load_support_demo(context) -> None:
     today = context.today
     vwn = Organisation.objects.get(code="VWN")
@@ -114,8 +125,3 @@ def load_support_demo(context) -> None:
             context.write(f"  support: invoice {invoice.number} sent, € {invoice.total}")
     context.write(f"  support: {Order.objects.filter(ngo=vwn).count()} orders for VWN services")
 
-
-def register() -> None:
-    from openopvang.demo.data import demo_loader
-
-    demo_loader("support", wipe=wipe_support_demo)(load_support_demo)
