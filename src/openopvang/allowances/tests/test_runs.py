@@ -12,8 +12,9 @@ from openopvang.core.testing import factories
 from openopvang.registry.models import Provision, ProvisionKind
 
 from .. import services
-from ..computation import compute_run, resolve_payee
 from ..models import LineKind, MunicipalPolicy, PaymentMethod, PaymentRun, RunStatus
+from ..payees import resolve_payee
+from ..runs import compute_run
 from ..selectors import has_approved_runs, paid_poo_leefgeld
 from .conftest import APRIL, MARCH
 
