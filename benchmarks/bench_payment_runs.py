@@ -12,7 +12,7 @@ Measures, each as the median of --runs runs in the same process:
   database with raw SQL (the tables, columns and period filters the registry
   snapshot reads: locations, capacity, placements, hosts, memberships, persons,
   incomes, provisions);
-- **compute**: `allowances.computation.compute_runs` for every municipality
+- **compute**: `allowances.runs.compute_runs` for every municipality
   (snapshots for all of them in one query per table, the rules engine,
   the ledger of approved runs, payees) — nothing written;
 - **compute + write**: `allowances.services.store_national_runs` — the same,
@@ -42,9 +42,10 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from openopvang.accounts.models import Organisation  # noqa: E402
-from openopvang.allowances.computation import compute_runs, last_of, parse_month  # noqa: E402
 from openopvang.allowances.models import PaymentRun, RunStatus  # noqa: E402
+from openopvang.allowances.runs import compute_runs  # noqa: E402
 from openopvang.allowances.services import store_national_runs  # noqa: E402
+from openopvang.rules.engine.dates import last_of, parse_month  # noqa: E402
 from openopvang.parameters.services import current_parameters  # noqa: E402
 
 BASELINE_SQL = [

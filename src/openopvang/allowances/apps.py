@@ -9,4 +9,8 @@ class AllowancesConfig(AppConfig):
 
     def ready(self):
         # Feeds the leefgeld actually paid to POO persons into the BooO declaration.
-        from . import cost_source  # noqa: F401
+        # The household's leefgeld and eigen bijdrage on the person page.
+        from . import (
+            cost_source,  # noqa: F401
+            panels,  # noqa: F401
+        )

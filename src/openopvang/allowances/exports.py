@@ -16,8 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .computation import valid_iban
 from .models import PaymentMethod, PaymentRun
+from .payees import valid_iban
+from .reasons import render_reason
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = "#,##0.00"
@@ -116,7 +117,7 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         cell.font = bold
     for item in items:
         sheet.append([item.household_ref, item.household_name, item.payee_name, item.iban,
-                      item.method, item.reason, item.amount, item.end_to_end_id,
+                      item.method, render_reason(item.reason), item.amount, item.end_to_end_id,
                       item.remittance])
         sheet.cell(sheet.max_row, 7).number_format = MONEY
     sheet.append([])
@@ -139,7 +140,8 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         for line in item.lines.all():
             lines.append([line.household_ref, line.person_ref, line.month.strftime("%Y-%m"),
                           line.component, line.kind, line.amount, line.computed,
-                          line.previously_paid, line.poo_amount, line.days, line.reason])
+                          line.previously_paid, line.poo_amount, line.days,
+                          render_reason(line.reason)])
             for column in (6, 7, 8, 9):
                 lines.cell(lines.max_row, column).number_format = MONEY
     buffer = io.BytesIO()

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Household
+from openopvang.rules.engine.dates import parse_month
 
-from .computation import parse_month
 from .models import EigenBijdrageReduction, MunicipalPolicy
 
 

@@ -261,8 +261,9 @@ class PaymentItem(models.Model):
     payee_name = models.CharField(_("payee"), max_length=200, blank=True)
     iban = models.CharField(_("IBAN"), max_length=34, blank=True)
     method = models.CharField(_("payment method"), max_length=10, choices=PaymentMethod.choices)
-    reason = models.CharField(_("why not by bank"), max_length=300, blank=True)
-    payee_note = models.CharField(_("payee rule"), max_length=300, blank=True)
+    # Reason codes ({"code": "payee_minor"}, see reasons.py), rendered when shown.
+    reason = models.JSONField(_("why not by bank"), default=dict, blank=True)
+    payee_note = models.JSONField(_("payee rule"), default=dict, blank=True)
     amount = models.DecimalField(_("amount (€)"), max_digits=12, decimal_places=2)
     end_to_end_id = models.CharField(_("end-to-end id"), max_length=35, blank=True)
     remittance = models.CharField(_("remittance information"), max_length=140, blank=True)
@@ -305,7 +306,9 @@ class PaymentLine(models.Model):
     poo_amount = models.DecimalField(_("of which POO (€)"), max_digits=12, decimal_places=2,
                                      default=0)
     days = models.PositiveSmallIntegerField(_("days"), default=0)
-    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    # A reason code ({"code": "recomputed", "month": ..., "was": ..., "now": ...}) and
+    # the explanation as a list of codes (reasons.py); legacy rows may hold text.
+    reason = models.JSONField(_("reason"), default=dict, blank=True)
     explanation = models.JSONField(_("explanation"), default=list)
 
     objects = ScopedQuerySet.as_manager()

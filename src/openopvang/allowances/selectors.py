@@ -4,13 +4,26 @@ figures other capabilities ask of allowances."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
 from django.http import Http404
 
-from .computation import cents, paid_totals
+from openopvang.registry.models import HouseholdMembership, Person
+from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
+from openopvang.rules.engine.dates import add_months, first_of, last_of
+from openopvang.rules.engine.evaluate import evaluate_results
+from openopvang.rules.engine.leefgeld import COMPONENTS
+from openopvang.rules.engine.money import ZERO, cents
+from openopvang.rules.engine.parameters import ParameterSet
+from openopvang.parameters.services import current_parameters
+
+from .collection import eigen_bijdrage_inputs
+from .ledger import paid_by_month, paid_totals
 from .models import EigenBijdrageReduction, PaymentLine, PaymentRun, RunStatus
+from .names import Names, flatten
+from .policies import policy_of
 
 
 def own_municipality(user):
@@ -83,3 +96,102 @@ def paid_poo_leefgeld_by_municipality(municipality_ids, start: datetime.date,
         .values_list("run__municipality_id", "poo").order_by()
     )
     return {pk: cents(poo.get(pk)) if pk in with_runs else None for pk in ids}
+
+
+# -- the person page ---------------------------------------------------------------------
+
+@dataclass
+class PersonMonthRow:
+    name: str
+    person_id: int | None
+    amounts: dict[str, Decimal]
+    total: Decimal
+    explanation: list[tuple[int, str]]
+
+
+@dataclass
+class HouseholdMonthView:
+    month: datetime.date
+    persons: list[PersonMonthRow]
+    not_placed: list[str]
+    leefgeld: Decimal
+    paid: Decimal | None
+    eigen_bijdrage: Decimal
+    eigen_bijdrage_explanation: list[tuple[int, str]]
+
+
+def household_ref_of(person: Person, day: datetime.date) -> tuple[str, str, list[Person]]:
+    """The person's household on `day` (or the latest one before it): its
+    reference, name and members; a person in no household is one on their own."""
+    membership = (
+        HouseholdMembership.objects.filter(person=person, start_date__lte=day)
+        .select_related("household").order_by("-start_date").first()
+    )
+    if membership is None:
+        return f"person:{ref('person', person.pk)}", person.full_name, [person]
+    household = membership.household
+    members = [m.person for m in household.memberships.select_related("person").order_by(
+        "start_date", "person_id")]
+    return ref("household", household.pk), household.name, list(dict.fromkeys(members))
+
+
+def household_scenario(person: Person, start: datetime.date, end: datetime.date,
+                       policy=None, day: datetime.date | None = None,
+                       ) -> tuple[str, str, list[Person], dict]:
+    """The scenario of the person's household alone (its members' placements,
+    memberships and incomes), for [start, end]: (household ref, name, members,
+    scenario document)."""
+    household_ref, household_name, members = household_ref_of(person, day or end)
+    policy = policy or policy_of(person.municipality)
+    doc = build_scenarios([person.municipality_id], start, end,
+                          {person.municipality_id: policy.policy()},
+                          persons=[m.pk for m in members])[person.municipality_id]
+    return household_ref, household_name, members, doc
+
+
+def person_allowances(user, person: Person, today: datetime.date, months: int = 3,
+                      params: ParameterSet | None = None) -> dict:
+    """Leefgeld and eigen bijdrage of the person's household for the current and
+    previous months, with the engine's explanation in plain words (names instead
+    of references), and what approved runs paid. Only that household is read and
+    computed. {"hidden": True} for a person outside the user's municipality."""
+    organisation = getattr(user, "organisation", None)
+    if organisation is None or organisation.pk != person.municipality_id:
+        return {"hidden": True}
+    params = params or current_parameters()
+    current = first_of(today)
+    start = add_months(current, -(months - 1))
+    policy = policy_of(person.municipality)
+    household_ref, household_name, members, doc = household_scenario(
+        person, start, last_of(current), policy, today)
+    stored = list(EigenBijdrageReduction.objects.filter(
+        household_id=parse_ref(household_ref)[1], month__gte=start,
+    )) if household_ref.startswith("H") else []
+    results = evaluate_results(doc, params, ("leefgeld", "eigen_bijdrage"),
+                               inputs=eigen_bijdrage_inputs(stored))
+    leefgeld, eigen = results["leefgeld"], results["eigen_bijdrage"]
+    names = Names.for_scenario(doc)
+    paid = paid_by_month(person.municipality_id, household_ref, start)
+    member_refs = {ref("person", m.pk): m for m in members}
+    views = []
+    month = current
+    while month >= start:
+        pms = [pm for pm in leefgeld.person_months
+               if pm.household == household_ref and pm.month.first == month]
+        rows = [PersonMonthRow(
+            names(pm.person), parse_ref(pm.person)[1],
+            {c: pm.lines[c].amount for c in COMPONENTS}, pm.amount,
+            [(depth, names(label)) for depth, label in flatten(pm.explanation())],
+        ) for pm in pms]
+        seen = {pm.person for pm in pms}
+        not_placed = [m.full_name for key, m in member_refs.items() if key not in seen]
+        hm = next((h for h in eigen.households
+                   if h.household == household_ref and h.month.first == month), None)
+        views.append(HouseholdMonthView(
+            month, rows, not_placed, sum((r.total for r in rows), ZERO), paid.get(month),
+            hm.amount if hm else ZERO,
+            [(d, names(label)) for d, label in flatten(hm.explanation())] if hm else [],
+        ))
+        month = add_months(month, -1)
+    return {"household_ref": household_ref, "household_name": household_name,
+            "rule": leefgeld.rule, "months": views, "policy": policy, "scenario": doc}

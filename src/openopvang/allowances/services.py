@@ -21,9 +21,10 @@ from openopvang.core.services import delete_audited, save_audited
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Provision, ProvisionKind
 from openopvang.registry.snapshots import parse_ref
+from openopvang.rules.engine.dates import first_of
+from openopvang.rules.engine.money import cents
 from openopvang.rules.engine.parameters import ParameterSet
 
-from .computation import ComputedRun, cents, compute_runs, first_of
 from .models import (
     EigenBijdrageReduction,
     MunicipalPolicy,
@@ -32,6 +33,7 @@ from .models import (
     PaymentRun,
     RunStatus,
 )
+from .runs import ComputedRun, compute_runs
 
 
 def require_finance(user) -> None:
@@ -101,7 +103,7 @@ def _fill(run: PaymentRun, computed: ComputedRun, params: ParameterSet,
             payee_id=choice.person.pk if choice.person else None,
             payee_name=choice.person.full_name[:200] if choice.person else "",
             iban=choice.person.iban if choice.person and item.method == "sepa" else "",
-            method=item.method, reason=item.reason[:300], payee_note=choice.note[:300],
+            method=item.method, reason=item.why, payee_note=choice.note_why,
             amount=item.amount,
             remittance=f"Leefgeld {run.month:%Y-%m} {item.household_ref}"[:140],
         )
@@ -111,7 +113,7 @@ def _fill(run: PaymentRun, computed: ComputedRun, params: ParameterSet,
             lines.append((index, (
                 line.household_ref, person_pk, line.person_ref, line.month, line.component,
                 line.kind, line.amount, line.computed, line.previously_paid, line.poo_amount,
-                line.days, line.reason[:300], line.explanation,
+                line.days, line.reason, line.explanation,
             )))
     return items, lines
 
@@ -143,7 +145,7 @@ def _write_lines(rows: list[tuple[int, int, tuple]]) -> None:
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         write = copy.write_row
         for run_id, item_id, values in rows:
-            write((run_id, item_id, *values[:-1], dumps(values[-1])))
+            write((run_id, item_id, *values[:-2], dumps(values[-2]), dumps(values[-1])))
 
 
 def _copy_sql(model, columns: list[str]) -> str:
@@ -163,6 +165,7 @@ def _insert_items(items: list[PaymentItem]) -> None:
         return
     meta = PaymentItem._meta
     fields = meta.concrete_fields
+    as_json = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) "
                        "FROM generate_series(1, %s) ORDER BY 1",
@@ -175,7 +178,8 @@ def _insert_items(items: list[PaymentItem]) -> None:
         with cursor.cursor.copy(_copy_sql(PaymentItem, [f.column for f in fields])) as copy:
             write = copy.write_row
             for item in items:
-                write(tuple(getattr(item, f.attname) for f in fields))
+                write(tuple(json.dumps(getattr(item, f.attname)) if f.attname in as_json
+                            else getattr(item, f.attname) for f in fields))
 
 
 def _end_to_end(run: PaymentRun, items: list[PaymentItem]) -> None:

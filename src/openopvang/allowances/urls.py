@@ -23,6 +23,8 @@ urlpatterns = [
          name="run_export_xlsx"),
     path("runs/<int:pk>/export.pdf", views.RunExportView.as_view(), {"fmt": "pdf"},
          name="run_export_pdf"),
+    path("runs/<int:pk>/scenario.json", views.RunExportView.as_view(), {"fmt": "json"},
+         name="run_scenario"),
     path("policy/", views.PolicyView.as_view(), name="policy"),
     path("eigen-bijdrage/", views.CollectionView.as_view(), name="collection"),
     path("eigen-bijdrage/export.xlsx", views.CollectionExportView.as_view(), {"fmt": "xlsx"},

@@ -1,6 +1,7 @@
 """The finance officer's pages: payment runs (create, check, prepare, approve,
 download), the municipal policy, the eigen bijdrage collection list with
-maatwerk reductions. Thin: computations in computation.py, changes in services.py."""
+maatwerk reductions. Thin: computations in runs.py, collection.py and
+selectors.py, changes in services.py."""
 
 from __future__ import annotations
 
@@ -17,15 +18,17 @@ from django.views.generic import TemplateView
 
 from openopvang.audit import services as audit
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
+from openopvang.rules.engine.dates import first_of, parse_month
 from openopvang.rules.engine.errors import RulesError
 
-from . import exports, selectors, services
-from .computation import collection_list, first_of, parse_month, policy_of
+from . import exports, reproduce, selectors, services
+from .collection import collection_list
 from .forms import PolicyForm, ReductionForm, RunForm
 from .models import EigenBijdrageReduction, PaymentRun
+from .policies import policy_of
 
 RUN_FORMATS = {"sepa": ("application/xml", "xml"), "xlsx": (exports.XLSX, "xlsx"),
-               "pdf": ("application/pdf", "pdf")}
+               "pdf": ("application/pdf", "pdf"), "json": ("application/json", "json")}
 LIST_FORMATS = {"xlsx": exports.XLSX, "pdf": "application/pdf"}
 
 
@@ -150,6 +153,10 @@ class RunExportView(RunMixin, View):
             raise Http404
         run = self.get_run()
         content_type, extension = RUN_FORMATS[fmt]
+        if fmt == "json":  # scenario and parameters, to evaluate offline
+            services.record_export(request.user, run, fmt, request=request)
+            return _file(reproduce.run_document_json(run), content_type,
+                         reproduce.filename(run))
         try:
             body = {"sepa": exports.to_sepa, "xlsx": exports.run_to_xlsx,
                     "pdf": exports.run_to_pdf}[fmt](run)

@@ -7,6 +7,7 @@ national run reads each row once. Ids are prefixed with their kind
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db.models import Q
 
@@ -50,7 +51,8 @@ def _overlaps(start: datetime.date, end: datetime.date, start_field="start_date"
 
 def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
                     policies: dict[int, dict] | None = None, *,
-                    booo_only: bool = False) -> dict[int, dict]:
+                    booo_only: bool = False,
+                    persons: Iterable[int] | None = None) -> dict[int, dict]:
     """{municipality pk: scenario document} for [start, end] (inclusive).
 
     Persons are those placed in the period; their households come along with
@@ -59,8 +61,14 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
 
     `booo_only` leaves out what the BooO does not depend on — GOO placements,
     households and incomes (GOO is paid on realised capacity, POO on host
-    placements and provisions) — so a national run reads a fraction of the rows."""
+    placements and provisions) — so a national run reads a fraction of the rows.
+
+    `persons` (person pks) limits the scenario to those persons: their
+    placements, memberships, incomes and provisions (the person page passes the
+    members of one household, so it reads that household, not the municipality).
+    Households are listed with the memberships of these persons only."""
     ids = [m.pk if isinstance(m, Organisation) else m for m in municipalities]
+    only = sorted(set(persons)) if persons is not None else None
     codes = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "code"))
     docs: dict[int, dict] = {
         pk: {
@@ -97,6 +105,8 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     placements = Placement.objects.filter(municipality_id__in=ids).filter(_overlaps(start, end))
     if booo_only:
         placements = placements.filter(host__isnull=False)
+    if only is not None:
+        placements = placements.filter(person_id__in=only)
     # booo_only: only persons with a host placement are listed, so persons and
     # provisions are read for those alone (a semi-join in the database) rather
     # than for every person of the municipalities.
@@ -139,6 +149,8 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     memberships = HouseholdMembership.objects.filter(household__municipality_id__in=ids)
     if booo_only:
         memberships = memberships.none()
+    if only is not None:
+        memberships = memberships.filter(person_id__in=only)
     for household_id, municipality_id, person_id, s, e in (
         memberships
         .filter(_overlaps(start, end))
@@ -167,24 +179,28 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     # Read the municipalities' persons in one scan rather than by a list of
     # tens of thousands of ids; keep those the scenario refers to.
     birth_dates = {}
-    persons = Person.objects.filter(municipality_id__in=ids)
+    person_rows = Person.objects.filter(municipality_id__in=ids)
     if placed is not None:
-        persons = persons.filter(pk__in=placed)
-    for pk, birth_date in persons.values_list("pk", "birth_date"):
+        person_rows = person_rows.filter(pk__in=placed)
+    if only is not None:
+        person_rows = person_rows.filter(pk__in=only)
+    for pk, birth_date in person_rows.values_list("pk", "birth_date"):
         birth_dates[pk] = birth_date
-    for municipality_id, persons in listed_persons.items():
-        missing = [pk for pk in persons if pk not in birth_dates]
+    for municipality_id, listed in listed_persons.items():
+        missing = [pk for pk in listed if pk not in birth_dates]
         if missing:  # a household member registered elsewhere
             extra = Person.objects.filter(pk__in=missing).values_list("pk", "birth_date")
             birth_dates.update(extra)
         docs[municipality_id]["persons"] = [
             {"id": ref("person", pk), "birth_date": birth_dates[pk].isoformat()}
-            for pk in sorted(persons)
+            for pk in sorted(listed)
         ]
 
     incomes = IncomePeriod.objects.filter(person__municipality_id__in=ids)
     if booo_only:
         incomes = incomes.none()
+    if only is not None:
+        incomes = incomes.filter(person_id__in=only)
     for person_id, municipality_id, kind, s, e, amount in (
         incomes
         .filter(_overlaps(start, end))
@@ -202,6 +218,8 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
                                           month__gte=start.replace(day=1), month__lte=end)
     if placed is not None:
         provisions = provisions.filter(person_id__in=placed)
+    if only is not None:
+        provisions = provisions.filter(person_id__in=only)
     month_texts: dict[datetime.date, str] = {}
     for person_id, municipality_id, month, kind in (
         provisions

@@ -2,9 +2,10 @@ from rest_framework import serializers
 
 from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
 from openopvang.registry.models import Household
+from openopvang.rules.engine.dates import parse_month
 
-from ..computation import parse_month
 from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentItem, PaymentLine, PaymentRun
+from ..reasons import render_explanation, render_reason
 
 
 class MonthField(serializers.CharField):
@@ -20,18 +21,45 @@ class MonthField(serializers.CharField):
         return value.strftime("%Y-%m")
 
 
+class ReasonField(serializers.Field):
+    """A stored reason code as {"code": ..., <parameters>, "text": rendered in the
+    request's language}; null when there is none."""
+
+    def to_representation(self, value):
+        if not value:
+            return None
+        data = dict(value) if isinstance(value, dict) else {"code": "text", "text": value}
+        data["text"] = render_reason(value)
+        return data
+
+
+class ExplanationField(serializers.Field):
+    """The explanation codes with the rendered text of each."""
+
+    def to_representation(self, value):
+        return [ReasonField().to_representation(item) for item in value or ()]
+
+
 class PaymentLineSerializer(serializers.ModelSerializer):
     month = MonthField()
+    reason = ReasonField(read_only=True)
+    explanation = ExplanationField(read_only=True)
+    explanation_text = serializers.SerializerMethodField()
 
     class Meta:
         model = PaymentLine
         fields = ["id", "household_ref", "person", "person_ref", "month", "component", "kind",
                   "amount", "computed", "previously_paid", "poo_amount", "days", "reason",
-                  "explanation"]
+                  "explanation", "explanation_text"]
+
+    def get_explanation_text(self, line) -> list[str]:
+        return render_explanation(line.explanation)
 
 
 class PaymentItemSerializer(serializers.ModelSerializer):
     lines = PaymentLineSerializer(many=True, read_only=True)
+    reason = ReasonField(read_only=True)
+    payee_note = ReasonField(read_only=True)
 
     class Meta:
         model = PaymentItem

@@ -11,10 +11,11 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.rules.engine.dates import parse_month
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
 from .. import exports, selectors, services
-from ..computation import collection_list, parse_month
+from ..collection import collection_list
 from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentRun
 from . import serializers
 

@@ -1,29 +1,18 @@
-"""`{% load allowances %}{% person_allowances person %}` on the person page:
-the household's leefgeld and eigen bijdrage for the current and previous
-months, explained (templates/allowances/_person_amounts.html)."""
+"""`{% load allowances %}`: stored reason codes shown in the viewer's language
+(`{{ item.reason|reason }}`, `{% for text in line.explanation|explanation %}`)."""
 
 from django import template
-from django.utils import timezone
 
-from openopvang.rules.engine.errors import RulesError
-
-from ..computation import person_amounts
+from ..reasons import render_explanation, render_reason
 
 register = template.Library()
 
 
-@register.inclusion_tag("allowances/_person_amounts.html", takes_context=True)
-def person_allowances(context, person, months: int = 3):
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    out = {"person": person, "request": request}
-    # The person page is already scoped; refuse anything else all the same.
-    organisation = getattr(user, "organisation", None)
-    if organisation is None or organisation.pk != person.municipality_id:
-        out["hidden"] = True
-        return out
-    try:
-        out.update(person_amounts(person, timezone.localdate(), months))
-    except RulesError as error:
-        out["error"] = str(error)
-    return out
+@register.filter(name="reason")
+def reason_filter(value) -> str:
+    return render_reason(value)
+
+
+@register.filter(name="explanation")
+def explanation_filter(value) -> list[str]:
+    return render_explanation(value)

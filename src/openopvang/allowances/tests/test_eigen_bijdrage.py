@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from openopvang.core.testing import factories
 
 from .. import exports, services
-from ..computation import collection_list
+from ..collection import collection_list
 from ..models import EigenBijdrageReduction, MunicipalPolicy
 from .conftest import MARCH
 

@@ -12,8 +12,10 @@ from openopvang.core.testing import factories
 from openopvang.registry.models import Provision, ProvisionKind
 
 from .. import services
-from ..computation import compute_run, resolve_payee
 from ..models import LineKind, MunicipalPolicy, PaymentMethod, PaymentRun, RunStatus
+from ..payees import resolve_payee
+from ..reasons import render_explanation, render_reason
+from ..runs import compute_run
 from ..selectors import has_approved_runs, paid_poo_leefgeld
 from .conftest import APRIL, MARCH
 
@@ -44,7 +46,7 @@ def test_march_2025_two_adults_in_goo_without_catering(family, finance_officer):
     assert (family["olena"].pk, "wooncomponent") not in amounts
     line = item.lines.get(person=family["olena"], component="eetgeld")
     assert line.kind == LineKind.ENTITLEMENT and line.days == 31
-    assert "252.18 x 31" in line.explanation[0]
+    assert "252.18 x 31" in render_explanation(line.explanation)[0]
     assert run.sepa_total == Decimal("629.68") and run.cash_total == 0
 
 
@@ -73,7 +75,8 @@ def test_payee_without_iban_goes_on_the_cash_list_with_the_reason(family, financ
     run = services.create_run(finance_officer, MARCH)
     [item] = run.items.all()
     assert item.method == PaymentMethod.CASH
-    assert item.reason == "payee has no IBAN"
+    assert item.reason == {"code": "payee_no_iban"}
+    assert render_reason(item.reason) == "payee has no IBAN"
     assert run.cash_total == Decimal("629.68") and run.sepa_total == 0
 
 
@@ -144,7 +147,7 @@ def test_correction_in_the_next_run_after_a_registry_change(family, finance_offi
     corrections = {line.component: line for line in april.lines.filter(kind=LineKind.CORRECTION)}
     # 15 of 31 days: 252.18 x 15 / 31 = 122.02; 62.66 x 15 / 31 = 30.32
     assert corrections["eetgeld"].amount == Decimal("122.02") - Decimal("252.18")
-    assert corrections["eetgeld"].reason == (
+    assert render_reason(corrections["eetgeld"].reason) == (
         "recomputed 2025-03 after registry change: was 252.18, now 122.02")
     assert corrections["kleedgeld"].amount == Decimal("30.32") - Decimal("62.66")
     assert corrections["eetgeld"].month == MARCH

@@ -23,6 +23,7 @@ from openopvang.core.mixins import (
 from .. import selectors, services
 from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
 from ..models import Location, Person
+from ..panels import person_panels
 from .common import PAGE_SIZE, LastPageMixin, today
 
 
@@ -98,6 +99,7 @@ class PersonDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
             incomes=selectors.person_incomes(user, person),
             current_placement=selectors.current_placement(user, person, day),
             age=person.age_on(day),
+            panels=person_panels(self.request, person, day),
         )
         return context
 

@@ -145,3 +145,29 @@ def intersect_all(*ranges: DateRange | None) -> DateRange | None:
         if result is None:
             return None
     return result
+
+
+# -- months as first days (what the Django side stores in DateFields) ------------------
+
+def first_of(day: date) -> date:
+    """The first day of the month of ``day``."""
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The first day of the month ``months`` after (or before) the month of ``day``."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def last_of(day: date) -> date:
+    """The last day of the month of ``day``."""
+    return date(day.year, day.month, days_in_month(day.year, day.month))
+
+
+def parse_month(text: str) -> date:
+    """'2025-03' → 2025-03-01; ValueError with a readable message otherwise."""
+    try:
+        return Month.parse((text or "").strip()).first
+    except ValueError:
+        raise ValueError(f"not a month (YYYY-MM): {text!r}") from None

@@ -374,7 +374,11 @@ def calculate_eigen_bijdrage(scenario: Scenario, params: ParameterSet,
 
 
 def eigen_bijdrage_section(context: Any) -> dict[str, Any]:
-    """The ``eigen_bijdrage`` section of :func:`evaluate`."""
-    result = calculate_eigen_bijdrage(context.scenario, context.params)
+    """The ``eigen_bijdrage`` section of :func:`evaluate`. Maatwerk reductions
+    come from ``context.inputs["eigen_bijdrage"]["reductions"]`` (a list of
+    :class:`Reduction`); the scenario document does not hold them."""
+    inputs = getattr(context, "inputs", {}).get("eigen_bijdrage", {})
+    result = calculate_eigen_bijdrage(context.scenario, context.params,
+                                      inputs.get("reductions", ()))
     context.values["eigen_bijdrage"] = result
-    return result.to_dict(explain=context.explain)
+    return result.to_dict(explain=context.explain) if getattr(context, "output", True) else {}

@@ -43,8 +43,16 @@ class Context:
     scenario: Scenario
     params: ParameterSet
     explain: bool = False
-    # Values sections hand to later sections (Python objects, not output).
+    # Values sections hand to later sections (Python objects, not output); a
+    # section also leaves its own result object under its name (e.g.
+    # ``values["leefgeld"]`` is the LeefgeldResult).
     values: dict[str, Any] = field(default_factory=dict)
+    # Inputs from the caller that are not part of the scenario document, by
+    # section: ``{"eigen_bijdrage": {"reductions": [Reduction, ...]}}``.
+    inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # False: the caller wants the result objects only (a payment run of a
+    # country): sections may skip building their output dict.
+    output: bool = True
 
 
 Section = Callable[[Context], dict[str, Any]]
@@ -77,7 +85,7 @@ def booo_section(context: Context) -> dict[str, Any]:
         poo_leefgeld_paid=context.values.get("poo_leefgeld_paid"),
     )
     context.values["booo"] = result
-    return result.to_dict(explain=context.explain)
+    return result.to_dict(explain=context.explain) if context.output else {}
 
 
 def evaluate(
@@ -85,25 +93,52 @@ def evaluate(
     explain: bool = False,
     params: ParameterSet | None = None,
     sections: tuple[str, ...] | None = None,
+    *,
+    inputs: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Raises ScenarioError for invalid input and MissingParameter when a rate
     is not known for a day that needs it. `sections` limits the run to the
-    named sections (a declaration needs only "booo"); None runs all."""
+    named sections (a declaration needs only "booo"); None runs all. `inputs`
+    hands a section what the scenario document does not hold (see Context)."""
+    return _run(scenario, explain, params, sections, inputs, output=True)[0]
+
+
+def evaluate_results(
+    scenario: dict[str, Any] | Scenario,
+    params: ParameterSet | None = None,
+    sections: tuple[str, ...] | None = None,
+    *,
+    inputs: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The same evaluation as :func:`evaluate`, returning the sections' result
+    objects instead of the document: ``{"leefgeld": LeefgeldResult,
+    "eigen_bijdrage": EigenBijdrageResult, "booo": BooOResult}`` (the named
+    sections only). Payment runs, the person page and the eigen bijdrage list
+    use this; their figures are those of the document."""
+    return _run(scenario, False, params, sections, inputs, output=False)[1]
+
+
+def _run(scenario, explain, params, sections, inputs, *, output: bool):
     if sections is not None:
         unknown = sorted(set(sections) - set(SECTIONS))
         if unknown:
             raise ValueError(f"unknown section(s): {', '.join(unknown)}")
     parsed = scenario if isinstance(scenario, Scenario) else parse_scenario(scenario)
-    context = Context(parsed, params or ParameterSet.load_default(), explain)
+    context = Context(parsed, params or ParameterSet.load_default(), explain,
+                      inputs=dict(inputs or {}), output=output)
     out: dict[str, Any] = {
         "municipality": parsed.municipality,
         "period": {"from": parsed.period.start.isoformat(),
                    "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
     }
+    results: dict[str, Any] = {}
     for name, registered in sorted(SECTIONS.items(), key=lambda item: item[1].order):
         if sections is None or name in sections:
-            out[name] = registered.function(context)
-    return out
+            section_out = registered.function(context)
+            if output:
+                out[name] = section_out
+            results[name] = context.values.get(name)
+    return out, results
 
 
 def main(argv: list[str] | None = None) -> int:

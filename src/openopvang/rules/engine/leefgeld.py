@@ -306,6 +306,10 @@ class Part:
     value: ParameterValue | None = None
     reason: str = ""
     note: str = ""
+    # The same reason and note as machine codes, for renderers in other
+    # languages: (code, ((key, value), ...)); () when there is none.
+    why: tuple = ()
+    note_why: tuple = ()
 
 
 @dataclass(slots=True)
@@ -394,7 +398,7 @@ class PersonMonth:
         return out
 
 
-_NOT_PLACED = (Part(ZERO, reason="not placed"),) * 3
+_NOT_PLACED = (Part(ZERO, reason="not placed", why=("not_placed", ())),) * 3
 
 
 def _segment_node(segment: Segment, index: int, household: str, days_in_month: int) -> Node:
@@ -498,6 +502,8 @@ class _Leefgeld:
         self._household_day_cache: dict[tuple[str, date], tuple[list[str], int]] = {}
         self._where_cache: dict[tuple[str | None, str | None], tuple[str, str, str]] = {}
         self._parts_cache: dict[tuple[Any, ...], tuple[Part, Part, Part]] = {}
+        # English reason text -> the same reason as a code (see Part.why).
+        self._why: dict[str, tuple] = {}
 
     def lookup_day(self, day: date) -> date:
         if SWITCH_2023_EARLIEST <= day < self.switch:
@@ -593,6 +599,8 @@ class _Leefgeld:
                 catering = self.index.locations[placement.location].catering  # type: ignore[index]
                 found = (where, f"catering at {placement.location}" if catering else "",
                          f"no host ({where}): wooncomponent only with a host")
+                self._why[found[1]] = ("catering", (("location", placement.location),))
+                self._why[found[2]] = ("no_host", (("location", placement.location),))
             self._where_cache[key] = found
         return found
 
@@ -600,26 +608,32 @@ class _Leefgeld:
         lookup = self.lookup_day(day)
         first = self.rates.first_start(name)
         if lookup < first:
-            return Part(ZERO, reason=f"{name} in force from {first.isoformat()}")
+            return Part(ZERO, reason=f"{name} in force from {first.isoformat()}",
+                        why=("not_in_force", (("parameter", name), ("from", first.isoformat()))))
         if stop:
-            return Part(ZERO, reason=stop)
+            return Part(ZERO, reason=stop, why=self._why.get(stop, ()))
         if without:
-            return Part(ZERO, reason=without)
+            return Part(ZERO, reason=without, why=self._why.get(without, ()))
         value = self.rates.get(name, lookup)
         assert value is not None
-        note = ""
+        note, note_why = "", ()
         if lookup != day:
             note = (f"table of {value.start.isoformat()} continues until the municipal switch "
                     f"on {self.switch.isoformat()} (policy.switch_2023_date)")
-        return Part(value.value, value, note=note)  # type: ignore[arg-type]
+            note_why = ("table_continues", (("table", value.start.isoformat()),
+                                            ("switch", self.switch.isoformat())))
+        return Part(value.value, value, note=note, note_why=note_why)  # type: ignore[arg-type]
 
     def income_stop(self, person: str, household: str, members: list[str], day: date) -> str:
         """Why ``person`` gets no leefgeld on ``day`` because of income; "" if not."""
         index = self.index
         own = index.income_on(person, day)
         if own is not None:
-            return (f"own income of {person} ({own.kind}) from {own.range.start.isoformat()}"
+            text = (f"own income of {person} ({own.kind}) from {own.range.start.isoformat()}"
                     " (the earner gets no leefgeld)")
+            self._why[text] = ("own_income", (("person", person), ("kind", own.kind),
+                                              ("from", own.range.start.isoformat())))
+            return text
         key = (household, day)
         cached = self._household_stop_cache.get(key)
         if cached is not None:  # same household, same day: same members
@@ -629,12 +643,14 @@ class _Leefgeld:
         optional = self.rates.get(POLICY_FROM, day)
         if mandatory is not None and day >= mandatory.value:  # type: ignore[operator]
             rule = f"whole household, mandatory from {mandatory.value}"
+            rule_why = ("mandatory", str(mandatory.value))
         elif (optional is not None and day >= optional.value  # type: ignore[operator]
               and self.household_stop):
             rule = (f"whole household, municipal policy from {optional.value} "
                     "(policy.household_income_stop)")
+            rule_why = ("policy", str(optional.value))
         else:
-            rule = ""
+            rule, rule_why = "", ("", "")
         if rule:
             for member in sorted(members, key=index.person_order.__getitem__):
                 if index.is_adult(member, day):
@@ -642,6 +658,10 @@ class _Leefgeld:
                     if income is not None:
                         reason = (f"income of {member} (18+, {income.kind}) from "
                                   f"{income.range.start.isoformat()}: {rule}")
+                        self._why[reason] = ("household_income", (
+                            ("person", member), ("kind", income.kind),
+                            ("from", income.range.start.isoformat()),
+                            ("rule", rule_why[0]), ("rule_from", rule_why[1])))
                         break
         self._household_stop_cache[key] = reason
         return reason
@@ -703,4 +723,4 @@ def leefgeld_section(context: Any) -> dict[str, Any]:
                   for p in scenario.placements)
     if scenario.policy.leefgeld_paid_poo is None and has_poo:
         context.values["poo_leefgeld_paid"] = result.poo_total
-    return result.to_dict(explain=context.explain)
+    return result.to_dict(explain=context.explain) if getattr(context, "output", True) else {}

@@ -42,3 +42,10 @@ def fmt(value: Decimal) -> str:
 
 def total(values) -> Decimal:
     return sum(values, ZERO)
+
+
+def cents(value: object) -> Decimal:
+    """A sum read back from a database as exact cents (SQLite sums decimals in
+    floating point; None is zero). Not for amounts computed here: those are
+    rounded with :func:`round_cents`."""
+    return Decimal(str(value or 0)).quantize(CENT)

@@ -1,0 +1,206 @@
+"""Reasons and explanations of payments as codes, rendered in the viewer's language.
+
+What a run stores about *why* (PaymentItem.reason and .payee_note, PaymentLine.reason
+and .explanation) is a code with its parameters, never a sentence::
+
+    {"code": "payee_minor"}
+    {"code": "recomputed", "month": "2024-03", "was": "250.00", "now": "180.00"}
+    [{"code": "line_formula", "component": "eetgeld", ...}, {"code": "segment_paid", ...}]
+
+`render_reason(reason)` turns one into text through gettext in the active language
+(amounts with the language's decimal separator); templates use the filters of
+`templatetags/allowances.py`, exports, the SEPA remittance and the API call this
+module. Anything else (a legacy sentence stored before codes, a reason typed by a
+user) is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+Reason = dict | str | None
+
+EMPTY: dict = {}
+
+
+def code(name: str, **params) -> dict:
+    """A reason as stored: ``code("recomputed", month="2024-03", was="250.00", ...)``."""
+    return {"code": name, **{k: _plain(v) for k, v in params.items()}}
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def money(value) -> str:
+    """'250.00' → '250.00' (English) or '250,00' (Dutch)."""
+    if value in (None, ""):
+        return ""
+    return number_format(Decimal(str(value)), 2, use_l10n=True)
+
+
+def exact(value) -> str:
+    return number_format(Decimal(str(value)), 4, use_l10n=True)
+
+
+# Fixed texts: code -> msgid (English wording as the texts were before codes).
+_FIXED = {
+    "no_payee": gettext_lazy("no payee"),
+    "payee_minor": gettext_lazy("payee is a minor"),
+    "payee_no_iban": gettext_lazy("payee has no IBAN"),
+    "payee_invalid_iban": gettext_lazy("payee's IBAN is not valid"),
+    "no_payee_several_ibans": gettext_lazy(
+        "no payee: several adults have an IBAN, choose the payee of the household"),
+    "no_payee_no_adult": gettext_lazy("no payee: no adult member"),
+    "no_payee_no_adult_iban": gettext_lazy("no payee: no adult member has an IBAN"),
+    "net_negative": gettext_lazy("net amount is negative: to recover or to set off later"),
+    "corrections_cancel": gettext_lazy("corrections cancel out"),
+    "payee_alone": gettext_lazy("the person (in no household)"),
+    "payee_of_household": gettext_lazy("payee of the household"),
+    "payee_only_adult_iban": gettext_lazy("no payee set: the only adult member with an IBAN"),
+    "not_placed": gettext_lazy("not placed"),
+    "minor": gettext_lazy("minor"),
+    "no_income": gettext_lazy("no income"),
+}
+
+
+def _where(where: str) -> str:
+    kind, _space, reference = (where or "").partition(" ")
+    if kind == "host":
+        return _("host %(ref)s") % {"ref": reference}
+    if kind == "GOO":
+        return _("GOO %(ref)s") % {"ref": reference}
+    if where == "not placed":
+        return str(_FIXED["not_placed"])
+    return where
+
+
+def _span(r: dict) -> str:
+    return f"{r.get('start', '')}..{r.get('end', '')}"
+
+
+def _whole(r: dict) -> str:
+    return _(" (whole month: situation of the 1st)") if r.get("whole") else ""
+
+
+def _rule(r: dict) -> str:
+    if r.get("rule") == "mandatory":
+        return _("whole household, mandatory from %(day)s") % {"day": r.get("rule_from", "")}
+    if r.get("rule") == "policy":
+        return _("whole household, municipal policy from %(day)s "
+                 "(policy.household_income_stop)") % {"day": r.get("rule_from", "")}
+    return ""
+
+
+def _render(r: dict) -> str:
+    name = r.get("code", "")
+    if name in _FIXED:
+        return str(_FIXED[name])
+    if name == "recomputed":
+        return _("recomputed %(month)s after registry change: was %(was)s, now %(now)s") % {
+            "month": r.get("month", ""), "was": money(r.get("was")), "now": money(r.get("now"))}
+    if name == "line_formula":
+        terms = " + ".join(f"{money(rate)} x {days}" for rate, days in r.get("terms", []))
+        return _("%(component)s: (%(terms)s) / %(days)s = %(exact)s -> %(amount)s") % {
+            "component": r.get("component", ""), "terms": terms or "0",
+            "days": r.get("days_in_month", ""), "exact": exact(r.get("exact", "0")),
+            "amount": money(r.get("amount"))}
+    if name == "segment_elsewhere":
+        return _("%(span)s: %(days)s days counted under household %(household)s") % {
+            "span": _span(r), "days": r.get("days", ""), "household": r.get("household", "")}
+    if name == "segment_paid":
+        age = _("adult (18+)") if r.get("adult") else _("minor")
+        note = r.get("note")
+        note_text = f"; {render_reason(note)}" if note else ""
+        return _("%(span)s: %(days)s days x %(rate)s / %(dim)s%(whole)s — %(age)s, household "
+                 "of %(size)s placed, %(where)s; %(parameter)s from %(from)s%(note)s") % {
+            "span": _span(r), "days": r.get("days", ""), "rate": money(r.get("rate")),
+            "dim": r.get("days_in_month", ""), "whole": _whole(r), "age": age,
+            "size": r.get("size", ""), "where": _where(r.get("where", "")),
+            "parameter": r.get("parameter", ""), "from": r.get("value_from", ""),
+            "note": note_text}
+    if name == "segment_without":
+        return _("%(span)s: %(days)s days without — %(reason)s%(whole)s") % {
+            "span": _span(r), "days": r.get("days", ""),
+            "reason": render_reason(r.get("why")), "whole": _whole(r)}
+    if name == "line_gone":
+        return _("%(person)s: no %(component)s in %(month)s any more (not placed in household "
+                 "%(household)s in that month)") % {
+            "person": r.get("person", ""), "component": r.get("component", ""),
+            "month": r.get("month", ""), "household": r.get("household", "")}
+    if name == "catering":
+        return _("catering at %(location)s") % {"location": r.get("location", "")}
+    if name == "no_host":
+        return _("no host (GOO %(location)s): wooncomponent only with a host") % {
+            "location": r.get("location", "")}
+    if name == "not_in_force":
+        return _("%(parameter)s in force from %(from)s") % {
+            "parameter": r.get("parameter", ""), "from": r.get("from", "")}
+    if name == "own_income":
+        return _("own income of %(person)s (%(kind)s) from %(from)s (the earner gets no "
+                 "leefgeld)") % {"person": r.get("person", ""), "kind": r.get("kind", ""),
+                                 "from": r.get("from", "")}
+    if name == "household_income":
+        return _("income of %(person)s (18+, %(kind)s) from %(from)s: %(rule)s") % {
+            "person": r.get("person", ""), "kind": r.get("kind", ""),
+            "from": r.get("from", ""), "rule": _rule(r)}
+    if name == "table_continues":
+        return _("table of %(table)s continues until the municipal switch on %(switch)s "
+                 "(policy.switch_2023_date)") % {"table": r.get("table", ""),
+                                                 "switch": r.get("switch", "")}
+    if name == "text":  # a legacy sentence kept as it was stored
+        return str(r.get("text", ""))
+    return str(r.get("text") or name)
+
+
+def render_reason(reason: Reason) -> str:
+    """One stored reason (code dict, legacy text or nothing) as text in the active language."""
+    if not reason:
+        return ""
+    if isinstance(reason, str):
+        return reason
+    if isinstance(reason, dict):
+        return _render(reason)
+    if isinstance(reason, (list, tuple)) and len(reason) == 2 and isinstance(reason[0], str):
+        return _render({"code": reason[0], **dict(reason[1])})  # an engine (code, params)
+    return str(reason)
+
+
+def render_explanation(items: Iterable[Reason]) -> list[str]:
+    """A stored explanation (a list of reasons) as lines of text."""
+    return [render_reason(item) for item in items or ()]
+
+
+# -- reading sentences stored before there were codes ---------------------------------
+
+_LEGACY_RECOMPUTED = re.compile(
+    r"^recomputed (\d{4}-\d{2}) after registry change: was (-?\d+\.\d{2}), now (-?\d+\.\d{2})$")
+
+
+def from_legacy(text: str) -> dict:
+    """A reason stored as an English sentence → its code (the migration uses this);
+    a sentence it does not know is kept as {"code": "text", "text": ...}."""
+    text = (text or "").strip()
+    if not text:
+        return {}
+    with translation.override(None):  # the English msgids
+        legacy = {str(msgid): name for name, msgid in _FIXED.items()}
+    if text in legacy:
+        return {"code": legacy[text]}
+    match = _LEGACY_RECOMPUTED.match(text)
+    if match:
+        return code("recomputed", month=match.group(1), was=match.group(2), now=match.group(3))
+    return {"code": "text", "text": text}
