@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.api.versioning import API_BASE_PATH, API_VERSION
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -75,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openopvang.core.middleware.SecurityHeadersMiddleware",
+    "openopvang.core.middleware.ApiVersionMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -191,14 +194,21 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "openopvang.core.api.schema.drop_database_integer_bounds",
+        "openopvang.core.api.schema.document_api_version_header",
     ],
     "TITLE": "Open Opvang API",
     "DESCRIPTION": (
         "Registry, money and services for the reception of displaced persons from Ukraine."
     ),
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
+    # The committed openapi.yaml is one document for every installation, so the
+    # contact is the project; an installation's own helpdesk is in its docs.
+    "CONTACT": {"name": "Open Opvang"},
     "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Paths are relative to the server URL, which carries the major version.
+    "SCHEMA_PATH_PREFIX": API_BASE_PATH,
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": API_BASE_PATH, "description": "This installation"}],
     "COMPONENT_SPLIT_REQUEST": True,
     # The browsable docs are served from our own origin: no CDN (offline
     # municipalities, strict CSP).

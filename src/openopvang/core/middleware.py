@@ -1,5 +1,21 @@
 from django.conf import settings
 
+from .api.versioning import API_BASE_PATH, API_VERSION, API_VERSION_HEADER
+
+
+class ApiVersionMiddleware:
+    """Every response under /api/v1/ says which version of the API answered
+    (`API-Version: 1.0.0`, NL API Design Rules API-57), errors included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(API_BASE_PATH + "/"):
+            response.headers[API_VERSION_HEADER] = API_VERSION
+        return response
+
 
 class SecurityHeadersMiddleware:
     """Headers Django does not set itself: a strict Content-Security-Policy

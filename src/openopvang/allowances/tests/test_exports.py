@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from openopvang.core.testing import factories
+from openopvang.core.testing.pdf import pdf_text
 
 from .. import exports, services
 from .conftest import MARCH
@@ -91,5 +92,9 @@ def test_xlsx_holds_the_same_totals(approved_run):
 
 def test_pdf_payment_list_renders_cyrillic_names(approved_run):
     pdf = exports.run_to_pdf(approved_run)
-    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert "Leefgeld payment list — Utrecht — 2025-03" in text
+    # The Cyrillic surname is text in the PDF, not boxes: the font has the glyphs.
+    assert "Бондаренко no payee: no adult member has an IBAN 314.84" in text
+    assert "Olena Shevchenko NL02ABNA0123456789" in text and "Total 944.52" in text
     assert exports.pdf_font() is None or exports.pdf_font().startswith("file://")

@@ -6,6 +6,7 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 from .problems import PROBLEM_CONTENT_TYPE
+from .versioning import API_VERSION, API_VERSION_HEADER
 
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -97,4 +98,21 @@ def drop_database_integer_bounds(result, generator, request, public):
                 walk(value)
 
     walk(result)
+    return result
+
+
+def document_api_version_header(result, generator, request, public):
+    """Postprocessing hook: every response of every operation documents the
+    `API-Version` header that ApiVersionMiddleware sends (API-57)."""
+    result.setdefault("components", {}).setdefault("headers", {})[API_VERSION_HEADER] = {
+        "description": "The version of the API that answered, e.g. `1.0.0`.",
+        "schema": {"type": "string", "example": API_VERSION},
+    }
+    reference = {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            for response in operation.get("responses", {}).values():
+                response.setdefault("headers", {})[API_VERSION_HEADER] = dict(reference)
     return result

@@ -8,6 +8,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from openopvang.audit.models import AuditAction, AuditEvent
+from openopvang.core.testing.pdf import pdf_text
 from openopvang.declarations import services
 from openopvang.declarations.models import AdvanceRequest, CostLine, Declaration
 
@@ -175,7 +176,9 @@ def test_api_for_the_finance_officer(finance_api, municipality, hall):
 
     xlsx = finance_api.get(f"/api/v1/declarations/{first['id']}/xlsx/")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
-    assert finance_api.get(f"/api/v1/declarations/{first['id']}/pdf/").content.startswith(b"%PDF")
+    pdf = pdf_text(finance_api.get(f"/api/v1/declarations/{first['id']}/pdf/").content)
+    assert "BooO declaration — Utrecht" in pdf and "Submitted" in pdf
+    assert "Total declared 447,270.00" in pdf  # version 1, before the correction
     csv_text = finance_api.get(f"/api/v1/declarations/{first['id']}/csv/").content.decode()
     assert "750.00" in csv_text and "800.00" not in csv_text  # version 1 is frozen
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, channel="api").count() == 3

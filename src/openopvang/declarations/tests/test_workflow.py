@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.pdf import pdf_text
 from openopvang.declarations import services
 from openopvang.declarations.computation import DeclarationData, compute
 from openopvang.declarations.models import CostLine, Declaration
@@ -175,8 +176,15 @@ def test_exports_hold_the_screen_figures(finance_client, municipality, hall, poo
     goo_rows = list(workbook["goo"].iter_rows(values_only=True))
     assert goo_rows[-1][9] == float(GOO_2024)
 
-    pdf = finance_client.get(reverse("declarations:draft_export_pdf", args=[2024]))
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    pdf = finance_client.get(
+        reverse("declarations:draft_export_pdf", args=[2024]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert pdf["Content-Type"] == "application/pdf"
+    text = pdf_text(pdf.content)
+    # In Dutch, with Dutch money format: the same total as the screen and the XLSX.
+    assert "BooO-declaratie — Utrecht" in text and "Concept (live berekend" in text
+    assert "Totaal gedeclareerd 446.704,00" in text
+    assert str(data.total) == "446704.00"
 
     text = finance_client.get(
         reverse("declarations:draft_export_csv", args=[2024])

@@ -8,6 +8,7 @@ from django.test import Client
 
 from openopvang.audit.models import AuditEvent
 from openopvang.core.testing.factories import MunicipalityFactory
+from openopvang.core.testing.pdf import pdf_text
 from openopvang.support import services
 from openopvang.support.models import InvoiceStatus, LineStatus, OfferStatus, Session
 
@@ -100,7 +101,9 @@ def test_invoice_made_sent_approved_and_disputed_in_the_browser(
     assert [line.status for line in invoice.lines.order_by("id")] == [
         LineStatus.APPROVED, LineStatus.DISPUTED]
     pdf = finance.get(invoice_url + "download.pdf")
-    assert pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    assert "Factuur VWN-GM0344-001-202503" in text and "Status: Afgehandeld" in text
+    assert "Betwist: Wrong count" in text and "Totaal 323,33" in text
     # The line page lists the sessions it is built from, and the view is audited.
     page = finance.get(f"/support/invoice-lines/{first.pk}/").content.decode()
     assert "2025-03-05" in page and "2025-03-12" in page
