@@ -25,6 +25,8 @@ Public API (the Django side relies on exactly this)::
     pv.reference  # Reference(publication, article, url)
     ps.periods(name, start, end)   # [(ParameterValue, seg_start, seg_end), ...]
     ps.describe()                  # [{name, description, unit, source, values}, ...]
+    ps.to_document()               # {name: {description, unit, source, values}} (JSON)
+    ParameterSet.from_document(d)  # back (also reads the describe() list)
 
 Overrides (values entered by administrators in the database): a value with the
 same name and ``start`` as a file value replaces it; a value with a new ``start``
@@ -247,6 +249,77 @@ class ParameterSet:
                 ],
             })
         return out
+
+    # -- documents (JSON) ------------------------------------------------------------
+    def to_document(self) -> dict[str, Any]:
+        """The whole set as plain JSON values, to store with a computation and
+        evaluate again offline (``from_document``)::
+
+            {"booo.goo.normbedrag_per_place_day": {
+                 "description": {"nl": ..., "en": ...}, "unit": "EUR/day",
+                 "source": "booo.yaml",
+                 "values": [{"start": "2022-03-01", "end": null, "value": "83.00",
+                             "reference": {"publication": ..., "article": ...},
+                             "confidence": "confirmed", "note": ""}, ...]},
+             ...}
+
+        Values as written (administrator overrides included), amounts as strings."""
+        return {
+            item["name"]: {
+                "description": item["description"], "unit": item["unit"],
+                "source": item["source"],
+                "values": [{key: value[key] for key in
+                            ("start", "end", "value", "reference", "confidence", "note")}
+                           for value in item["values"]],
+            }
+            for item in self.describe()
+        }
+
+    @classmethod
+    def from_document(cls, document: Mapping[str, Any] | list[Any]) -> ParameterSet:
+        """The set written by :meth:`to_document`; also reads the list of
+        :meth:`describe` (what payment runs and declarations store). Raises
+        :class:`ParameterFileError` naming the parameter for an invalid entry."""
+        if isinstance(document, Mapping):
+            items = [{"name": name, **body} for name, body in document.items()]
+        elif isinstance(document, list):
+            items = list(document)
+        else:
+            raise ParameterFileError("parameters document", None,
+                                     "expected a mapping of parameters (or a list)")
+        parameters: dict[str, Parameter] = {}
+        for item in items:
+            name = item.get("name") if isinstance(item, Mapping) else None
+            if not isinstance(name, str) or not _NAME_RE.match(name):
+                raise ParameterFileError("parameters document", str(name),
+                                         "name must be dotted lower-case words")
+
+            def fail(message: str, name: str = name) -> ParameterFileError:
+                return ParameterFileError("parameters document", name, message)
+
+            unit = item.get("unit")
+            if unit not in UNITS:
+                raise fail(f"unit must be one of {', '.join(UNITS)}")
+            raw_values = item.get("values")
+            if not isinstance(raw_values, list) or not raw_values:
+                raise fail("values must be a non-empty list")
+            values = []
+            for index, raw in enumerate(raw_values):
+                if not isinstance(raw, Mapping):
+                    raise fail(f"values[{index}]: expected a mapping")
+                try:
+                    start = date.fromisoformat(raw["start"])
+                    end = date.fromisoformat(raw["end"]) if raw.get("end") else None
+                except (KeyError, TypeError, ValueError):
+                    raise fail(f"values[{index}]: start/end must be dates") from None
+                written = {key: raw[key] for key in
+                           ("value", "reference", "confidence", "note") if key in raw}
+                values.append(_parse_value(fail, name, unit, index,
+                                           {"start": start, "end": end, **written}))
+            description = item.get("description") or {}
+            parameters[name] = Parameter(name, dict(description), unit,
+                                         str(item.get("source") or "document"), tuple(values))
+        return cls(parameters)
 
     def _get(self, name: str) -> Parameter:
         try:
