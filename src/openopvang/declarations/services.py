@@ -18,7 +18,8 @@ from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.services import current_parameters
 
-from .computation import DeclarationData, compute, diff
+from .diff import diff
+from .figures import DeclarationData, compute
 from .models import AdvanceRequest, CostCategory, CostLine, Declaration, YearSettings
 
 ADVANCE_DEADLINE = "booo.advance.request_deadline"
