@@ -14,7 +14,7 @@ Measures, each as the median of --runs runs in the same process:
   households, memberships or incomes;
 - **snapshot**: `registry.snapshots.build_scenarios(..., booo_only=True)` for
   all municipalities (the registry → scenario documents, one query per table);
-- **national**: `declarations.computation.national_rows` — what the national
+- **national**: `declarations.national.national_rows` — what the national
   page computes: snapshots in chunks of 50 + other cost lines + the rules
   engine for every municipality (no explanation tree);
 - **drafts with explanations**: `compute()` per municipality, as the finance
@@ -45,12 +45,12 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from openopvang.accounts.models import Organisation  # noqa: E402
-from openopvang.declarations.computation import (  # noqa: E402
-    compute,
+from openopvang.declarations.figures import compute  # noqa: E402
+from openopvang.declarations.national import (  # noqa: E402
     municipalities_with_data,
     national_rows,
-    year_period,
 )
+from openopvang.declarations.years import year_period  # noqa: E402
 from openopvang.parameters.services import current_parameters  # noqa: E402
 from openopvang.registry.snapshots import build_scenarios  # noqa: E402
 

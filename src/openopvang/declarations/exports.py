@@ -12,7 +12,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .computation import BOOO_PUBLICATION, DeclarationData
+from openopvang.rules.engine.law import BOOO_PUBLICATION
+
+from .figures import DeclarationData
 
 LINE_COLUMNS = (
     "component",

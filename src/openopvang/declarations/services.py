@@ -18,7 +18,8 @@ from openopvang.registry.models import Location
 from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.parameters import ParameterSet
 
-from .computation import DeclarationData, compute, diff
+from .diff import diff
+from .figures import DeclarationData, compute
 from .models import AdvanceRequest, CostCategory, CostLine, Declaration, YearSettings
 
 ADVANCE_DEADLINE = "booo.advance.request_deadline"

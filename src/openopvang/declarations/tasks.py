@@ -6,7 +6,7 @@ import time
 from django.utils import timezone
 from django_tasks import task
 
-from .computation import national_rows
+from .national import national_rows
 from .models import NationalRun, NationalRunStatus
 
 

@@ -97,7 +97,7 @@ class DeclarationDetailSerializer(DeclarationSerializer):
         fields = [*DeclarationSerializer.Meta.fields, "figures", "scenario", "parameters"]
 
     def get_figures(self, declaration) -> dict:
-        from ..computation import DeclarationData
+        from ..figures import DeclarationData
 
         return data_payload(DeclarationData.from_declaration(declaration))
 

@@ -13,7 +13,7 @@ from openopvang.core.api.viewsets import ScopedModelViewSet
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
 from .. import exports, selectors, services
-from ..computation import DeclarationData, compute
+from ..figures import DeclarationData, compute
 from ..models import AdvanceRequest, CostLine, Declaration
 from . import serializers
 from .permissions import FinanceWrites

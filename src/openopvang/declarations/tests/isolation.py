@@ -35,7 +35,7 @@ def _advance(v):
 
 @victim("declarations.Declaration")
 def _declaration(v):
-    from openopvang.declarations.computation import compute
+    from openopvang.declarations.figures import compute
     from openopvang.declarations.models import Declaration
 
     data = compute(v["municipality"], 2024)

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from openopvang.declarations.computation import compute
+from openopvang.declarations.figures import compute
 from openopvang.declarations.cost_sources import SourcedCostLine, _sources, register_cost_source
 from openopvang.declarations.models import CostCategory, CostLine, YearSettings
 

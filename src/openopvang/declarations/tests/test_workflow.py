@@ -14,7 +14,7 @@ from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
 from openopvang.core.testing.pdf import pdf_text
 from openopvang.declarations import services
-from openopvang.declarations.computation import DeclarationData, compute
+from openopvang.declarations.figures import DeclarationData, compute
 from openopvang.declarations.models import CostLine, Declaration
 from openopvang.registry.models import CapacityPeriod
 

@@ -92,7 +92,7 @@ def test_administrator_adds_the_2026_value_with_a_reference(
         end_date=datetime.date(2026, 1, 10),
         places=3,
     )
-    from openopvang.declarations.computation import compute
+    from openopvang.declarations.figures import compute
 
     assert str(compute(municipality, 2026).total) == "1200.00"  # 10 days × 3 places × € 40
 

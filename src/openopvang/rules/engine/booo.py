@@ -39,6 +39,7 @@ from typing import Any
 
 from .dates import DateRange, Month, intersect_all
 from .explain import Node
+from .law import ARTICLES, BOOO_PUBLICATION
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
 from .scenario import Location, Scenario
@@ -47,20 +48,14 @@ GOO_RATE = "booo.goo.normbedrag_per_place_day"
 POO_RATE = "booo.poo.normbedrag_per_person_month"
 ACTUAL_COST_FROM = "booo.goo.actual_cost_from"
 
-_BOOO = "Bekostigingsregeling opvang ontheemden Oekraïne, Stcrt. 2022, 15021"
-# Legal basis of lines that have no rate parameter.
-LEGAL_BASIS = {
-    "poo_leefgeld": "BooO art. 2 lid 1 sub b",
-    "transition": "BooO art. 2 lid 1 sub e",
-    "purchased_services": "BooO art. 2 lid 1 sub a with RooO art. 6 lid 1 sub c",
-    "actual_hotel_ship_catering": "BooO art. 2 lid 1 sub a",
-    "actual_cost_goo": "BooO art. 3 lid 2",
-}
 NOTES = {
     "transition": "Transition costs are paid on application only.",
     "purchased_services": "Paid from the GOO normbedrag; listed for information, not declared.",
     "actual_hotel_ship_catering": "Hotels, ships and catering claimed separately at actual cost.",
 }
+# Each line also says its description as a code with parameters (``text``),
+# for a user interface to render in the reader's language; the English
+# ``description`` is for CLI readers.
 # Listed for information but not part of the declared total: services bought
 # under sub a are paid from the GOO normbedrag (DOMAIN.md §2). One place to
 # change if the ministry (NOO) reads it otherwise.
@@ -92,6 +87,7 @@ class BoooLine:
     description: str = ""
     declared: bool = True
     explanation: Node | None = None
+    text: dict[str, Any] | None = None  # the description as {"code": ..., **parameters}
     # Informative split of this line's amount by month (GOO lines span months).
     by_month: dict[Month, Decimal] = field(default_factory=dict)
 
@@ -111,6 +107,7 @@ class BoooLine:
             "parameter": self.parameter,
             "reference": self.reference,
             "description": self.description,
+            "text": dict(self.text) if self.text else None,
         }
 
 
@@ -161,11 +158,14 @@ class BoooResult:
 
     def explanation(self) -> Node:
         root = Node(f"BooO {self.municipality} {self.period}", amount=self.total,
-                    period=self.period)
+                    period=self.period, text={"code": "booo_total",
+                                              "municipality": self.municipality})
         for component, label in COMPONENT_LABELS.items():
             lines = [line for line in self.lines if line.component == component]
             if lines:
-                group = root.add(Node(label, amount=total(x.amount for x in lines if x.declared)))
+                group = root.add(Node(label, amount=total(x.amount for x in lines if x.declared),
+                                      key=component,
+                                      text={"code": "component", "component": component}))
                 group.children.extend(line.explanation for line in lines if line.explanation)
         return root
 
@@ -208,16 +208,21 @@ def calculate_booo(
         lines.append(_fixed_line(
             "poo_leefgeld", leefgeld, period, None, None,
             "Leefgeld paid to persons in private reception (actual cost)",
+            {"code": "poo_leefgeld_paid"},
         ))
     for cost in scenario.other_costs:
         description = cost.description
+        text: dict[str, Any] = {"code": "other_cost", "description": cost.description}
         if cost.category == "actual_cost_goo":
-            description = f"{description} — reason: {scenario.policy.actual_cost_goo.reason}"
+            reason = scenario.policy.actual_cost_goo.reason
+            description = f"{description} — reason: {reason}"
+            text["reason"] = reason
         if cost.evidence:
             description = f"{description} (evidence: {cost.evidence})"
+            text["evidence"] = cost.evidence
         lines.append(_fixed_line(
             cost.category, cost.amount, None if cost.month else period, cost.month,
-            cost.location, description,
+            cost.location, description, text,
         ))
     return BoooResult(scenario.municipality, period, lines)
 
@@ -256,12 +261,16 @@ def goo_lines(
             amount=amount, parameter=GOO_RATE, value=rate.value,
             reference=rate.reference_dict, period=span, count=place_days,
             records=[location.id],
+            text={"code": "goo_line", "location": location.id, "place_days": place_days,
+                  "rate": fmt(rate.value)},
         )
         for _, index, piece, places in pieces:
             node.add(Node(
                 f"capacity[{index}]: {places} places × {piece.days} days",
                 amount=round_cents(places * piece.days * rate.value),
                 period=piece, count=places * piece.days,
+                text={"code": "goo_capacity", "index": index, "places": places,
+                      "days": piece.days},
             ))
             for month, part in piece.split_by_month():
                 by_month[month] += places * part.days * rate.value
@@ -270,6 +279,7 @@ def goo_lines(
             quantity=place_days, unit="place_days", rate=rate.value, parameter=GOO_RATE,
             reference=rate.reference_dict,
             description=f"{location.id} ({location.kind}): realised places per day",
+            text={"code": "goo_places", "location": location.id, "kind": location.kind},
             explanation=node, by_month=dict(by_month),
         ))
     return lines
@@ -314,29 +324,35 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
             amount=amount, parameter=POO_RATE, value=rate.value,
             reference=rate.reference_dict, period=month.range, count=len(persons),
             records=list(persons),
+            text={"code": "poo_month", "month": str(month), "persons": len(persons),
+                  "rate": fmt(rate.value)},
         )
         lines.append(BoooLine(
             component="poo", amount=amount, month=month, persons=tuple(persons),
             quantity=len(persons), unit="person_months", rate=rate.value, parameter=POO_RATE,
             reference=rate.reference_dict,
             description="Persons with a host and a provision in this month",
+            text={"code": "poo_persons"},
             explanation=node,
         ))
     return lines
 
 
 def _fixed_line(component: str, amount: Decimal, period: DateRange | None,
-                month: Month | None, location: str | None, description: str) -> BoooLine:
+                month: Month | None, location: str | None, description: str,
+                text: dict[str, Any]) -> BoooLine:
     amount = round_cents(amount)
-    reference = {"publication": _BOOO, "article": LEGAL_BASIS[component]}
+    reference = {"publication": BOOO_PUBLICATION, "article": ARTICLES[component]}
     note = NOTES.get(component)
     if note:
         description = f"{description}. {note}"
+        text = {**text, "note": component}
     node = Node(f"{COMPONENT_LABELS[component]}: {description}", amount=amount,
                 reference=reference, period=month.range if month else period,
-                records=[location] if location else [])
+                records=[location] if location else [],
+                text={"code": "fixed_line", "component": component, "line": text})
     return BoooLine(
         component=component, amount=amount, period=period, month=month, location=location,
         reference=reference, description=description,
-        declared=component not in NOT_DECLARED, explanation=node,
+        declared=component not in NOT_DECLARED, explanation=node, text=text,
     )

@@ -1,5 +1,6 @@
 """Evaluate a scenario document into a result document, and the CLI
-``openopvang rules evaluate SCENARIO.json [--explain]``.
+``openopvang rules evaluate SCENARIO.json [--parameters PARAMETERS.json]
+[--section NAME] [--explain]`` (see ``main``).
 
 ``evaluate(scenario_dict, explain=False, params=None) -> dict`` runs every
 registered section in order and returns::
@@ -18,7 +19,8 @@ Extension point: a section is a function ``(context) -> dict`` registered with
 which the booo section declares under art. 2 lid 1 sub b).
 
 CLI exit codes: 0 ok; 2 invalid input (unreadable file, invalid JSON, invalid
-scenario naming the field) or a missing parameter (naming parameter and date).
+scenario naming the field, invalid parameters naming the parameter) or a
+missing parameter (naming parameter and date).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from typing import Any
 
 from .booo import calculate_booo
 from .eigen_bijdrage import eigen_bijdrage_section
-from .errors import MissingParameter, RulesError, ScenarioError
+from .errors import MissingParameter, ParameterFileError, RulesError, ScenarioError
 from .leefgeld import leefgeld_section
 from .parameters import ParameterSet
 from .scenario import Scenario, parse_scenario
@@ -142,42 +144,109 @@ def _run(scenario, explain, params, sections, inputs, *, output: bool):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``openopvang rules evaluate SCENARIO.json [--explain]``; "-" reads stdin."""
+    """``openopvang rules evaluate SCENARIO.json [--parameters PARAMETERS.json]
+    [--section NAME ...] [--explain]``; "-" reads stdin.
+
+    SCENARIO.json is a scenario document, or one document holding everything
+    a stored computation needs to be reproduced::
+
+        {"scenario": {...}, "parameters": {...}, "sections": ["booo"]}
+
+    Parameters (from ``--parameters`` or the document's ``"parameters"``) are
+    a ``ParameterSet.to_document()`` mapping, the ``describe()`` list a stored
+    declaration holds, or either wrapped as ``{"parameters": ...}``; they
+    replace the YAML files entirely. Without them the YAML files are used."""
     parser = argparse.ArgumentParser(
         prog="openopvang rules evaluate",
         description="Evaluate a rules scenario (JSON) without a database.",
     )
-    parser.add_argument("scenario", help="scenario file (JSON), or - for standard input")
+    parser.add_argument(
+        "scenario",
+        help='scenario file (JSON), or {"scenario", "parameters", "sections"}; - for stdin',
+    )
     parser.add_argument("--explain", action="store_true", help="add the explanation tree")
+    parser.add_argument(
+        "--parameters",
+        metavar="PARAMETERS.json",
+        help="parameter values to use instead of the YAML files (e.g. as stored with a "
+        "declaration, administrators' values included)",
+    )
+    parser.add_argument(
+        "--section",
+        action="append",
+        dest="sections",
+        metavar="NAME",
+        help=f"run only this section (repeatable; one of {', '.join(sorted(SECTIONS))})",
+    )
     try:
         args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:  # argparse already printed the usage
         return int(exc.code or 0)
 
     try:
-        if args.scenario == "-":
-            text = sys.stdin.read()
-        else:
-            with open(args.scenario, encoding="utf-8") as handle:
-                text = handle.read()
-    except OSError as exc:
-        return _fail(f"cannot read {args.scenario}: {exc.strerror}")
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _fail(f"{args.scenario}: not valid JSON: {exc}")
+        document, parameters, sections = _read_json(args.scenario), None, None
+        if isinstance(document, dict) and isinstance(document.get("scenario"), dict):
+            parameters = document.get("parameters")
+            sections = document.get("sections")
+            document = document["scenario"]
+        if args.parameters:
+            parameters = _read_json(args.parameters)
+    except _Unreadable as exc:
+        return _fail(str(exc))
+    if args.sections:
+        sections = args.sections
+    if sections is not None and not (
+        isinstance(sections, list) and all(isinstance(name, str) for name in sections)
+    ):
+        return _fail("sections: expected a list of section names")
 
     try:
-        result = evaluate(document, explain=args.explain)
+        params = _parameter_set(parameters) if parameters is not None else None
+        result = evaluate(
+            document,
+            explain=args.explain,
+            params=params,
+            sections=tuple(sections) if sections is not None else None,
+        )
     except ScenarioError as exc:
         return _fail(f"invalid scenario: {exc}")
+    except ParameterFileError as exc:
+        return _fail(f"invalid parameters: {exc}")
     except MissingParameter as exc:
         return _fail(f"{exc} (an administrator can add the official value)")
     except RulesError as exc:
         return _fail(str(exc))
+    except ValueError as exc:  # an unknown section
+        return _fail(str(exc))
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_json(name: str) -> Any:
+    """The JSON document in file `name` ("-": stdin)."""
+    try:
+        if name == "-":
+            text = sys.stdin.read()
+        else:
+            with open(name, encoding="utf-8") as handle:
+                text = handle.read()
+    except OSError as exc:
+        raise _Unreadable(f"cannot read {name}: {exc.strerror}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(f"{name}: not valid JSON: {exc}") from None
+
+
+def _parameter_set(document: Any) -> ParameterSet:
+    if isinstance(document, dict) and "parameters" in document and "unit" not in document:
+        document = document["parameters"]
+    return ParameterSet.from_document(document)
 
 
 def _fail(message: str) -> int:

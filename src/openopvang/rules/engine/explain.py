@@ -1,4 +1,10 @@
-"""Explanation tree: every amount can say where it came from."""
+"""Explanation tree: every amount can say where it came from.
+
+A node's ``label`` is an English sentence for readers of the CLI output; its
+``text`` says the same as a code with parameters (``{"code": "goo_line",
+"location": "L1", "place_days": 30, "rate": "83.00"}``) that a user interface
+renders in the reader's language. A group node carries a machine ``key``
+(the BooO component) to find it by."""
 
 from __future__ import annotations
 
@@ -22,6 +28,8 @@ class Node:
     count: int | None = None
     records: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    text: dict[str, Any] | None = None  # {"code": ..., **parameters}
+    key: str | None = None  # machine key of a group (e.g. the component)
 
     def add(self, child: Node) -> Node:
         self.children.append(child)
@@ -29,6 +37,10 @@ class Node:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"label": self.label}
+        if self.key is not None:
+            out["key"] = self.key
+        if self.text is not None:
+            out["text"] = dict(self.text)
         if self.amount is not None:
             out["amount"] = fmt(self.amount)
         if self.parameter is not None:

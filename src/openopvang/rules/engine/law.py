@@ -1,0 +1,50 @@
+"""The legal texts the rules cite, written once.
+
+Dated legal facts (amounts, dates from which a rule applies) are parameters
+in ``rules/parameters/*.yaml`` with their reference; what is not dated — the
+publication of a regulation and the article behind each BooO component —
+lives here, and every place that cites them (engine lines, exports, the
+declaration pages) reads it from this module."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .parameters import ParameterSet
+
+BOOO_TITLE = "Bekostigingsregeling opvang ontheemden Oekraïne"
+BOOO_PUBLICATION = f"{BOOO_TITLE}, Stcrt. 2022, 15021"
+
+# The article behind each BooO component (art. 2 lid 1 and art. 3 lid 2).
+ARTICLES = {
+    "goo": "BooO art. 2 lid 1 sub a",
+    "poo": "BooO art. 2 lid 1 sub c en d",
+    "poo_leefgeld": "BooO art. 2 lid 1 sub b",
+    "transition": "BooO art. 2 lid 1 sub e",
+    "purchased_services": "BooO art. 2 lid 1 sub a with RooO art. 6 lid 1 sub c",
+    "actual_hotel_ship_catering": "BooO art. 2 lid 1 sub a",
+    "actual_cost_goo": "BooO art. 3 lid 2",
+}
+
+# Dated facts, as parameters (booo.yaml).
+GRANT_START = "booo.grant.spendable_from"
+HOTEL_SHIP_CATERING_FROM = "booo.goo.hotel_ship_catering_separate_from"
+
+
+def _date_fact(name: str, params: ParameterSet | None, day: date | None) -> date:
+    params = params or ParameterSet.load_default()
+    value = params.value(name, day or date.today()).value
+    assert isinstance(value, date)
+    return value
+
+
+def grant_start(params: ParameterSet | None = None, day: date | None = None) -> date:
+    """The first day the BooO grant can be spent on (1 March 2022): no
+    declaration year, leefgeld month or rate exists before it."""
+    return _date_fact(GRANT_START, params, day)
+
+
+def hotel_ship_catering_from(params: ParameterSet | None = None, day: date | None = None) -> date:
+    """From this day hotels, ships and catering are claimed separately at
+    actual cost; before it the GOO normbedrag includes them."""
+    return _date_fact(HOTEL_SHIP_CATERING_FROM, params, day)
