@@ -45,34 +45,55 @@ from openopvang.accounts.models import Organisation  # noqa: E402
 from openopvang.allowances.models import PaymentRun, RunStatus  # noqa: E402
 from openopvang.allowances.runs import compute_runs  # noqa: E402
 from openopvang.allowances.services import store_national_runs  # noqa: E402
-from openopvang.rules.engine.dates import last_of, parse_month  # noqa: E402
 from openopvang.parameters.services import current_parameters  # noqa: E402
+from openopvang.rules.engine.dates import last_of, parse_month  # noqa: E402
 
 BASELINE_SQL = [
-    ("locations", """SELECT id, municipality_id, kind, catering, opened_on, closed_on
+    (
+        "locations",
+        """SELECT id, municipality_id, kind, catering, opened_on, closed_on
         FROM registry_location WHERE opened_on <= %(end)s
-        AND (closed_on IS NULL OR closed_on >= %(start)s)"""),
-    ("capacity", """SELECT c.location_id, c.start_date, c.end_date, c.places
+        AND (closed_on IS NULL OR closed_on >= %(start)s)""",
+    ),
+    (
+        "capacity",
+        """SELECT c.location_id, c.start_date, c.end_date, c.places
         FROM registry_capacityperiod c WHERE c.start_date <= %(end)s
-        AND (c.end_date IS NULL OR c.end_date >= %(start)s)"""),
-    ("placements", """SELECT person_id, municipality_id, location_id, host_id, start_date,
+        AND (c.end_date IS NULL OR c.end_date >= %(start)s)""",
+    ),
+    (
+        "placements",
+        """SELECT person_id, municipality_id, location_id, host_id, start_date,
         end_date FROM registry_placement WHERE start_date <= %(end)s
-        AND (end_date IS NULL OR end_date >= %(start)s)"""),
-    ("memberships", """SELECT m.household_id, h.municipality_id, m.person_id, m.start_date,
+        AND (end_date IS NULL OR end_date >= %(start)s)""",
+    ),
+    (
+        "memberships",
+        """SELECT m.household_id, h.municipality_id, m.person_id, m.start_date,
         m.end_date, h.name, h.payee_id FROM registry_householdmembership m
         JOIN registry_household h ON h.id = m.household_id WHERE m.start_date <= %(end)s
-        AND (m.end_date IS NULL OR m.end_date >= %(start)s)"""),
-    ("persons", """SELECT DISTINCT pe.id, pe.municipality_id, pe.birth_date, pe.given_names,
+        AND (m.end_date IS NULL OR m.end_date >= %(start)s)""",
+    ),
+    (
+        "persons",
+        """SELECT DISTINCT pe.id, pe.municipality_id, pe.birth_date, pe.given_names,
         pe.family_name, pe.iban FROM registry_person pe
         JOIN registry_placement p ON p.person_id = pe.id WHERE p.start_date <= %(end)s
-        AND (p.end_date IS NULL OR p.end_date >= %(start)s)"""),
-    ("incomes", """SELECT i.person_id, pe.municipality_id, i.kind, i.start_date, i.end_date,
+        AND (p.end_date IS NULL OR p.end_date >= %(start)s)""",
+    ),
+    (
+        "incomes",
+        """SELECT i.person_id, pe.municipality_id, i.kind, i.start_date, i.end_date,
         i.monthly_amount FROM registry_incomeperiod i
         JOIN registry_person pe ON pe.id = i.person_id
-        WHERE i.start_date <= %(end)s AND (i.end_date IS NULL OR i.end_date >= %(start)s)"""),
-    ("provisions", """SELECT v.person_id, pe.municipality_id, v.month, v.kind
+        WHERE i.start_date <= %(end)s AND (i.end_date IS NULL OR i.end_date >= %(start)s)""",
+    ),
+    (
+        "provisions",
+        """SELECT v.person_id, pe.municipality_id, v.month, v.kind
         FROM registry_provision v JOIN registry_person pe ON pe.id = v.person_id
-        WHERE v.month >= %(start)s AND v.month <= %(end)s"""),
+        WHERE v.month >= %(start)s AND v.month <= %(end)s""",
+    ),
 ]
 
 
@@ -103,22 +124,31 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     month = parse_month(args.month)
     start, end = month, last_of(month)
-    ids = list(Organisation.objects.municipalities().filter(placements__start_date__lte=end)
-               .distinct().values_list("pk", flat=True))
+    ids = list(
+        Organisation.objects.municipalities()
+        .filter(placements__start_date__lte=end)
+        .distinct()
+        .values_list("pk", flat=True)
+    )
     if not ids:
         print("No registry data: run `openopvang synthesize --seed 42` first.", file=sys.stderr)
         return 2
-    if PaymentRun.objects.filter(municipality_id__in=ids,
-                                 status__in=[RunStatus.DRAFT, RunStatus.PREPARED]).exists():
+    if PaymentRun.objects.filter(
+        municipality_id__in=ids, status__in=[RunStatus.DRAFT, RunStatus.PREPARED]
+    ).exists():
         print("There are open payment runs; the benchmark needs none.", file=sys.stderr)
         return 2
     params = current_parameters()
     vendor = connection.vendor
     version = connection.pg_version if vendor == "postgresql" else ""
-    print(f"# Leefgeld payment runs {args.month}: {len(ids)} municipalities, database "
-          f"{vendor} {version}")
-    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}, {args.runs} runs (median)")
+    print(
+        f"# Leefgeld payment runs {args.month}: {len(ids)} municipalities, database "
+        f"{vendor} {version}"
+    )
+    print(
+        f"# {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, {args.runs} runs (median)"
+    )
 
     read_baseline(start, end)  # warm the cache
     baseline, rows = timed(lambda: read_baseline(start, end), args.runs)
@@ -130,10 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     def delete(runs):
         PaymentRun.objects.filter(pk__in=[run.pk for run in runs]).delete()
 
-    stored_time, _runs = timed(lambda: store_national_runs(None, month, ids, params), args.runs,
-                               after=delete)
-    print(f"# input: {rows:,} rows read by the baseline; output: {len(computed)} runs, "
-          f"{items:,} household payments, {lines:,} lines, total EUR {total:,.2f}")
+    stored_time, _runs = timed(
+        lambda: store_national_runs(None, month, ids, params), args.runs, after=delete
+    )
+    print(
+        f"# input: {rows:,} rows read by the baseline; output: {len(computed)} runs, "
+        f"{items:,} household payments, {lines:,} lines, total EUR {total:,.2f}"
+    )
     print()
     print("| step | seconds | ratio to baseline |")
     print("|---|---:|---:|")

@@ -53,6 +53,7 @@ def free_port() -> int:
 
 # --- what to ask for ----------------------------------------------------------
 
+
 def prepare(clients: int) -> dict:
     """The municipality, user, tokens and query parameters of the benchmark."""
     from django.db.models import Count
@@ -61,8 +62,12 @@ def prepare(clients: int) -> dict:
     from openopvang.accounts.models import ApiToken, Organisation, Role, User
     from openopvang.registry.models import Person, Placement
 
-    biggest = (Person.objects.values("municipality_id").annotate(n=Count("id"))
-               .order_by("-n", "municipality_id").first())
+    biggest = (
+        Person.objects.values("municipality_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "municipality_id")
+        .first()
+    )
     if biggest is None:
         sys.exit("No persons in the database: run `openopvang synthesize` first.")
     municipality = Organisation.objects.get(pk=biggest["municipality_id"])
@@ -74,16 +79,31 @@ def prepare(clients: int) -> dict:
     # One token per client: like separate integrations, not one shared token row.
     tokens = [ApiToken.issue(user, f"benchmark {n}")[1] for n in range(clients)]
     today = timezone.localdate()
-    common_name = (Person.objects.filter(municipality=municipality).values("family_name")
-                   .annotate(n=Count("id")).order_by("-n", "family_name").first())
-    location = (Placement.objects.filter(municipality=municipality, location__isnull=False)
-                .active_on(today).values("location_id").annotate(n=Count("id"))
-                .order_by("-n", "location_id").first())
+    common_name = (
+        Person.objects.filter(municipality=municipality)
+        .values("family_name")
+        .annotate(n=Count("id"))
+        .order_by("-n", "family_name")
+        .first()
+    )
+    location = (
+        Placement.objects.filter(municipality=municipality, location__isnull=False)
+        .active_on(today)
+        .values("location_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "location_id")
+        .first()
+    )
     return {
-        "municipality_id": municipality.pk, "municipality": str(municipality),
-        "persons": biggest["n"], "tokens": tokens, "today": today,
-        "search": common_name["family_name"], "search_hits": common_name["n"],
-        "location_id": location["location_id"], "location_persons": location["n"],
+        "municipality_id": municipality.pk,
+        "municipality": str(municipality),
+        "persons": biggest["n"],
+        "tokens": tokens,
+        "today": today,
+        "search": common_name["family_name"],
+        "search_hits": common_name["n"],
+        "location_id": location["location_id"],
+        "location_persons": location["n"],
     }
 
 
@@ -97,6 +117,7 @@ def scenarios(plan: dict) -> dict[str, dict]:
 
 # --- SQL query count (in-process) --------------------------------------------
 
+
 def count_queries(plan: dict) -> dict[str, dict[int, int]]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -109,8 +130,9 @@ def count_queries(plan: dict) -> dict[str, dict[int, int]]:
         counts[name] = {}
         for page_size in (10, 50):
             with CaptureQueriesContext(connection) as captured:
-                response = client.get("/api/v1/persons/", {**params, "page_size": page_size},
-                                      HTTP_HOST="127.0.0.1")
+                response = client.get(
+                    "/api/v1/persons/", {**params, "page_size": page_size}, HTTP_HOST="127.0.0.1"
+                )
             if response.status_code != 200:
                 sys.exit(f"{name}: HTTP {response.status_code}: {response.content[:300]!r}")
             counts[name][page_size] = len(captured)
@@ -155,9 +177,13 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
     import psycopg
 
     connection = psycopg.connect(database_url, autocommit=True)
-    params = {"municipality": plan["municipality_id"], "today": plan["today"],
-              "location": plan["location_id"], "like": f"%{plan['search']}%",
-              "limit": PAGE_SIZE}
+    params = {
+        "municipality": plan["municipality_id"],
+        "today": plan["today"],
+        "location": plan["location_id"],
+        "like": f"%{plan['search']}%",
+        "limit": PAGE_SIZE,
+    }
     count_sql = BASELINE_COUNT + BASELINE_FILTERS[scenario]
     page_sql = BASELINE_PAGE.format(filter=BASELINE_FILTERS[scenario])
 
@@ -174,10 +200,10 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
 
 # --- HTTP -------------------------------------------------------------------------
 
+
 def api_worker(port: int, token: str, params: dict):
     path = "/api/v1/persons/?" + urlencode({**params, "page_size": PAGE_SIZE})
-    headers = {"Authorization": f"Token {token}", "Accept": "application/json",
-               "Host": "127.0.0.1"}
+    headers = {"Authorization": f"Token {token}", "Accept": "application/json", "Host": "127.0.0.1"}
     state = {"connection": http.client.HTTPConnection("127.0.0.1", port, timeout=60)}
 
     def one_page():
@@ -249,14 +275,26 @@ def measure(make_worker, clients: int, requests_per_client: int, warmup: int) ->
 
 
 def start_server(port: int, workers: int, threads: int, secret_key: str, log_path: Path):
-    environment = {**os.environ, "OPENOPVANG_BIND": f"127.0.0.1:{port}",
-                   "OPENOPVANG_WEB_WORKERS": str(workers), "OPENOPVANG_DEBUG": "false",
-                   "OPENOPVANG_SECRET_KEY": secret_key, "OPENOPVANG_LOG_LEVEL": "WARNING"}
-    command = [str(Path(sys.executable).parent / "openopvang"), "serve",
-               "--threads", str(threads), "--access-logfile", "/dev/null"]
+    environment = {
+        **os.environ,
+        "OPENOPVANG_BIND": f"127.0.0.1:{port}",
+        "OPENOPVANG_WEB_WORKERS": str(workers),
+        "OPENOPVANG_DEBUG": "false",
+        "OPENOPVANG_SECRET_KEY": secret_key,
+        "OPENOPVANG_LOG_LEVEL": "WARNING",
+    }
+    command = [
+        str(Path(sys.executable).parent / "openopvang"),
+        "serve",
+        "--threads",
+        str(threads),
+        "--access-logfile",
+        "/dev/null",
+    ]
     log = log_path.open("w")
-    server = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT,
-                              cwd=REPO)
+    server = subprocess.Popen(
+        command, env=environment, stdout=log, stderr=subprocess.STDOUT, cwd=REPO
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -275,10 +313,18 @@ def one_run(plan, port, database_url, concurrency, requests_total, warmup) -> di
     for name, params in scenarios(plan).items():
         for clients in concurrency:
             per_client = max(1, requests_total // clients)
-            api = measure(lambda n, p=params: api_worker(port, plan["tokens"][n], p),
-                          clients, per_client, warmup)
-            raw = measure(lambda n, s=name: baseline_worker(database_url, s, plan),
-                          clients, per_client, warmup)
+            api = measure(
+                lambda n, p=params: api_worker(port, plan["tokens"][n], p),
+                clients,
+                per_client,
+                warmup,
+            )
+            raw = measure(
+                lambda n, s=name: baseline_worker(database_url, s, plan),
+                clients,
+                per_client,
+                warmup,
+            )
             results[(name, clients)] = {"api": api, "sql": raw}
     return results
 
@@ -287,8 +333,10 @@ def median_of_runs(runs: list[dict]) -> dict:
     combined = {}
     for key in runs[0]:
         combined[key] = {
-            side: {metric: statistics.median(run[key][side][metric] for run in runs)
-                   for metric in ("median_ms", "p95_ms", "pages_per_second", "requests")}
+            side: {
+                metric: statistics.median(run[key][side][metric] for run in runs)
+                for metric in ("median_ms", "p95_ms", "pages_per_second", "requests")
+            }
             for side in ("api", "sql")
         }
     return combined
@@ -314,8 +362,13 @@ def report(plan, queries, combined, args) -> str:
             f"| {api['median_ms'] / sql['median_ms']:.1f}× | {api['p95_ms'] / sql['p95_ms']:.1f}× "
             f"| {api['pages_per_second']:.0f} | {sql['pages_per_second']:.0f} |"
         )
-    lines += ["", "SQL queries per API request (in-process, CaptureQueriesContext):", "",
-              "| query | page_size 10 | page_size 50 |", "|---|---:|---:|"]
+    lines += [
+        "",
+        "SQL queries per API request (in-process, CaptureQueriesContext):",
+        "",
+        "| query | page_size 10 | page_size 50 |",
+        "|---|---:|---:|",
+    ]
     for name, by_size in queries.items():
         lines.append(f"| {name} | {by_size[10]} | {by_size[50]} |")
     return "\n".join(lines)
@@ -325,8 +378,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--requests", type=int, default=96,
-                        help="requests per scenario and concurrency (split over the clients)")
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=96,
+        help="requests per scenario and concurrency (split over the clients)",
+    )
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured requests per client")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clients", default="1,16", help="concurrency levels, e.g. 1,16")
@@ -348,23 +405,32 @@ def main() -> int:
         runs = []
         for number in range(args.runs):
             began = time.perf_counter()
-            runs.append(one_run(plan, port, database_url, concurrency, args.requests,
-                                args.warmup))
-            print(f"run {number + 1}/{args.runs}: {time.perf_counter() - began:.0f} s",
-                  file=sys.stderr)
+            runs.append(one_run(plan, port, database_url, concurrency, args.requests, args.warmup))
+            print(
+                f"run {number + 1}/{args.runs}: {time.perf_counter() - began:.0f} s",
+                file=sys.stderr,
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)
     combined = median_of_runs(runs)
     print(report(plan, queries, combined, args))
     if args.json:
-        args.json.write_text(json.dumps({
-            "date": datetime.date.today().isoformat(),
-            "plan": {k: v for k, v in plan.items() if k != "tokens"},
-            "queries": queries,
-            "results": {f"{name}/{clients}": sides for (name, clients), sides in combined.items()},
-            "runs": [{f"{n}/{c}": sides for (n, c), sides in run.items()} for run in runs],
-        }, indent=2, default=str))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "date": datetime.date.today().isoformat(),
+                    "plan": {k: v for k, v in plan.items() if k != "tokens"},
+                    "queries": queries,
+                    "results": {
+                        f"{name}/{clients}": sides for (name, clients), sides in combined.items()
+                    },
+                    "runs": [{f"{n}/{c}": sides for (n, c), sides in run.items()} for run in runs],
+                },
+                indent=2,
+                default=str,
+            )
+        )
     from openopvang.accounts.models import ApiToken
 
     ApiToken.objects.filter(user__username=BENCH_USERNAME).delete()

@@ -37,8 +37,12 @@ def main() -> int:
     totals, baselines, rows = [], [], 0
     for number in range(args.runs):
         synthetic.wipe_registry(lambda text: None)
-        summary = synthetic.synthesize(args.seed, args.persons, args.municipalities,
-                                       write=lambda text: print(text, file=sys.stderr))
+        summary = synthetic.synthesize(
+            args.seed,
+            args.persons,
+            args.municipalities,
+            write=lambda text: print(text, file=sys.stderr),
+        )
         totals.append(summary.seconds["total"])
         rows = sum(summary.counts.values())
         began = time.perf_counter()
@@ -48,13 +52,17 @@ def main() -> int:
                 cursor.execute(f"CREATE TEMP TABLE baseline_copy AS SELECT * FROM {table}")
                 cursor.execute("DROP TABLE baseline_copy")
         baselines.append(time.perf_counter() - began)
-        print(f"run {number + 1}: synthesize {totals[-1]:.1f} s, baseline {baselines[-1]:.1f} s",
-              file=sys.stderr)
+        print(
+            f"run {number + 1}: synthesize {totals[-1]:.1f} s, baseline {baselines[-1]:.1f} s",
+            file=sys.stderr,
+        )
     total, baseline = statistics.median(totals), statistics.median(baselines)
-    print(f"| persons | rows | synthesize s | rows/s | baseline copy s | ratio |\n"
-          f"|---:|---:|---:|---:|---:|---:|\n"
-          f"| {args.persons:,} | {rows:,} | {total:.1f} | {rows / total:,.0f} "
-          f"| {baseline:.1f} | {total / baseline:.0f}× |")
+    print(
+        f"| persons | rows | synthesize s | rows/s | baseline copy s | ratio |\n"
+        f"|---:|---:|---:|---:|---:|---:|\n"
+        f"| {args.persons:,} | {rows:,} | {total:.1f} | {rows / total:,.0f} "
+        f"| {baseline:.1f} | {total / baseline:.0f}× |"
+    )
     return 0
 
 

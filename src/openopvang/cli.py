@@ -23,9 +23,12 @@ def serve(argv: list[str]) -> int:
     sys.argv = [
         "gunicorn",
         "openopvang.conf.wsgi:application",
-        "--bind", bind,
-        "--workers", workers,
-        "--access-logfile", "-",
+        "--bind",
+        bind,
+        "--workers",
+        workers,
+        "--access-logfile",
+        "-",
         *argv,
     ]
     run()

@@ -28,7 +28,9 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     code = models.CharField(
-        _("code"), max_length=20, unique=True,
+        _("code"),
+        max_length=20,
+        unique=True,
         help_text=_("CBS code for a municipality (GM0344), a short code otherwise."),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -39,7 +41,9 @@ class Organisation(models.Model):
     iban = models.CharField(_("IBAN (debtor account for payments)"), max_length=34, blank=True)
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
     ended_on = models.DateField(
-        _("ended on"), null=True, blank=True,
+        _("ended on"),
+        null=True,
+        blank=True,
         help_text=_("Last day the organisation exists, e.g. before a municipal merger."),
     )
 
@@ -82,12 +86,18 @@ FINANCE_ROLES = {Role.FINANCE, Role.ADMINISTRATOR}
 
 class User(AbstractUser):
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="staff",
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=5, default="nl",
+        _("preferred language"),
+        max_length=5,
+        default="nl",
         choices=[("nl", "Nederlands"), ("en", "English")],
     )
 
@@ -153,16 +163,22 @@ class ApiToken(models.Model):
     def issue(cls, user: User, name: str, expires_at=None) -> tuple["ApiToken", str]:
         raw = "oo_" + secrets.token_urlsafe(32)
         token = cls.objects.create(
-            user=user, name=name, prefix=raw[3:11], token_hash=_hash_token(raw),
+            user=user,
+            name=name,
+            prefix=raw[3:11],
+            token_hash=_hash_token(raw),
             expires_at=expires_at,
         )
         return token, raw
 
     @classmethod
     def find(cls, raw: str) -> "ApiToken | None":
-        return cls.objects.active().select_related("user__organisation").filter(
-            token_hash=_hash_token(raw)
-        ).first()
+        return (
+            cls.objects.active()
+            .select_related("user__organisation")
+            .filter(token_hash=_hash_token(raw))
+            .first()
+        )
 
     @property
     def is_active(self) -> bool:

@@ -5,8 +5,13 @@ from .models import EigenBijdrageReduction, MunicipalPolicy, PaymentItem, Paymen
 
 @admin.register(MunicipalPolicy)
 class MunicipalPolicyAdmin(admin.ModelAdmin):
-    list_display = ["municipality", "household_income_stop", "partial_month",
-                    "eigen_bijdrage_floor", "recompute_months"]
+    list_display = [
+        "municipality",
+        "household_income_stop",
+        "partial_month",
+        "eigen_bijdrage_floor",
+        "recompute_months",
+    ]
     search_fields = ["municipality__name", "municipality__code"]
 
 

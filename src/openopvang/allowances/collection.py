@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
 from openopvang.rules.engine.dates import Month, first_of, last_of
 from openopvang.rules.engine.eigen_bijdrage import Reduction
@@ -16,7 +17,6 @@ from openopvang.rules.engine.evaluate import evaluate_results
 from openopvang.rules.engine.money import CENT, ZERO
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import parse_scenario
-from openopvang.parameters.services import current_parameters
 
 from .models import EigenBijdrageFloor, EigenBijdrageReduction
 from .names import Names, flatten
@@ -52,26 +52,34 @@ def _income_in_month(scenario, persons, month: Month) -> Decimal:
 
 def eigen_bijdrage_inputs(reductions) -> dict:
     """The evaluate() inputs for maatwerk reductions (EigenBijdrageReduction rows)."""
-    return {"eigen_bijdrage": {"reductions": [
-        Reduction(ref("household", r.household_id), Month.of(r.month), r.amount, r.reason)
-        for r in reductions]}}
+    return {
+        "eigen_bijdrage": {
+            "reductions": [
+                Reduction(ref("household", r.household_id), Month.of(r.month), r.amount, r.reason)
+                for r in reductions
+            ]
+        }
+    }
 
 
-def collection_list(municipality, month: datetime.date,
-                    params: ParameterSet | None = None) -> tuple[list[CollectionRow], Decimal]:
+def collection_list(
+    municipality, month: datetime.date, params: ParameterSet | None = None
+) -> tuple[list[CollectionRow], Decimal]:
     """The eigen bijdrage to collect for one month, per household, in order:
     engine amount (gross) → maatwerk reduction (never below zero) → the floor
     of the municipal policy (`EigenBijdrageFloor`)."""
     month = first_of(month)
     params = params or current_parameters()
     policy = policy_of(municipality)
-    doc = build_scenarios([municipality.pk], month, last_of(month),
-                          {municipality.pk: policy.policy()})[municipality.pk]
+    doc = build_scenarios(
+        [municipality.pk], month, last_of(month), {municipality.pk: policy.policy()}
+    )[municipality.pk]
     scenario = parse_scenario(doc)
     stored = list(EigenBijdrageReduction.objects.filter(municipality=municipality, month=month))
     reductions = {ref("household", r.household_id): r for r in stored}
-    result = evaluate_results(scenario, params, ("eigen_bijdrage",),
-                              inputs=eigen_bijdrage_inputs(stored))["eigen_bijdrage"]
+    result = evaluate_results(
+        scenario, params, ("eigen_bijdrage",), inputs=eigen_bijdrage_inputs(stored)
+    )["eigen_bijdrage"]
     equivalent: dict[str, Decimal] = {}
     if policy.eigen_bijdrage_floor == EigenBijdrageFloor.LEEFGELD_EQUIVALENT and result.households:
         without_income = parse_scenario({**doc, "incomes": []})
@@ -89,19 +97,28 @@ def collection_list(municipality, month: datetime.date,
             income = _income_in_month(scenario, set(hm.persons), hm.month)
             keeps = equivalent.get(hm.household, ZERO)
             cap = max(ZERO, income - keeps)
-            note = _("income %(income)s minus leefgeld equivalent %(keeps)s = at most "
-                     "%(cap)s") % {"income": f"{income:.2f}", "keeps": f"{keeps:.2f}",
-                                   "cap": f"{cap:.2f}"}
+            note = _("income %(income)s minus leefgeld equivalent %(keeps)s = at most %(cap)s") % {
+                "income": f"{income:.2f}",
+                "keeps": f"{keeps:.2f}",
+                "cap": f"{cap:.2f}",
+            }
         amount = min(after_reduction, cap) if cap is not None else after_reduction
         kind, pk = parse_ref(hm.household)
         reduction = reductions.get(hm.household)
-        rows.append(CollectionRow(
-            hm.household, names(hm.household.removeprefix("person:")),
-            pk if kind == "household" else None,
-            [names(p) for p in hm.charged], hm.gross,
-            hm.gross - hm.amount if hm.reduction else ZERO,
-            reduction.reason if reduction else "", cap, note, amount,
-            [(depth, names(label)) for depth, label in flatten(hm.explanation())],
-        ))
+        rows.append(
+            CollectionRow(
+                hm.household,
+                names(hm.household.removeprefix("person:")),
+                pk if kind == "household" else None,
+                [names(p) for p in hm.charged],
+                hm.gross,
+                hm.gross - hm.amount if hm.reduction else ZERO,
+                reduction.reason if reduction else "",
+                cap,
+                note,
+                amount,
+                [(depth, names(label)) for depth, label in flatten(hm.explanation())],
+            )
+        )
     rows.sort(key=lambda r: r.name.lower())
     return rows, sum((r.amount for r in rows), ZERO)

@@ -12,8 +12,9 @@ from .selectors import has_approved_runs, paid_poo_leefgeld, paid_poo_leefgeld_b
 
 
 @register_poo_leefgeld_source
-def paid_poo_leefgeld_in_runs(municipality, start: datetime.date,
-                              end: datetime.date) -> Decimal | None:
+def paid_poo_leefgeld_in_runs(
+    municipality, start: datetime.date, end: datetime.date
+) -> Decimal | None:
     if not has_approved_runs(municipality, start, end):
         return None
     return paid_poo_leefgeld(municipality, start, end)

@@ -43,15 +43,21 @@ def filename(run: PaymentRun, extension: str) -> str:
 
 # -- SEPA -------------------------------------------------------------------------------
 
+
 def check_debtor(municipality) -> None:
     if not municipality.iban:
-        raise ValidationError(_(
-            "%(name)s has no debtor IBAN: an administrator must enter the municipality's "
-            "IBAN (and BIC) on the organisation before a SEPA file can be made."
-        ) % {"name": municipality.name})
+        raise ValidationError(
+            _(
+                "%(name)s has no debtor IBAN: an administrator must enter the municipality's "
+                "IBAN (and BIC) on the organisation before a SEPA file can be made."
+            )
+            % {"name": municipality.name}
+        )
     if not valid_iban(municipality.iban):
-        raise ValidationError(_("The debtor IBAN of %(name)s (%(iban)s) is not valid.")
-                              % {"name": municipality.name, "iban": municipality.iban})
+        raise ValidationError(
+            _("The debtor IBAN of %(name)s (%(iban)s) is not valid.")
+            % {"name": municipality.name, "iban": municipality.iban}
+        )
 
 
 def to_sepa(run: PaymentRun) -> bytes:
@@ -63,8 +69,12 @@ def to_sepa(run: PaymentRun) -> bytes:
         raise ValidationError(_("A SEPA file is only made for an approved run."))
     municipality = run.municipality
     check_debtor(municipality)
-    config = {"name": municipality.name, "IBAN": municipality.iban.replace(" ", "").upper(),
-              "batch": True, "currency": "EUR"}
+    config = {
+        "name": municipality.name,
+        "IBAN": municipality.iban.replace(" ", "").upper(),
+        "batch": True,
+        "currency": "EUR",
+    }
     if municipality.bic:
         config["BIC"] = municipality.bic.strip().upper()
     items = list(run.items.filter(method=PaymentMethod.SEPA, amount__gt=0).order_by("id"))
@@ -72,21 +82,32 @@ def to_sepa(run: PaymentRun) -> bytes:
         raise ValidationError(_("This run has no payments by bank transfer."))
     sepa = SepaTransfer(config, clean=True)
     for item in items:
-        sepa.add_payment({
-            "name": item.payee_name or item.household_name,
-            "IBAN": item.iban,
-            "amount": int((item.amount * 100).to_integral_value()),
-            "execution_date": run.execution_date,
-            "description": item.remittance,
-            "endtoend_id": item.end_to_end_id,
-        })
+        sepa.add_payment(
+            {
+                "name": item.payee_name or item.household_name,
+                "IBAN": item.iban,
+                "amount": int((item.amount * 100).to_integral_value()),
+                "execution_date": run.execution_date,
+                "description": item.remittance,
+                "endtoend_id": item.end_to_end_id,
+            }
+        )
     return sepa.export(validate=True)
 
 
 # -- payment list --------------------------------------------------------------------------
 
-ITEM_COLUMNS = ("household_ref", "household", "payee", "iban", "method", "reason", "amount",
-                "end_to_end_id", "remittance")
+ITEM_COLUMNS = (
+    "household_ref",
+    "household",
+    "payee",
+    "iban",
+    "method",
+    "reason",
+    "amount",
+    "end_to_end_id",
+    "remittance",
+)
 
 
 def _items(run: PaymentRun):
@@ -116,13 +137,26 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for item in items:
-        sheet.append([item.household_ref, item.household_name, item.payee_name, item.iban,
-                      item.method, render_reason(item.reason), item.amount, item.end_to_end_id,
-                      item.remittance])
+        sheet.append(
+            [
+                item.household_ref,
+                item.household_name,
+                item.payee_name,
+                item.iban,
+                item.method,
+                render_reason(item.reason),
+                item.amount,
+                item.end_to_end_id,
+                item.remittance,
+            ]
+        )
         sheet.cell(sheet.max_row, 7).number_format = MONEY
     sheet.append([])
-    for label, value in ((_("Total"), run.total), (_("By bank transfer"), run.sepa_total),
-                         (_("Cash or card"), run.cash_total)):
+    for label, value in (
+        (_("Total"), run.total),
+        (_("By bank transfer"), run.sepa_total),
+        (_("Cash or card"), run.cash_total),
+    ):
         sheet.append([label, None, None, None, None, None, value])
         sheet.cell(sheet.max_row, 1).font = bold
         sheet.cell(sheet.max_row, 7).number_format = MONEY
@@ -132,16 +166,40 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
     sheet.column_dimensions["F"].width = 40
 
     lines = book.create_sheet("Lines")
-    lines.append(["household_ref", "person", "month", "component", "kind", "amount",
-                  "computed", "previously_paid", "poo_amount", "days", "reason"])
+    lines.append(
+        [
+            "household_ref",
+            "person",
+            "month",
+            "component",
+            "kind",
+            "amount",
+            "computed",
+            "previously_paid",
+            "poo_amount",
+            "days",
+            "reason",
+        ]
+    )
     for cell in lines[1]:
         cell.font = bold
     for item in items:
         for line in item.lines.all():
-            lines.append([line.household_ref, line.person_ref, line.month.strftime("%Y-%m"),
-                          line.component, line.kind, line.amount, line.computed,
-                          line.previously_paid, line.poo_amount, line.days,
-                          render_reason(line.reason)])
+            lines.append(
+                [
+                    line.household_ref,
+                    line.person_ref,
+                    line.month.strftime("%Y-%m"),
+                    line.component,
+                    line.kind,
+                    line.amount,
+                    line.computed,
+                    line.previously_paid,
+                    line.poo_amount,
+                    line.days,
+                    render_reason(line.reason),
+                ]
+            )
             for column in (6, 7, 8, 9):
                 lines.cell(lines.max_row, column).number_format = MONEY
     buffer = io.BytesIO()
@@ -152,20 +210,26 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
 def _pdf(template: str, context: dict) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, {**context, "font_url": pdf_font(),
-                                       "generated": timezone.localtime()})
+    html = render_to_string(
+        template, {**context, "font_url": pdf_font(), "generated": timezone.localtime()}
+    )
     return HTML(string=html).write_pdf()
 
 
 def run_to_pdf(run: PaymentRun) -> bytes:
     items = _items(run)
-    return _pdf("allowances/run_pdf.html", {
-        "run": run, "items": items,
-        "cash_items": [i for i in items if i.method != PaymentMethod.SEPA],
-    })
+    return _pdf(
+        "allowances/run_pdf.html",
+        {
+            "run": run,
+            "items": items,
+            "cash_items": [i for i in items if i.method != PaymentMethod.SEPA],
+        },
+    )
 
 
 # -- eigen bijdrage ------------------------------------------------------------------------
+
 
 def collection_filename(municipality, month, extension: str) -> str:
     return f"eigen-bijdrage-{municipality.code}-{month:%Y-%m}.{extension}"
@@ -182,14 +246,37 @@ def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
     sheet.append([_("Eigen bijdrage collection list"), municipality.name])
     sheet.append([_("Month"), month.strftime("%Y-%m")])
     sheet.append([])
-    sheet.append(["household_ref", "household", "charged", "engine_amount", "reduction",
-                  "reduction_reason", "floor_cap", "floor", "amount_due", "explanation"])
+    sheet.append(
+        [
+            "household_ref",
+            "household",
+            "charged",
+            "engine_amount",
+            "reduction",
+            "reduction_reason",
+            "floor_cap",
+            "floor",
+            "amount_due",
+            "explanation",
+        ]
+    )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for row in rows:
-        sheet.append([row.household_ref, row.name, ", ".join(row.charged), row.gross,
-                      row.reduction or None, row.reduction_reason, row.cap, row.cap_note,
-                      row.amount, " | ".join(label for _depth, label in row.explanation)])
+        sheet.append(
+            [
+                row.household_ref,
+                row.name,
+                ", ".join(row.charged),
+                row.gross,
+                row.reduction or None,
+                row.reduction_reason,
+                row.cap,
+                row.cap_note,
+                row.amount,
+                " | ".join(label for _depth, label in row.explanation),
+            ]
+        )
         for column in (4, 5, 7, 9):
             sheet.cell(sheet.max_row, column).number_format = MONEY
     sheet.append([_("Total"), None, None, None, None, None, None, None, total])
@@ -203,5 +290,7 @@ def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
 
 
 def collection_to_pdf(municipality, month, rows, total: Decimal) -> bytes:
-    return _pdf("allowances/collection_pdf.html", {
-        "municipality": municipality, "month": month, "rows": rows, "total": total})
+    return _pdf(
+        "allowances/collection_pdf.html",
+        {"municipality": municipality, "month": month, "rows": rows, "total": total},
+    )

@@ -24,16 +24,25 @@ class MonthField(forms.CharField):
 class RunForm(DesignSystemFormMixin, forms.Form):
     month = MonthField(label=_("Month"))
     execution_date = forms.DateField(
-        label=_("Payment date"), required=False,
-        help_text=_("Requested execution date in the SEPA file; empty: the 1st of the month, "
-                    "or today if that has passed."))
+        label=_("Payment date"),
+        required=False,
+        help_text=_(
+            "Requested execution date in the SEPA file; empty: the 1st of the month, "
+            "or today if that has passed."
+        ),
+    )
 
 
 class PolicyForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = MunicipalPolicy
-        fields = ["household_income_stop", "partial_month", "switch_2023_date",
-                  "eigen_bijdrage_floor", "recompute_months"]
+        fields = [
+            "household_income_stop",
+            "partial_month",
+            "switch_2023_date",
+            "eigen_bijdrage_floor",
+            "recompute_months",
+        ]
 
 
 class ReductionForm(DesignSystemFormMixin, forms.ModelForm):

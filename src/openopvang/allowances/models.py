@@ -34,8 +34,9 @@ class PartialMonth(models.TextChoices):
 
 class EigenBijdrageFloor(models.TextChoices):
     NONE = "none", _("No floor: charge the full amount")
-    LEEFGELD_EQUIVALENT = "income_minus_leefgeld", _(
-        "Cap at household income minus the leefgeld the household would get without income"
+    LEEFGELD_EQUIVALENT = (
+        "income_minus_leefgeld",
+        _("Cap at household income minus the leefgeld the household would get without income"),
     )
 
 
@@ -45,35 +46,53 @@ class MunicipalPolicy(models.Model):
     scope_path = "municipality"
 
     municipality = models.OneToOneField(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="allowance_policy",
     )
     household_income_stop = models.BooleanField(
-        _("stop leefgeld for the whole household when an adult has income"), default=True,
-        help_text=_("Municipal choice from 2023-02-01 to 2024-06-30; from 2024-07-01 the stop "
-                    "is mandatory. The earner never gets leefgeld."),
+        _("stop leefgeld for the whole household when an adult has income"),
+        default=True,
+        help_text=_(
+            "Municipal choice from 2023-02-01 to 2024-06-30; from 2024-07-01 the stop "
+            "is mandatory. The earner never gets leefgeld."
+        ),
     )
     partial_month = models.CharField(
-        _("partial months"), max_length=40, choices=PartialMonth.choices,
+        _("partial months"),
+        max_length=40,
+        choices=PartialMonth.choices,
         default=PartialMonth.PRO_RATA,
-        help_text=_("Pro rata: monthly amount × days ÷ days in the month, rounded half-up per "
-                    "line. Whole month: a person placed on the 1st gets the whole month."),
+        help_text=_(
+            "Pro rata: monthly amount × days ÷ days in the month, rounded half-up per "
+            "line. Whole month: a person placed on the 1st gets the whole month."
+        ),
     )
     switch_2023_date = models.DateField(
-        _("switch to the 2023 leefgeld table"), null=True, blank=True,
+        _("switch to the 2023 leefgeld table"),
+        null=True,
+        blank=True,
         help_text=_("Between 2023-02-01 and 2023-04-01; empty: 2023-02-01."),
     )
     eigen_bijdrage_floor = models.CharField(
-        _("eigen bijdrage floor"), max_length=30, choices=EigenBijdrageFloor.choices,
+        _("eigen bijdrage floor"),
+        max_length=30,
+        choices=EigenBijdrageFloor.choices,
         default=EigenBijdrageFloor.NONE,
-        help_text=_("\"After paying, a person keeps at least what leefgeld would give.\" With the "
-                    "cap, a household's contribution for a month is at most its income in that "
-                    "month minus the leefgeld it would get without income (never below zero)."),
+        help_text=_(
+            '"After paying, a person keeps at least what leefgeld would give." With the '
+            "cap, a household's contribution for a month is at most its income in that "
+            "month minus the leefgeld it would get without income (never below zero)."
+        ),
     )
     recompute_months = models.PositiveSmallIntegerField(
-        _("months recomputed in each run"), default=3,
-        help_text=_("Each run also recomputes this many earlier months already paid and adds "
-                    "the differences as corrections (never before the first approved run)."),
+        _("months recomputed in each run"),
+        default=3,
+        help_text=_(
+            "Each run also recomputes this many earlier months already paid and adds "
+            "the differences as corrections (never before the first approved run)."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,15 +110,22 @@ class MunicipalPolicy(models.Model):
         if self.switch_2023_date and not (
             SWITCH_2023_EARLIEST <= self.switch_2023_date <= SWITCH_2023_LATEST
         ):
-            raise ValidationError({"switch_2023_date": _(
-                "The switch date must be between 1 February 2023 and 1 April 2023.")})
+            raise ValidationError(
+                {
+                    "switch_2023_date": _(
+                        "The switch date must be between 1 February 2023 and 1 April 2023."
+                    )
+                }
+            )
         if self.recompute_months > 24:
             raise ValidationError({"recompute_months": _("At most 24 months.")})
 
     def policy(self) -> dict:
         """The scenario `policy` for the rules engine."""
-        out = {"household_income_stop": self.household_income_stop,
-               "partial_month": self.partial_month}
+        out = {
+            "household_income_stop": self.household_income_stop,
+            "partial_month": self.partial_month,
+        }
         if self.switch_2023_date:
             out["switch_2023_date"] = self.switch_2023_date.isoformat()
         return out
@@ -111,18 +137,28 @@ class EigenBijdrageReduction(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     household = models.ForeignKey(
-        "registry.Household", verbose_name=_("household"), on_delete=models.CASCADE,
+        "registry.Household",
+        verbose_name=_("household"),
+        on_delete=models.CASCADE,
         related_name="eigen_bijdrage_reductions",
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     amount = models.DecimalField(_("reduction (€)"), max_digits=9, decimal_places=2)
     reason = models.CharField(_("reason"), max_length=300)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -133,11 +169,13 @@ class EigenBijdrageReduction(models.Model):
         verbose_name_plural = _("eigen bijdrage reductions")
         constraints = [
             models.UniqueConstraint(
-                fields=["household", "month"], name="eigen_bijdrage_reduction_once",
+                fields=["household", "month"],
+                name="eigen_bijdrage_reduction_once",
                 violation_error_message=_("This household already has a reduction for that month."),
             ),
             models.CheckConstraint(
-                condition=Q(amount__gt=0), name="eigen_bijdrage_reduction_positive",
+                condition=Q(amount__gt=0),
+                name="eigen_bijdrage_reduction_positive",
                 violation_error_message=_("The reduction must be more than zero."),
             ),
         ]
@@ -151,8 +189,10 @@ class EigenBijdrageReduction(models.Model):
             self.month = self.month.replace(day=1)
         if not (self.reason or "").strip():
             raise ValidationError({"reason": _("Give the reason for the reduction.")})
-        if self.household_id and self.municipality_id and (
-            self.household.municipality_id != self.municipality_id
+        if (
+            self.household_id
+            and self.municipality_id
+            and (self.household.municipality_id != self.municipality_id)
         ):
             raise ValidationError({"household": _("Choose a household of your municipality.")})
 
@@ -174,32 +214,55 @@ class PaymentRun(models.Model):
     scope_path = "municipality"
 
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month paid."))
-    status = models.CharField(_("status"), max_length=10, choices=RunStatus.choices,
-                              default=RunStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
+    )
     execution_date = models.DateField(_("payment date"))
     recompute_from = models.DateField(
-        _("recomputed from"), help_text=_("First month recomputed for corrections."))
+        _("recomputed from"), help_text=_("First month recomputed for corrections.")
+    )
     total = models.DecimalField(_("total (€)"), max_digits=14, decimal_places=2, default=0)
-    sepa_total = models.DecimalField(_("by bank transfer (€)"), max_digits=14, decimal_places=2,
-                                     default=0)
-    cash_total = models.DecimalField(_("cash or card (€)"), max_digits=14, decimal_places=2,
-                                     default=0)
+    sepa_total = models.DecimalField(
+        _("by bank transfer (€)"), max_digits=14, decimal_places=2, default=0
+    )
+    cash_total = models.DecimalField(
+        _("cash or card (€)"), max_digits=14, decimal_places=2, default=0
+    )
     policy = models.JSONField(_("policy"), default=dict, editable=False)
     scenario = models.JSONField(_("scenario snapshot"), default=dict, editable=False)
     result = models.JSONField(_("engine result"), default=dict, editable=False)
     parameters = models.JSONField(_("parameter values"), default=list, editable=False)
     computed_at = models.DateTimeField(_("computed at"), null=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                                   related_name="+", editable=False)
-    prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     prepared_at = models.DateTimeField(_("prepared at"), null=True, blank=True, editable=False)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -213,10 +276,12 @@ class PaymentRun(models.Model):
             # One open run per municipality: approving two runs computed against
             # the same ledger would pay a difference twice.
             models.UniqueConstraint(
-                fields=["municipality"], condition=Q(status__in=["draft", "prepared"]),
+                fields=["municipality"],
+                condition=Q(status__in=["draft", "prepared"]),
                 name="payment_run_one_open_per_municipality",
-                violation_error_message=_("There is already an open payment run: approve or "
-                                          "delete it first."),
+                violation_error_message=_(
+                    "There is already an open payment run: approve or delete it first."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["municipality", "status", "month"])]
@@ -251,13 +316,17 @@ class PaymentItem(models.Model):
 
     run = models.ForeignKey(PaymentRun, on_delete=models.CASCADE, related_name="items")
     household_ref = models.CharField(
-        _("household reference"), max_length=30,
-        help_text=_("H12, or person:P34 for a person in no household."))
-    household = models.ForeignKey("registry.Household", null=True, blank=True,
-                                  on_delete=models.SET_NULL, related_name="+")
+        _("household reference"),
+        max_length=30,
+        help_text=_("H12, or person:P34 for a person in no household."),
+    )
+    household = models.ForeignKey(
+        "registry.Household", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     household_name = models.CharField(_("household"), max_length=200)
-    payee = models.ForeignKey("registry.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+")
+    payee = models.ForeignKey(
+        "registry.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     payee_name = models.CharField(_("payee"), max_length=200, blank=True)
     iban = models.CharField(_("IBAN"), max_length=34, blank=True)
     method = models.CharField(_("payment method"), max_length=10, choices=PaymentMethod.choices)
@@ -293,18 +362,21 @@ class PaymentLine(models.Model):
     run = models.ForeignKey(PaymentRun, on_delete=models.CASCADE, related_name="lines")
     item = models.ForeignKey(PaymentItem, on_delete=models.CASCADE, related_name="lines")
     household_ref = models.CharField(max_length=30)
-    person = models.ForeignKey("registry.Person", null=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    person = models.ForeignKey(
+        "registry.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     person_ref = models.CharField(max_length=20)
     month = models.DateField(_("month"))
     component = models.CharField(_("component"), max_length=20)
     kind = models.CharField(_("kind"), max_length=12, choices=LineKind.choices)
     amount = models.DecimalField(_("amount (€)"), max_digits=12, decimal_places=2)
     computed = models.DecimalField(_("computed now (€)"), max_digits=12, decimal_places=2)
-    previously_paid = models.DecimalField(_("paid before (€)"), max_digits=12, decimal_places=2,
-                                          default=0)
-    poo_amount = models.DecimalField(_("of which POO (€)"), max_digits=12, decimal_places=2,
-                                     default=0)
+    previously_paid = models.DecimalField(
+        _("paid before (€)"), max_digits=12, decimal_places=2, default=0
+    )
+    poo_amount = models.DecimalField(
+        _("of which POO (€)"), max_digits=12, decimal_places=2, default=0
+    )
     days = models.PositiveSmallIntegerField(_("days"), default=0)
     # A reason code ({"code": "recomputed", "month": ..., "was": ..., "now": ...}) and
     # the explanation as a list of codes (reasons.py); legacy rows may hold text.

@@ -25,8 +25,7 @@ class Names:
 
     def __init__(self, persons=None, households=None, locations=None, hosts=None):
         self.map = {}
-        for prefix, objects in (("P", persons), ("H", households), ("L", locations),
-                                ("G", hosts)):
+        for prefix, objects in (("P", persons), ("H", households), ("L", locations), ("G", hosts)):
             for obj in objects or ():
                 self.map[f"{prefix}{obj.pk}"] = str(obj)
 

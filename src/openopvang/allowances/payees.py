@@ -70,8 +70,7 @@ def resolve_payee(household, members: list, person, day: datetime.date) -> Payee
     adults = [m for m in members if age_on(m.birth_date, day) >= 18]
     with_iban = [m for m in adults if valid_iban(m.iban)]
     if len(with_iban) == 1:
-        return PayeeChoice(with_iban[0], PaymentMethod.SEPA,
-                           note_why=code("payee_only_adult_iban"))
+        return PayeeChoice(with_iban[0], PaymentMethod.SEPA, note_why=code("payee_only_adult_iban"))
     if len(with_iban) > 1:
         return PayeeChoice(None, PaymentMethod.CASH, code("no_payee_several_ibans"))
     if not adults:
@@ -122,20 +121,25 @@ def load_registry(municipality_ids, month: datetime.date) -> RegistryData:
         pk: PersonInfo(pk, f"{given} {family}".strip(), birth, iban)
         for pk, given, family, birth, iban in Person.objects.filter(
             municipality_id__in=municipality_ids,
-        ).values_list("pk", "given_names", "family_name", "birth_date", "iban").order_by()
+        )
+        .values_list("pk", "given_names", "family_name", "birth_date", "iban")
+        .order_by()
     }
     households = {
         pk: HouseholdInfo(pk, name, payee_id, persons.get(payee_id) if payee_id else None)
         for pk, name, payee_id in Household.objects.filter(
             municipality_id__in=municipality_ids,
-        ).values_list("pk", "name", "payee_id").order_by()
+        )
+        .values_list("pk", "name", "payee_id")
+        .order_by()
     }
     members: dict[int, list[PersonInfo]] = defaultdict(list)
     for household_id, person_id in (
         HouseholdMembership.objects.filter(household__municipality_id__in=municipality_ids)
         .filter(start_date__lte=last_of(month))
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=month))
-        .values_list("household_id", "person_id").order_by("household_id", "start_date")
+        .values_list("household_id", "person_id")
+        .order_by("household_id", "start_date")
     ):
         person = persons.get(person_id)
         if person is not None and person not in members[household_id]:

@@ -16,8 +16,10 @@ def policy_of(municipality) -> MunicipalPolicy:
 
 
 def policies_of(municipality_ids) -> dict[int, MunicipalPolicy]:
-    stored = {p.municipality_id: p for p in MunicipalPolicy.objects.filter(
-        municipality_id__in=municipality_ids)}
+    stored = {
+        p.municipality_id: p
+        for p in MunicipalPolicy.objects.filter(municipality_id__in=municipality_ids)
+    }
     return {pk: stored.get(pk) or MunicipalPolicy(municipality_id=pk) for pk in municipality_ids}
 
 
@@ -25,14 +27,16 @@ def first_approved_months(municipality_ids) -> dict[int, datetime.date]:
     out: dict[int, datetime.date] = {}
     for municipality_id, month in (
         PaymentRun.objects.filter(municipality_id__in=municipality_ids, status=RunStatus.APPROVED)
-        .values_list("municipality_id", "month").order_by("month")
+        .values_list("municipality_id", "month")
+        .order_by("month")
     ):
         out.setdefault(municipality_id, month)
     return out
 
 
-def window_start(month: datetime.date, policy: MunicipalPolicy,
-                 first_approved: datetime.date | None) -> datetime.date:
+def window_start(
+    month: datetime.date, policy: MunicipalPolicy, first_approved: datetime.date | None
+) -> datetime.date:
     """The first month a run for `month` recomputes: `policy.recompute_months`
     back, never before the first approved run; `month` alone without one."""
     if first_approved is None:

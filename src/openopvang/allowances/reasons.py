@@ -63,7 +63,8 @@ _FIXED = {
     "payee_no_iban": gettext_lazy("payee has no IBAN"),
     "payee_invalid_iban": gettext_lazy("payee's IBAN is not valid"),
     "no_payee_several_ibans": gettext_lazy(
-        "no payee: several adults have an IBAN, choose the payee of the household"),
+        "no payee: several adults have an IBAN, choose the payee of the household"
+    ),
     "no_payee_no_adult": gettext_lazy("no payee: no adult member"),
     "no_payee_no_adult_iban": gettext_lazy("no payee: no adult member has an IBAN"),
     "net_negative": gettext_lazy("net amount is negative: to recover or to set off later"),
@@ -100,8 +101,9 @@ def _rule(r: dict) -> str:
     if r.get("rule") == "mandatory":
         return _("whole household, mandatory from %(day)s") % {"day": r.get("rule_from", "")}
     if r.get("rule") == "policy":
-        return _("whole household, municipal policy from %(day)s "
-                 "(policy.household_income_stop)") % {"day": r.get("rule_from", "")}
+        return _(
+            "whole household, municipal policy from %(day)s (policy.household_income_stop)"
+        ) % {"day": r.get("rule_from", "")}
     return ""
 
 
@@ -111,56 +113,89 @@ def _render(r: dict) -> str:
         return str(_FIXED[name])
     if name == "recomputed":
         return _("recomputed %(month)s after registry change: was %(was)s, now %(now)s") % {
-            "month": r.get("month", ""), "was": money(r.get("was")), "now": money(r.get("now"))}
+            "month": r.get("month", ""),
+            "was": money(r.get("was")),
+            "now": money(r.get("now")),
+        }
     if name == "line_formula":
         terms = " + ".join(f"{money(rate)} x {days}" for rate, days in r.get("terms", []))
         return _("%(component)s: (%(terms)s) / %(days)s = %(exact)s -> %(amount)s") % {
-            "component": r.get("component", ""), "terms": terms or "0",
-            "days": r.get("days_in_month", ""), "exact": exact(r.get("exact", "0")),
-            "amount": money(r.get("amount"))}
+            "component": r.get("component", ""),
+            "terms": terms or "0",
+            "days": r.get("days_in_month", ""),
+            "exact": exact(r.get("exact", "0")),
+            "amount": money(r.get("amount")),
+        }
     if name == "segment_elsewhere":
         return _("%(span)s: %(days)s days counted under household %(household)s") % {
-            "span": _span(r), "days": r.get("days", ""), "household": r.get("household", "")}
+            "span": _span(r),
+            "days": r.get("days", ""),
+            "household": r.get("household", ""),
+        }
     if name == "segment_paid":
         age = _("adult (18+)") if r.get("adult") else _("minor")
         note = r.get("note")
         note_text = f"; {render_reason(note)}" if note else ""
-        return _("%(span)s: %(days)s days x %(rate)s / %(dim)s%(whole)s — %(age)s, household "
-                 "of %(size)s placed, %(where)s; %(parameter)s from %(from)s%(note)s") % {
-            "span": _span(r), "days": r.get("days", ""), "rate": money(r.get("rate")),
-            "dim": r.get("days_in_month", ""), "whole": _whole(r), "age": age,
-            "size": r.get("size", ""), "where": _where(r.get("where", "")),
-            "parameter": r.get("parameter", ""), "from": r.get("value_from", ""),
-            "note": note_text}
+        return _(
+            "%(span)s: %(days)s days x %(rate)s / %(dim)s%(whole)s — %(age)s, household "
+            "of %(size)s placed, %(where)s; %(parameter)s from %(from)s%(note)s"
+        ) % {
+            "span": _span(r),
+            "days": r.get("days", ""),
+            "rate": money(r.get("rate")),
+            "dim": r.get("days_in_month", ""),
+            "whole": _whole(r),
+            "age": age,
+            "size": r.get("size", ""),
+            "where": _where(r.get("where", "")),
+            "parameter": r.get("parameter", ""),
+            "from": r.get("value_from", ""),
+            "note": note_text,
+        }
     if name == "segment_without":
         return _("%(span)s: %(days)s days without — %(reason)s%(whole)s") % {
-            "span": _span(r), "days": r.get("days", ""),
-            "reason": render_reason(r.get("why")), "whole": _whole(r)}
+            "span": _span(r),
+            "days": r.get("days", ""),
+            "reason": render_reason(r.get("why")),
+            "whole": _whole(r),
+        }
     if name == "line_gone":
-        return _("%(person)s: no %(component)s in %(month)s any more (not placed in household "
-                 "%(household)s in that month)") % {
-            "person": r.get("person", ""), "component": r.get("component", ""),
-            "month": r.get("month", ""), "household": r.get("household", "")}
+        return _(
+            "%(person)s: no %(component)s in %(month)s any more (not placed in household "
+            "%(household)s in that month)"
+        ) % {
+            "person": r.get("person", ""),
+            "component": r.get("component", ""),
+            "month": r.get("month", ""),
+            "household": r.get("household", ""),
+        }
     if name == "catering":
         return _("catering at %(location)s") % {"location": r.get("location", "")}
     if name == "no_host":
         return _("no host (GOO %(location)s): wooncomponent only with a host") % {
-            "location": r.get("location", "")}
+            "location": r.get("location", "")
+        }
     if name == "not_in_force":
         return _("%(parameter)s in force from %(from)s") % {
-            "parameter": r.get("parameter", ""), "from": r.get("from", "")}
+            "parameter": r.get("parameter", ""),
+            "from": r.get("from", ""),
+        }
     if name == "own_income":
-        return _("own income of %(person)s (%(kind)s) from %(from)s (the earner gets no "
-                 "leefgeld)") % {"person": r.get("person", ""), "kind": r.get("kind", ""),
-                                 "from": r.get("from", "")}
+        return _(
+            "own income of %(person)s (%(kind)s) from %(from)s (the earner gets no leefgeld)"
+        ) % {"person": r.get("person", ""), "kind": r.get("kind", ""), "from": r.get("from", "")}
     if name == "household_income":
         return _("income of %(person)s (18+, %(kind)s) from %(from)s: %(rule)s") % {
-            "person": r.get("person", ""), "kind": r.get("kind", ""),
-            "from": r.get("from", ""), "rule": _rule(r)}
+            "person": r.get("person", ""),
+            "kind": r.get("kind", ""),
+            "from": r.get("from", ""),
+            "rule": _rule(r),
+        }
     if name == "table_continues":
-        return _("table of %(table)s continues until the municipal switch on %(switch)s "
-                 "(policy.switch_2023_date)") % {"table": r.get("table", ""),
-                                                 "switch": r.get("switch", "")}
+        return _(
+            "table of %(table)s continues until the municipal switch on %(switch)s "
+            "(policy.switch_2023_date)"
+        ) % {"table": r.get("table", ""), "switch": r.get("switch", "")}
     if name == "text":  # a legacy sentence kept as it was stored
         return str(r.get("text", ""))
     return str(r.get("text") or name)
@@ -187,7 +222,8 @@ def render_explanation(items: Iterable[Reason]) -> list[str]:
 # -- reading sentences stored before there were codes ---------------------------------
 
 _LEGACY_RECOMPUTED = re.compile(
-    r"^recomputed (\d{4}-\d{2}) after registry change: was (-?\d+\.\d{2}), now (-?\d+\.\d{2})$")
+    r"^recomputed (\d{4}-\d{2}) after registry change: was (-?\d+\.\d{2}), now (-?\d+\.\d{2})$"
+)
 
 
 def from_legacy(text: str) -> dict:

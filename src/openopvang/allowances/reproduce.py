@@ -19,8 +19,10 @@ from .models import PaymentRun
 
 
 def run_document(run: PaymentRun) -> dict:
-    return {"scenario": run.scenario,
-            "parameters": ParameterSet.from_document(run.parameters).to_document()}
+    return {
+        "scenario": run.scenario,
+        "parameters": ParameterSet.from_document(run.parameters).to_document(),
+    }
 
 
 def run_document_json(run: PaymentRun) -> bytes:

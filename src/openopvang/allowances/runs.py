@@ -37,13 +37,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.snapshots import build_scenarios, parse_ref
 from openopvang.rules.engine.dates import Month, first_of, last_of
 from openopvang.rules.engine.evaluate import evaluate_results
 from openopvang.rules.engine.leefgeld import COMPONENTS, RULE_TEXT
 from openopvang.rules.engine.money import ZERO
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.parameters.services import current_parameters
 
 from .ledger import Key, paid_ledger
 from .models import LineKind, PaymentMethod
@@ -139,8 +139,17 @@ def _segment_code(segment, index: int, household: str, days_in_month: int) -> di
     must not change it."""
     elsewhere = segment.household if segment.household != household and segment.placed else None
     part = segment.parts[index]
-    key = (segment.start, segment.end, segment.whole_month, elsewhere, part, segment.adult,
-           segment.size, segment.where, days_in_month)
+    key = (
+        segment.start,
+        segment.end,
+        segment.whole_month,
+        elsewhere,
+        part,
+        segment.adult,
+        segment.size,
+        segment.where,
+        days_in_month,
+    )
     found = _CODE_CACHE.get(key)
     if found is not None:
         return found
@@ -149,15 +158,27 @@ def _segment_code(segment, index: int, household: str, days_in_month: int) -> di
     if elsewhere is not None:
         found = {"code": "segment_elsewhere", **span, "household": elsewhere}
     elif part.rate > 0 and part.value is not None:
-        found = {"code": "segment_paid", **span, "rate": f"{part.rate:.2f}",
-                 "days_in_month": days_in_month, "whole": segment.whole_month,
-                 "adult": segment.adult, "size": segment.size, "where": segment.where,
-                 "parameter": part.value.name, "value_from": part.value.start.isoformat()}
+        found = {
+            "code": "segment_paid",
+            **span,
+            "rate": f"{part.rate:.2f}",
+            "days_in_month": days_in_month,
+            "whole": segment.whole_month,
+            "adult": segment.adult,
+            "size": segment.size,
+            "where": segment.where,
+            "parameter": part.value.name,
+            "value_from": part.value.start.isoformat(),
+        }
         if part.note:
             found["note"] = _why(part.note_why) or {"code": "text", "text": part.note}
     else:
-        found = {"code": "segment_without", **span, "whole": segment.whole_month,
-                 "why": _why(part.why) or {"code": "text", "text": part.reason}}
+        found = {
+            "code": "segment_without",
+            **span,
+            "whole": segment.whole_month,
+            "why": _why(part.why) or {"code": "text", "text": part.reason},
+        }
     if len(_CODE_CACHE) > 100_000:
         _CODE_CACHE.clear()
     _CODE_CACHE[key] = found
@@ -168,16 +189,23 @@ def line_explanation(pm, index: int, days_in_month: int) -> list[dict]:
     """The formula of one line and the segments of the month behind it, as codes."""
     line = pm.lines[COMPONENTS[index]]
     paid = [s for s in pm.segments if s.household == pm.household and s.parts[index].rate > 0]
-    out = [{"code": "line_formula", "component": COMPONENTS[index],
+    out = [
+        {
+            "code": "line_formula",
+            "component": COMPONENTS[index],
             "terms": [[f"{s.parts[index].rate:.2f}", (s.end - s.start).days + 1] for s in paid],
-            "days_in_month": days_in_month, "exact": f"{line.exact:.4f}",
-            "amount": f"{line.amount:.2f}"}]
+            "days_in_month": days_in_month,
+            "exact": f"{line.exact:.4f}",
+            "amount": f"{line.amount:.2f}",
+        }
+    ]
     out.extend(_segment_code(s, index, pm.household, days_in_month) for s in pm.segments)
     return out
 
 
-def _difference_lines(result, ledger: dict, month: datetime.date,
-                      window: datetime.date) -> list[ComputedLine]:
+def _difference_lines(
+    result, ledger: dict, month: datetime.date, window: datetime.date
+) -> list[ComputedLine]:
     now: dict[Key, tuple] = {}
     person_months = {}
     for pm in result.person_months:
@@ -188,8 +216,10 @@ def _difference_lines(result, ledger: dict, month: datetime.date,
     out = []
     days: dict[datetime.date, int] = {}
     order = _COMPONENT_ORDER
-    for key in sorted(set(now) | {k for k in ledger if window <= k[2] <= month},
-                      key=lambda k: (k[0], k[1], k[2], order[k[3]])):
+    for key in sorted(
+        set(now) | {k for k in ledger if window <= k[2] <= month},
+        key=lambda k: (k[0], k[1], k[2], order[k[3]]),
+    ):
         household, person, line_month, component = key
         found = now.get(key)
         computed = found[0].amount if found else ZERO
@@ -205,23 +235,43 @@ def _difference_lines(result, ledger: dict, month: datetime.date,
             explanation = line_explanation(person_months[key[:3]], found[1], dim)
             paid_days = found[0].days
         else:
-            explanation = [code("line_gone", person=person, component=component,
-                                month=f"{line_month:%Y-%m}", household=household)]
+            explanation = [
+                code(
+                    "line_gone",
+                    person=person,
+                    component=component,
+                    month=f"{line_month:%Y-%m}",
+                    household=household,
+                )
+            ]
             paid_days = 0
         if paid is None and line_month == month:
             kind, reason = LineKind.ENTITLEMENT, {}
         else:
             kind = LineKind.CORRECTION
-            reason = code("recomputed", month=f"{line_month:%Y-%m}", was=paid or ZERO,
-                          now=computed)
-        out.append(ComputedLine(household, person, line_month, component, kind, difference,
-                                computed, paid or ZERO, poo_now - poo_paid, paid_days, reason,
-                                explanation))
+            reason = code("recomputed", month=f"{line_month:%Y-%m}", was=paid or ZERO, now=computed)
+        out.append(
+            ComputedLine(
+                household,
+                person,
+                line_month,
+                component,
+                kind,
+                difference,
+                computed,
+                paid or ZERO,
+                poo_now - poo_paid,
+                paid_days,
+                reason,
+                explanation,
+            )
+        )
     return out
 
 
-def _items(lines: list[ComputedLine], data: RegistryData,
-           month: datetime.date) -> list[ComputedItem]:
+def _items(
+    lines: list[ComputedLine], data: RegistryData, month: datetime.date
+) -> list[ComputedItem]:
     grouped: dict[str, list[ComputedLine]] = defaultdict(list)
     for line in lines:
         grouped[line.household_ref].append(line)
@@ -242,8 +292,9 @@ def _items(lines: list[ComputedLine], data: RegistryData,
     return items
 
 
-def compute_runs(municipality_ids: list[int], month: datetime.date,
-                 params: ParameterSet | None = None) -> dict[int, ComputedRun]:
+def compute_runs(
+    municipality_ids: list[int], month: datetime.date, params: ParameterSet | None = None
+) -> dict[int, ComputedRun]:
     """Compute the run of `month` for many municipalities at once: one query per
     registry table for all of them (build_scenarios), one ledger query, three
     queries for payees. Nothing is stored."""
@@ -260,27 +311,40 @@ def compute_runs(municipality_ids: list[int], month: datetime.date,
     for pk, start in windows.items():
         by_window[start].append(pk)
     for start, ids in by_window.items():
-        scenarios.update(build_scenarios(ids, start, end,
-                                         {pk: policies[pk].policy() for pk in ids}))
+        scenarios.update(
+            build_scenarios(ids, start, end, {pk: policies[pk].policy() for pk in ids})
+        )
     ledger = paid_ledger(municipality_ids, earliest, end)
     all_lines: dict[int, list[ComputedLine]] = {}
     results: dict[int, dict] = {}
     for pk in municipality_ids:
         result = evaluate_results(scenarios[pk], params, ("leefgeld",))["leefgeld"]
         # The lines are the result; the run keeps the engine's totals and rule.
-        results[pk] = {"total": str(result.total), "poo_total": str(result.poo_total),
-                       "partial_month": result.rule, "rule": RULE_TEXT[result.rule],
-                       "period": str(result.period)}
+        results[pk] = {
+            "total": str(result.total),
+            "poo_total": str(result.poo_total),
+            "partial_month": result.rule,
+            "rule": RULE_TEXT[result.rule],
+            "period": str(result.period),
+        }
         all_lines[pk] = _difference_lines(result, ledger.get(pk, {}), month, windows[pk])
     data = load_registry(municipality_ids, month)
     return {
-        pk: ComputedRun(pk, month, windows[pk], policies[pk].policy(), scenarios[pk],
-                        results[pk], _items(all_lines[pk], data, month))
+        pk: ComputedRun(
+            pk,
+            month,
+            windows[pk],
+            policies[pk].policy(),
+            scenarios[pk],
+            results[pk],
+            _items(all_lines[pk], data, month),
+        )
         for pk in municipality_ids
     }
 
 
-def compute_run(municipality, month: datetime.date,
-                params: ParameterSet | None = None) -> ComputedRun:
+def compute_run(
+    municipality, month: datetime.date, params: ParameterSet | None = None
+) -> ComputedRun:
     pk = getattr(municipality, "pk", municipality)
     return compute_runs([pk], month, params)[pk]

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.http import Http404
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import HouseholdMembership, Person
 from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
 from openopvang.rules.engine.dates import add_months, first_of, last_of
@@ -17,7 +18,6 @@ from openopvang.rules.engine.evaluate import evaluate_results
 from openopvang.rules.engine.leefgeld import COMPONENTS
 from openopvang.rules.engine.money import ZERO, cents
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.parameters.services import current_parameters
 
 from .collection import eigen_bijdrage_inputs
 from .ledger import paid_by_month, paid_totals
@@ -36,7 +36,8 @@ def own_municipality(user):
 
 def payment_runs(user):
     return PaymentRun.objects.for_user(user).select_related(
-        "municipality", "prepared_by", "approved_by", "created_by")
+        "municipality", "prepared_by", "approved_by", "created_by"
+    )
 
 
 def run_items(run: PaymentRun):
@@ -50,11 +51,13 @@ def reductions(user, month: datetime.date | None = None):
     return queryset
 
 
-def paid_lines_for_household(user, household_ref: str, start: datetime.date,
-                             end: datetime.date):
+def paid_lines_for_household(user, household_ref: str, start: datetime.date, end: datetime.date):
     return PaymentLine.objects.for_user(user).filter(
-        run__status=RunStatus.APPROVED, household_ref=household_ref,
-        month__gte=start, month__lte=end)
+        run__status=RunStatus.APPROVED,
+        household_ref=household_ref,
+        month__gte=start,
+        month__lte=end,
+    )
 
 
 def paid_poo_leefgeld(municipality, start: datetime.date, end: datetime.date) -> Decimal:
@@ -69,36 +72,58 @@ def has_approved_runs(municipality, start: datetime.date, end: datetime.date) ->
     """Whether leefgeld for months in [start, end] was paid through the
     platform: only then should a declaration use `paid_poo_leefgeld` instead
     of the engine's computed POO share."""
-    return PaymentRun.objects.filter(
-        municipality=municipality, status=RunStatus.APPROVED,
-        month__gte=start.replace(day=1), month__lte=end).exists() or PaymentLine.objects.filter(
-        run__municipality=municipality, run__status=RunStatus.APPROVED,
-        month__gte=start.replace(day=1), month__lte=end).exists()
+    return (
+        PaymentRun.objects.filter(
+            municipality=municipality,
+            status=RunStatus.APPROVED,
+            month__gte=start.replace(day=1),
+            month__lte=end,
+        ).exists()
+        or PaymentLine.objects.filter(
+            run__municipality=municipality,
+            run__status=RunStatus.APPROVED,
+            month__gte=start.replace(day=1),
+            month__lte=end,
+        ).exists()
+    )
 
 
-def paid_poo_leefgeld_by_municipality(municipality_ids, start: datetime.date,
-                                      end: datetime.date) -> dict[int, Decimal | None]:
+def paid_poo_leefgeld_by_municipality(
+    municipality_ids, start: datetime.date, end: datetime.date
+) -> dict[int, Decimal | None]:
     """`paid_poo_leefgeld` for many municipalities at once, None for those
     without approved runs for months in [start, end] (`has_approved_runs`):
     {municipality pk: Decimal | None}, in three queries for any number."""
     ids = list(municipality_ids)
     first = start.replace(day=1)
-    with_runs = set(PaymentRun.objects.filter(
-        municipality_id__in=ids, status=RunStatus.APPROVED, month__gte=first, month__lte=end,
-    ).values_list("municipality_id", flat=True).distinct())
+    with_runs = set(
+        PaymentRun.objects.filter(
+            municipality_id__in=ids,
+            status=RunStatus.APPROVED,
+            month__gte=first,
+            month__lte=end,
+        )
+        .values_list("municipality_id", flat=True)
+        .distinct()
+    )
     lines = PaymentLine.objects.filter(
-        run__municipality_id__in=ids, run__status=RunStatus.APPROVED,
-        month__gte=first, month__lte=end,
+        run__municipality_id__in=ids,
+        run__status=RunStatus.APPROVED,
+        month__gte=first,
+        month__lte=end,
     )
     with_runs.update(lines.values_list("run__municipality_id", flat=True).distinct())
     poo = dict(
-        lines.values_list("run__municipality_id").annotate(poo=Sum("poo_amount"))
-        .values_list("run__municipality_id", "poo").order_by()
+        lines.values_list("run__municipality_id")
+        .annotate(poo=Sum("poo_amount"))
+        .values_list("run__municipality_id", "poo")
+        .order_by()
     )
     return {pk: cents(poo.get(pk)) if pk in with_runs else None for pk in ids}
 
 
 # -- the person page ---------------------------------------------------------------------
+
 
 @dataclass
 class PersonMonthRow:
@@ -125,32 +150,45 @@ def household_ref_of(person: Person, day: datetime.date) -> tuple[str, str, list
     reference, name and members; a person in no household is one on their own."""
     membership = (
         HouseholdMembership.objects.filter(person=person, start_date__lte=day)
-        .select_related("household").order_by("-start_date").first()
+        .select_related("household")
+        .order_by("-start_date")
+        .first()
     )
     if membership is None:
         return f"person:{ref('person', person.pk)}", person.full_name, [person]
     household = membership.household
-    members = [m.person for m in household.memberships.select_related("person").order_by(
-        "start_date", "person_id")]
+    members = [
+        m.person
+        for m in household.memberships.select_related("person").order_by("start_date", "person_id")
+    ]
     return ref("household", household.pk), household.name, list(dict.fromkeys(members))
 
 
-def household_scenario(person: Person, start: datetime.date, end: datetime.date,
-                       policy=None, day: datetime.date | None = None,
-                       ) -> tuple[str, str, list[Person], dict]:
+def household_scenario(
+    person: Person,
+    start: datetime.date,
+    end: datetime.date,
+    policy=None,
+    day: datetime.date | None = None,
+) -> tuple[str, str, list[Person], dict]:
     """The scenario of the person's household alone (its members' placements,
     memberships and incomes), for [start, end]: (household ref, name, members,
     scenario document)."""
     household_ref, household_name, members = household_ref_of(person, day or end)
     policy = policy or policy_of(person.municipality)
-    doc = build_scenarios([person.municipality_id], start, end,
-                          {person.municipality_id: policy.policy()},
-                          persons=[m.pk for m in members])[person.municipality_id]
+    doc = build_scenarios(
+        [person.municipality_id],
+        start,
+        end,
+        {person.municipality_id: policy.policy()},
+        persons=[m.pk for m in members],
+    )[person.municipality_id]
     return household_ref, household_name, members, doc
 
 
-def person_allowances(user, person: Person, today: datetime.date, months: int = 3,
-                      params: ParameterSet | None = None) -> dict:
+def person_allowances(
+    user, person: Person, today: datetime.date, months: int = 3, params: ParameterSet | None = None
+) -> dict:
     """Leefgeld and eigen bijdrage of the person's household for the current and
     previous months, with the engine's explanation in plain words (names instead
     of references), and what approved runs paid. Only that household is read and
@@ -163,12 +201,21 @@ def person_allowances(user, person: Person, today: datetime.date, months: int = 
     start = add_months(current, -(months - 1))
     policy = policy_of(person.municipality)
     household_ref, household_name, members, doc = household_scenario(
-        person, start, last_of(current), policy, today)
-    stored = list(EigenBijdrageReduction.objects.filter(
-        household_id=parse_ref(household_ref)[1], month__gte=start,
-    )) if household_ref.startswith("H") else []
-    results = evaluate_results(doc, params, ("leefgeld", "eigen_bijdrage"),
-                               inputs=eigen_bijdrage_inputs(stored))
+        person, start, last_of(current), policy, today
+    )
+    stored = (
+        list(
+            EigenBijdrageReduction.objects.filter(
+                household_id=parse_ref(household_ref)[1],
+                month__gte=start,
+            )
+        )
+        if household_ref.startswith("H")
+        else []
+    )
+    results = evaluate_results(
+        doc, params, ("leefgeld", "eigen_bijdrage"), inputs=eigen_bijdrage_inputs(stored)
+    )
     leefgeld, eigen = results["leefgeld"], results["eigen_bijdrage"]
     names = Names.for_scenario(doc)
     paid = paid_by_month(person.municipality_id, household_ref, start)
@@ -176,22 +223,48 @@ def person_allowances(user, person: Person, today: datetime.date, months: int = 
     views = []
     month = current
     while month >= start:
-        pms = [pm for pm in leefgeld.person_months
-               if pm.household == household_ref and pm.month.first == month]
-        rows = [PersonMonthRow(
-            names(pm.person), parse_ref(pm.person)[1],
-            {c: pm.lines[c].amount for c in COMPONENTS}, pm.amount,
-            [(depth, names(label)) for depth, label in flatten(pm.explanation())],
-        ) for pm in pms]
+        pms = [
+            pm
+            for pm in leefgeld.person_months
+            if pm.household == household_ref and pm.month.first == month
+        ]
+        rows = [
+            PersonMonthRow(
+                names(pm.person),
+                parse_ref(pm.person)[1],
+                {c: pm.lines[c].amount for c in COMPONENTS},
+                pm.amount,
+                [(depth, names(label)) for depth, label in flatten(pm.explanation())],
+            )
+            for pm in pms
+        ]
         seen = {pm.person for pm in pms}
         not_placed = [m.full_name for key, m in member_refs.items() if key not in seen]
-        hm = next((h for h in eigen.households
-                   if h.household == household_ref and h.month.first == month), None)
-        views.append(HouseholdMonthView(
-            month, rows, not_placed, sum((r.total for r in rows), ZERO), paid.get(month),
-            hm.amount if hm else ZERO,
-            [(d, names(label)) for d, label in flatten(hm.explanation())] if hm else [],
-        ))
+        hm = next(
+            (
+                h
+                for h in eigen.households
+                if h.household == household_ref and h.month.first == month
+            ),
+            None,
+        )
+        views.append(
+            HouseholdMonthView(
+                month,
+                rows,
+                not_placed,
+                sum((r.total for r in rows), ZERO),
+                paid.get(month),
+                hm.amount if hm else ZERO,
+                [(d, names(label)) for d, label in flatten(hm.explanation())] if hm else [],
+            )
+        )
         month = add_months(month, -1)
-    return {"household_ref": household_ref, "household_name": household_name,
-            "rule": leefgeld.rule, "months": views, "policy": policy, "scenario": doc}
+    return {
+        "household_ref": household_ref,
+        "household_name": household_name,
+        "rule": leefgeld.rule,
+        "months": views,
+        "policy": policy,
+        "scenario": doc,
+    }

@@ -38,12 +38,16 @@ from .runs import ComputedRun, compute_runs
 
 def require_finance(user) -> None:
     organisation = getattr(user, "organisation", None)
-    if not (getattr(user, "is_finance", False) and organisation is not None
-            and organisation.is_municipality):
+    if not (
+        getattr(user, "is_finance", False)
+        and organisation is not None
+        and organisation.is_municipality
+    ):
         raise PermissionDenied(_("Only finance officers of the municipality can do this."))
 
 
 # -- policy and reductions ------------------------------------------------------------------
+
 
 def save_policy(user, policy: MunicipalPolicy, *, before=None, request=None) -> MunicipalPolicy:
     require_finance(user)
@@ -58,13 +62,19 @@ def ensure_policy(user, municipality, *, request=None) -> MunicipalPolicy:
         with transaction.atomic():
             policy, created = MunicipalPolicy.objects.get_or_create(municipality=municipality)
             if created:
-                audit.record(user, AuditAction.CREATE, policy, request=request,
-                             changes=audit.snapshot(policy))
+                audit.record(
+                    user,
+                    AuditAction.CREATE,
+                    policy,
+                    request=request,
+                    changes=audit.snapshot(policy),
+                )
     return policy
 
 
-def save_reduction(user, reduction: EigenBijdrageReduction, *, before=None,
-                   request=None) -> EigenBijdrageReduction:
+def save_reduction(
+    user, reduction: EigenBijdrageReduction, *, before=None, request=None
+) -> EigenBijdrageReduction:
     require_finance(user)
     reduction.municipality = user.organisation
     if reduction.created_by_id is None:
@@ -79,8 +89,10 @@ def delete_reduction(user, reduction: EigenBijdrageReduction, *, request=None) -
 
 # -- runs ----------------------------------------------------------------------------------
 
-def _fill(run: PaymentRun, computed: ComputedRun, params: ParameterSet,
-          described: list | None = None) -> tuple[list, list]:
+
+def _fill(
+    run: PaymentRun, computed: ComputedRun, params: ParameterSet, described: list | None = None
+) -> tuple[list, list]:
     """Set the run's totals and snapshot from `computed`; return unsaved items
     and their lines as (item index, values in `_LINE_FIELDS` order), written by
     `_write_lines` once the items have primary keys."""
@@ -97,30 +109,61 @@ def _fill(run: PaymentRun, computed: ComputedRun, params: ParameterSet,
     for index, item in enumerate(computed.items):
         choice = item.payee
         payment = PaymentItem(
-            run=run, household_ref=item.household_ref,
+            run=run,
+            household_ref=item.household_ref,
             household_id=item.household.pk if item.household else None,
             household_name=item.household_name[:200],
             payee_id=choice.person.pk if choice.person else None,
             payee_name=choice.person.full_name[:200] if choice.person else "",
             iban=choice.person.iban if choice.person and item.method == "sepa" else "",
-            method=item.method, reason=item.why, payee_note=choice.note_why,
+            method=item.method,
+            reason=item.why,
+            payee_note=choice.note_why,
             amount=item.amount,
             remittance=f"Leefgeld {run.month:%Y-%m} {item.household_ref}"[:140],
         )
         items.append(payment)
         for line in item.lines:
             _kind, person_pk = parse_ref(line.person_ref)
-            lines.append((index, (
-                line.household_ref, person_pk, line.person_ref, line.month, line.component,
-                line.kind, line.amount, line.computed, line.previously_paid, line.poo_amount,
-                line.days, line.reason, line.explanation,
-            )))
+            lines.append(
+                (
+                    index,
+                    (
+                        line.household_ref,
+                        person_pk,
+                        line.person_ref,
+                        line.month,
+                        line.component,
+                        line.kind,
+                        line.amount,
+                        line.computed,
+                        line.previously_paid,
+                        line.poo_amount,
+                        line.days,
+                        line.reason,
+                        line.explanation,
+                    ),
+                )
+            )
     return items, lines
 
 
 # The values of a PaymentLine besides run and item, in the order `_fill` gives them.
-_LINE_FIELDS = ("household_ref", "person", "person_ref", "month", "component", "kind", "amount",
-                "computed", "previously_paid", "poo_amount", "days", "reason", "explanation")
+_LINE_FIELDS = (
+    "household_ref",
+    "person",
+    "person_ref",
+    "month",
+    "component",
+    "kind",
+    "amount",
+    "computed",
+    "previously_paid",
+    "poo_amount",
+    "days",
+    "reason",
+    "explanation",
+)
 
 
 def _write_lines(rows: list[tuple[int, int, tuple]]) -> None:
@@ -132,15 +175,20 @@ def _write_lines(rows: list[tuple[int, int, tuple]]) -> None:
         return
     if connection.vendor != "postgresql":
         attnames = [PaymentLine._meta.get_field(name).attname for name in _LINE_FIELDS]
-        PaymentLine.objects.bulk_create([
-            PaymentLine(run_id=run_id, item_id=item_id, **dict(zip(attnames, values,
-                                                                   strict=True)))
-            for run_id, item_id, values in rows
-        ], batch_size=5000)
+        PaymentLine.objects.bulk_create(
+            [
+                PaymentLine(
+                    run_id=run_id, item_id=item_id, **dict(zip(attnames, values, strict=True))
+                )
+                for run_id, item_id, values in rows
+            ],
+            batch_size=5000,
+        )
         return
     meta = PaymentLine._meta
-    sql = _copy_sql(PaymentLine, [meta.get_field(name).column
-                                  for name in ("run", "item", *_LINE_FIELDS)])
+    sql = _copy_sql(
+        PaymentLine, [meta.get_field(name).column for name in ("run", "item", *_LINE_FIELDS)]
+    )
     dumps = json.dumps
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         write = copy.write_row
@@ -150,8 +198,7 @@ def _write_lines(rows: list[tuple[int, int, tuple]]) -> None:
 
 def _copy_sql(model, columns: list[str]) -> str:
     quote = connection.ops.quote_name
-    return (f"COPY {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-            "FROM STDIN")
+    return f"COPY {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
 
 
 def _insert_items(items: list[PaymentItem]) -> None:
@@ -167,9 +214,10 @@ def _insert_items(items: list[PaymentItem]) -> None:
     fields = meta.concrete_fields
     as_json = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) "
-                       "FROM generate_series(1, %s) ORDER BY 1",
-                       [meta.db_table, meta.pk.column, len(items)])
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s) ORDER BY 1",
+            [meta.db_table, meta.pk.column, len(items)],
+        )
         for item, (pk,) in zip(items, cursor.fetchall(), strict=True):
             # As bulk_create does: the run saved after the item was made gives its id.
             item._prepare_related_fields_for_save(operation_name="bulk_create")
@@ -178,8 +226,14 @@ def _insert_items(items: list[PaymentItem]) -> None:
         with cursor.cursor.copy(_copy_sql(PaymentItem, [f.column for f in fields])) as copy:
             write = copy.write_row
             for item in items:
-                write(tuple(json.dumps(getattr(item, f.attname)) if f.attname in as_json
-                            else getattr(item, f.attname) for f in fields))
+                write(
+                    tuple(
+                        json.dumps(getattr(item, f.attname))
+                        if f.attname in as_json
+                        else getattr(item, f.attname)
+                        for f in fields
+                    )
+                )
 
 
 def _end_to_end(run: PaymentRun, items: list[PaymentItem]) -> None:
@@ -206,31 +260,54 @@ def _month(month: datetime.date) -> datetime.date:
     return month
 
 
-def create_run(user, month: datetime.date, *, execution_date: datetime.date | None = None,
-               request=None, params: ParameterSet | None = None) -> PaymentRun:
+def create_run(
+    user,
+    month: datetime.date,
+    *,
+    execution_date: datetime.date | None = None,
+    request=None,
+    params: ParameterSet | None = None,
+) -> PaymentRun:
     """Compute and store a draft run for `month` of the user's municipality."""
     require_finance(user)
     municipality = user.organisation
     month = _month(month)
     params = params or current_parameters()
-    if PaymentRun.objects.filter(municipality=municipality,
-                                 status__in=[RunStatus.DRAFT, RunStatus.PREPARED]).exists():
-        raise ValidationError(_("There is already an open payment run: approve or delete it "
-                                "first."))
+    if PaymentRun.objects.filter(
+        municipality=municipality, status__in=[RunStatus.DRAFT, RunStatus.PREPARED]
+    ).exists():
+        raise ValidationError(
+            _("There is already an open payment run: approve or delete it first.")
+        )
     computed = compute_runs([municipality.pk], month, params)[municipality.pk]
-    run = PaymentRun(municipality=municipality, month=month, created_by=user,
-                     execution_date=execution_date or max(month, timezone.localdate()))
+    run = PaymentRun(
+        municipality=municipality,
+        month=month,
+        created_by=user,
+        execution_date=execution_date or max(month, timezone.localdate()),
+    )
     items, lines = _fill(run, computed, params)
     try:
         with transaction.atomic():
             run.save()
             _store_lines(run, items, lines)
-            audit.record(user, AuditAction.CREATE, run, request=request, changes={
-                "month": run.month_label, "total": str(run.total), "payments": len(items),
-                "lines": len(lines), "recompute_from": run.recompute_from.isoformat()})
+            audit.record(
+                user,
+                AuditAction.CREATE,
+                run,
+                request=request,
+                changes={
+                    "month": run.month_label,
+                    "total": str(run.total),
+                    "payments": len(items),
+                    "lines": len(lines),
+                    "recompute_from": run.recompute_from.isoformat(),
+                },
+            )
     except IntegrityError as error:
-        raise ValidationError(_("There is already an open payment run: approve or delete it "
-                                "first.")) from error
+        raise ValidationError(
+            _("There is already an open payment run: approve or delete it first.")
+        ) from error
     return run
 
 
@@ -238,8 +315,9 @@ def _lock(run: PaymentRun) -> PaymentRun:
     return PaymentRun.objects.select_for_update().get(pk=run.pk)
 
 
-def recompute_run(user, run: PaymentRun, *, request=None,
-                  params: ParameterSet | None = None) -> PaymentRun:
+def recompute_run(
+    user, run: PaymentRun, *, request=None, params: ParameterSet | None = None
+) -> PaymentRun:
     """Recompute an open run from the registry as it is now; a prepared run
     goes back to draft (it must be prepared again)."""
     require_finance(user)
@@ -255,9 +333,17 @@ def recompute_run(user, run: PaymentRun, *, request=None,
         run.status, run.prepared_by, run.prepared_at = RunStatus.DRAFT, None, None
         run.save()
         _store_lines(run, items, lines)
-        audit.record(user, AuditAction.UPDATE, run, request=request, changes={
-            "recomputed": True, "status": [before["status"], run.status],
-            "total": [before["total"], str(run.total)]})
+        audit.record(
+            user,
+            AuditAction.UPDATE,
+            run,
+            request=request,
+            changes={
+                "recomputed": True,
+                "status": [before["status"], run.status],
+                "total": [before["total"], str(run.total)],
+            },
+        )
     return run
 
 
@@ -269,8 +355,13 @@ def prepare_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
             raise ValidationError(_("Only a draft run can be prepared."))
         run.status, run.prepared_by, run.prepared_at = RunStatus.PREPARED, user, timezone.now()
         run.save(update_fields=["status", "prepared_by", "prepared_at"])
-        audit.record(user, AuditAction.UPDATE, run, request=request, changes={
-            "status": [RunStatus.DRAFT, RunStatus.PREPARED], "total": str(run.total)})
+        audit.record(
+            user,
+            AuditAction.UPDATE,
+            run,
+            request=request,
+            changes={"status": [RunStatus.DRAFT, RunStatus.PREPARED], "total": str(run.total)},
+        )
     return run
 
 
@@ -283,15 +374,26 @@ def approve_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
         if run.status != RunStatus.PREPARED:
             raise ValidationError(_("Only a prepared run can be approved."))
         if run.prepared_by_id == user.pk:
-            raise ValidationError(_("Four eyes: you prepared this run, so another finance "
-                                    "officer must approve it."))
+            raise ValidationError(
+                _("Four eyes: you prepared this run, so another finance officer must approve it.")
+            )
         run.status, run.approved_by, run.approved_at = RunStatus.APPROVED, user, timezone.now()
         run.save(update_fields=["status", "approved_by", "approved_at"])
         added, removed = _sync_provisions(run)
-        audit.record(user, AuditAction.APPROVE, run, request=request, changes={
-            "status": [RunStatus.PREPARED, RunStatus.APPROVED], "total": str(run.total),
-            "sepa_total": str(run.sepa_total), "cash_total": str(run.cash_total),
-            "provisions_added": added, "provisions_removed": removed})
+        audit.record(
+            user,
+            AuditAction.APPROVE,
+            run,
+            request=request,
+            changes={
+                "status": [RunStatus.PREPARED, RunStatus.APPROVED],
+                "total": str(run.total),
+                "sepa_total": str(run.sepa_total),
+                "cash_total": str(run.cash_total),
+                "provisions_added": added,
+                "provisions_removed": removed,
+            },
+        )
     return run
 
 
@@ -305,19 +407,34 @@ def _sync_provisions(run: PaymentRun) -> tuple[int, int]:
     persons = {p for p, _m in touched}
     months = {m for _p, m in touched}
     paid = {
-        (p, m): cents(total) for p, m, total in PaymentLine.objects.filter(
-            run__municipality_id=run.municipality_id, run__status=RunStatus.APPROVED,
-            person_id__in=persons, month__in=months,
-        ).values_list("person_id", "month").annotate(total=Sum("amount"))
-        .values_list("person_id", "month", "total").order_by()
+        (p, m): cents(total)
+        for p, m, total in PaymentLine.objects.filter(
+            run__municipality_id=run.municipality_id,
+            run__status=RunStatus.APPROVED,
+            person_id__in=persons,
+            month__in=months,
+        )
+        .values_list("person_id", "month")
+        .annotate(total=Sum("amount"))
+        .values_list("person_id", "month", "total")
+        .order_by()
     }
-    existing = set(Provision.objects.filter(
-        person_id__in=persons, month__in=months, kind=ProvisionKind.LEEFGELD,
-    ).values_list("person_id", "month"))
+    existing = set(
+        Provision.objects.filter(
+            person_id__in=persons,
+            month__in=months,
+            kind=ProvisionKind.LEEFGELD,
+        ).values_list("person_id", "month")
+    )
     new = [
-        Provision(person_id=p, month=m, kind=ProvisionKind.LEEFGELD,
-                  description=f"Leefgeld paid (payment run {run.pk})")
-        for p, m in sorted(touched) if paid.get((p, m), 0) > 0 and (p, m) not in existing
+        Provision(
+            person_id=p,
+            month=m,
+            kind=ProvisionKind.LEEFGELD,
+            description=f"Leefgeld paid (payment run {run.pk})",
+        )
+        for p, m in sorted(touched)
+        if paid.get((p, m), 0) > 0 and (p, m) not in existing
     ]
     Provision.objects.bulk_create(new, batch_size=5000)
     gone = [(p, m) for p, m in touched if paid.get((p, m), 0) <= 0 and (p, m) in existing]
@@ -332,21 +449,30 @@ def delete_run(user, run: PaymentRun, *, request=None) -> None:
         run = _lock(run)
         if not run.is_open:
             raise ValidationError(_("An approved run is frozen and cannot be deleted."))
-        audit.record(user, AuditAction.DELETE, run, request=request,
-                     changes={"month": run.month_label, "status": run.status,
-                              "total": str(run.total)})
+        audit.record(
+            user,
+            AuditAction.DELETE,
+            run,
+            request=request,
+            changes={"month": run.month_label, "status": run.status, "total": str(run.total)},
+        )
         run.delete()
 
 
 def record_export(user, obj, what: str, *, request=None, **changes) -> None:
     """Exports hold personal data (names, IBANs): each download is audited.
     `obj` is the run, or the municipality for an eigen bijdrage list."""
-    audit.record(user, AuditAction.EXPORT, obj, request=request,
-                 changes={"format": what, **changes})
+    audit.record(
+        user, AuditAction.EXPORT, obj, request=request, changes={"format": what, **changes}
+    )
 
 
-def store_national_runs(user, month: datetime.date, municipality_ids: list[int] | None = None,
-                        params: ParameterSet | None = None) -> list[PaymentRun]:
+def store_national_runs(
+    user,
+    month: datetime.date,
+    municipality_ids: list[int] | None = None,
+    params: ParameterSet | None = None,
+) -> list[PaymentRun]:
     """Compute and store draft runs for many municipalities at once (benchmark
     and operations: `compute_runs` reads every table once). Municipalities that
     already have an open run are skipped."""
@@ -356,9 +482,12 @@ def store_national_runs(user, month: datetime.date, municipality_ids: list[int] 
     params = params or current_parameters()
     if municipality_ids is None:
         municipality_ids = list(Organisation.objects.municipalities().values_list("pk", flat=True))
-    busy = set(PaymentRun.objects.filter(
-        municipality_id__in=municipality_ids, status__in=[RunStatus.DRAFT, RunStatus.PREPARED],
-    ).values_list("municipality_id", flat=True))
+    busy = set(
+        PaymentRun.objects.filter(
+            municipality_id__in=municipality_ids,
+            status__in=[RunStatus.DRAFT, RunStatus.PREPARED],
+        ).values_list("municipality_id", flat=True)
+    )
     ids = [pk for pk in municipality_ids if pk not in busy]
     computed = compute_runs(ids, month, params)
     runs = []
@@ -366,8 +495,12 @@ def store_national_runs(user, month: datetime.date, municipality_ids: list[int] 
         all_items, all_lines = [], []
         described = params.describe()  # the same values for every run of the batch
         for pk in ids:
-            run = PaymentRun(municipality_id=pk, month=month, created_by=user,
-                             execution_date=max(month, timezone.localdate()))
+            run = PaymentRun(
+                municipality_id=pk,
+                month=month,
+                created_by=user,
+                execution_date=max(month, timezone.localdate()),
+            )
             items, lines = _fill(run, computed[pk], params, described)
             runs.append(run)
             all_items.append(items)
@@ -381,12 +514,18 @@ def store_national_runs(user, month: datetime.date, municipality_ids: list[int] 
             _end_to_end(run, items)
         flat_items = [item for items in all_items for item in items]
         _insert_items(flat_items)
-        _write_lines([
-            (run.pk, items[index].pk, values)
-            for run, items, lines in zip(runs, all_items, all_lines, strict=True)
-            for index, values in lines
-        ])
+        _write_lines(
+            [
+                (run.pk, items[index].pk, values)
+                for run, items, lines in zip(runs, all_items, all_lines, strict=True)
+                for index, values in lines
+            ]
+        )
         for run in runs:
-            audit.record(user, AuditAction.CREATE, run, changes={
-                "month": run.month_label, "total": str(run.total), "batch": True})
+            audit.record(
+                user,
+                AuditAction.CREATE,
+                run,
+                changes={"month": run.month_label, "total": str(run.total), "batch": True},
+            )
     return runs

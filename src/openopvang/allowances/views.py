@@ -27,8 +27,12 @@ from .forms import PolicyForm, ReductionForm, RunForm
 from .models import EigenBijdrageReduction, PaymentRun
 from .policies import policy_of
 
-RUN_FORMATS = {"sepa": ("application/xml", "xml"), "xlsx": (exports.XLSX, "xlsx"),
-               "pdf": ("application/pdf", "pdf"), "json": ("application/json", "json")}
+RUN_FORMATS = {
+    "sepa": ("application/xml", "xml"),
+    "xlsx": (exports.XLSX, "xlsx"),
+    "pdf": ("application/pdf", "pdf"),
+    "json": ("application/json", "json"),
+}
 LIST_FORMATS = {"xlsx": exports.XLSX, "pdf": "application/pdf"}
 
 
@@ -52,8 +56,9 @@ class MunicipalMixin(StaffRequiredMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(municipality=self.municipality, is_finance=self.request.user.is_finance,
-                       nav=self.nav)
+        context.update(
+            municipality=self.municipality, is_finance=self.request.user.is_finance, nav=self.nav
+        )
         return context
 
 
@@ -63,10 +68,13 @@ class IndexView(MunicipalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         runs = selectors.payment_runs(self.request.user)
-        context.update(runs=runs, open_run=next((r for r in runs if r.is_open), None),
-                       form=kwargs.get("form") or RunForm(initial={
-                           "month": timezone.localdate().strftime("%Y-%m")}),
-                       policy=policy_of(self.municipality))
+        context.update(
+            runs=runs,
+            open_run=next((r for r in runs if r.is_open), None),
+            form=kwargs.get("form")
+            or RunForm(initial={"month": timezone.localdate().strftime("%Y-%m")}),
+            policy=policy_of(self.municipality),
+        )
         return context
 
 
@@ -75,9 +83,12 @@ class RunCreateView(MunicipalMixin, View):
         form = RunForm(request.POST)
         if form.is_valid():
             try:
-                run = services.create_run(request.user, form.cleaned_data["month"],
-                                          execution_date=form.cleaned_data["execution_date"],
-                                          request=request)
+                run = services.create_run(
+                    request.user,
+                    form.cleaned_data["month"],
+                    execution_date=form.cleaned_data["execution_date"],
+                    request=request,
+                )
             except ValidationError as error:
                 add_validation_error(form, error)
             except RulesError as error:
@@ -88,8 +99,9 @@ class RunCreateView(MunicipalMixin, View):
         view = IndexView()
         view.setup(request)
         view.municipality = self.municipality
-        return render(request, IndexView.template_name, view.get_context_data(form=form),
-                      status=400)
+        return render(
+            request, IndexView.template_name, view.get_context_data(form=form), status=400
+        )
 
 
 class RunMixin(MunicipalMixin):
@@ -109,11 +121,14 @@ class RunDetailView(RunMixin, TemplateView):
         items = list(selectors.run_items(run))
         user = self.request.user
         context.update(
-            run=run, items=items,
-            corrections=sum(1 for item in items for line in item.lines.all()
-                            if line.kind == "correction"),
+            run=run,
+            items=items,
+            corrections=sum(
+                1 for item in items for line in item.lines.all() if line.kind == "correction"
+            ),
             can_prepare=user.is_finance and run.status == "draft",
-            can_approve=user.is_finance and run.status == "prepared"
+            can_approve=user.is_finance
+            and run.status == "prepared"
             and run.prepared_by_id != user.pk,
             approve_blocked=run.status == "prepared" and run.prepared_by_id == user.pk,
             debtor_missing=not self.municipality.iban,
@@ -122,13 +137,20 @@ class RunDetailView(RunMixin, TemplateView):
 
 
 class RunActionView(RunMixin, View):
-    actions = {"recompute": services.recompute_run, "prepare": services.prepare_run,
-               "approve": services.approve_run, "delete": services.delete_run}
-    done = {"recompute": gettext_lazy("Recomputed from the registry as it is now."),
-            "prepare": gettext_lazy("Prepared: another finance officer can now approve the run."),
-            "approve": gettext_lazy(
-                "Approved: the run is frozen; download the SEPA file for the bank."),
-            "delete": gettext_lazy("The run was deleted.")}
+    actions = {
+        "recompute": services.recompute_run,
+        "prepare": services.prepare_run,
+        "approve": services.approve_run,
+        "delete": services.delete_run,
+    }
+    done = {
+        "recompute": gettext_lazy("Recomputed from the registry as it is now."),
+        "prepare": gettext_lazy("Prepared: another finance officer can now approve the run."),
+        "approve": gettext_lazy(
+            "Approved: the run is frozen; download the SEPA file for the bank."
+        ),
+        "delete": gettext_lazy("The run was deleted."),
+    }
 
     def post(self, request, pk, action):
         if action not in self.actions:
@@ -155,11 +177,13 @@ class RunExportView(RunMixin, View):
         content_type, extension = RUN_FORMATS[fmt]
         if fmt == "json":  # scenario and parameters, to evaluate offline
             services.record_export(request.user, run, fmt, request=request)
-            return _file(reproduce.run_document_json(run), content_type,
-                         reproduce.filename(run))
+            return _file(reproduce.run_document_json(run), content_type, reproduce.filename(run))
         try:
-            body = {"sepa": exports.to_sepa, "xlsx": exports.run_to_xlsx,
-                    "pdf": exports.run_to_pdf}[fmt](run)
+            body = {
+                "sepa": exports.to_sepa,
+                "xlsx": exports.run_to_xlsx,
+                "pdf": exports.run_to_pdf,
+            }[fmt](run)
         except ValidationError as error:
             messages.error(request, _messages(error))
             return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
@@ -183,8 +207,9 @@ class PolicyView(MunicipalMixin, TemplateView):
         form = PolicyForm(request.POST, instance=policy)
         if form.is_valid():
             try:
-                services.save_policy(request.user, form.save(commit=False), before=before,
-                                     request=request)
+                services.save_policy(
+                    request.user, form.save(commit=False), before=before, request=request
+                )
             except ValidationError as error:
                 add_validation_error(form, error)
             else:
@@ -213,13 +238,19 @@ class CollectionView(MunicipalMixin, TemplateView):
             context.update(rows=rows, total=total)
         except RulesError as error:
             context["error"] = str(error)
-        audit.record(self.request.user, "view", self.municipality, request=self.request,
-                     object_repr=f"Eigen bijdrage {month:%Y-%m}")
+        audit.record(
+            self.request.user,
+            "view",
+            self.municipality,
+            request=self.request,
+            object_repr=f"Eigen bijdrage {month:%Y-%m}",
+        )
         context.update(
-            month=month, month_value=month.strftime("%Y-%m"),
+            month=month,
+            month_value=month.strftime("%Y-%m"),
             reductions=selectors.reductions(self.request.user, month),
-            reduction_form=kwargs.get("reduction_form") or ReductionForm(
-                user=self.request.user, initial={"month": month.strftime("%Y-%m")}),
+            reduction_form=kwargs.get("reduction_form")
+            or ReductionForm(user=self.request.user, initial={"month": month.strftime("%Y-%m")}),
             policy=policy_of(self.municipality),
         )
         return context
@@ -237,10 +268,16 @@ class CollectionExportView(MunicipalMixin, View):
             return HttpResponseRedirect(reverse("allowances:collection"))
         render_file = exports.collection_to_xlsx if fmt == "xlsx" else exports.collection_to_pdf
         body = render_file(self.municipality, month, rows, total)
-        services.record_export(request.user, self.municipality, f"eigen-bijdrage-{fmt}",
-                               request=request, month=month.strftime("%Y-%m"))
-        return _file(body, LIST_FORMATS[fmt],
-                     exports.collection_filename(self.municipality, month, fmt))
+        services.record_export(
+            request.user,
+            self.municipality,
+            f"eigen-bijdrage-{fmt}",
+            request=request,
+            month=month.strftime("%Y-%m"),
+        )
+        return _file(
+            body, LIST_FORMATS[fmt], exports.collection_filename(self.municipality, month, fmt)
+        )
 
 
 class ReductionCreateView(MunicipalMixin, View):
@@ -255,12 +292,17 @@ class ReductionCreateView(MunicipalMixin, View):
             else:
                 messages.success(request, _("The reduction was saved."))
                 return HttpResponseRedirect(
-                    f"{reverse('allowances:collection')}?month={reduction.month:%Y-%m}")
+                    f"{reverse('allowances:collection')}?month={reduction.month:%Y-%m}"
+                )
         view = CollectionView()
         view.setup(request)
         view.municipality = self.municipality
-        return render(request, CollectionView.template_name,
-                      view.get_context_data(reduction_form=form), status=400)
+        return render(
+            request,
+            CollectionView.template_name,
+            view.get_context_data(reduction_form=form),
+            status=400,
+        )
 
 
 class ReductionDeleteView(MunicipalMixin, View):

@@ -23,8 +23,9 @@ from openopvang.support.api.routes import register as register_support
 router = DefaultRouter(trailing_slash=True)
 router.register("persons", registry.PersonViewSet, basename="person")
 router.register("households", registry.HouseholdViewSet, basename="household")
-router.register("household-memberships", registry.HouseholdMembershipViewSet,
-                basename="household-membership")
+router.register(
+    "household-memberships", registry.HouseholdMembershipViewSet, basename="household-membership"
+)
 router.register("locations", registry.LocationViewSet, basename="location")
 router.register("capacity-periods", registry.CapacityPeriodViewSet, basename="capacity-period")
 router.register("hosts", registry.HostViewSet, basename="host")
@@ -46,8 +47,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**public), name="api-schema"),
     path("openapi.json", SpectacularJSONAPIView.as_view(**public), name="api-schema-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(**public), name="api-schema-yaml"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", **public),
-         name="api-docs"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", **public), name="api-docs"),
     path("", include(router.urls)),
     # Anything else under /api/v1/ is a problem+json 404, not the HTML page.
     re_path(r"^.*$", api_not_found),

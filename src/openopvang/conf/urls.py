@@ -21,4 +21,3 @@ urlpatterns = [
     path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.conf.dashboard_urls")),
 ]
-

@@ -23,8 +23,15 @@ def _integrity_to_validation(error: IntegrityError, instance: models.Model) -> V
     return ValidationError(str(message).splitlines()[0])
 
 
-def save_audited(user, instance: models.Model, *, before: dict | None = None, request=None,
-                 validate=None, extra_changes: dict | None = None) -> models.Model:
+def save_audited(
+    user,
+    instance: models.Model,
+    *,
+    before: dict | None = None,
+    request=None,
+    validate=None,
+    extra_changes: dict | None = None,
+) -> models.Model:
     """Validate, save and audit `instance`. `before` is the snapshot taken
     before the form or serializer changed it (None for a new record)."""
     creating = instance.pk is None
@@ -39,8 +46,11 @@ def save_audited(user, instance: models.Model, *, before: dict | None = None, re
             changes.update(extra_changes or {})
             if creating or changes:
                 audit.record(
-                    user, AuditAction.CREATE if creating else AuditAction.UPDATE, instance,
-                    changes=changes, request=request,
+                    user,
+                    AuditAction.CREATE if creating else AuditAction.UPDATE,
+                    instance,
+                    changes=changes,
+                    request=request,
                 )
     except IntegrityError as error:
         raise _integrity_to_validation(error, instance) from error

@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from openopvang.parameters.services import current_parameters
 from openopvang.rules.engine.evaluate import evaluate
 from openopvang.rules.engine.law import ARTICLES
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import OTHER_COST_CATEGORIES
-from openopvang.parameters.services import current_parameters
 
 from .explanations import (
     explanation_groups,

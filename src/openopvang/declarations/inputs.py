@@ -89,8 +89,13 @@ def policy_with_paid_leefgeld(municipality, year: int, policy: dict) -> dict:
 
 def build_input(municipality, year: int) -> tuple[dict, list[dict]]:
     start, end = year_period(year)
-    scenario = build_scenario(municipality, start, end, policy_with_paid_leefgeld(
-        municipality, year, policy_for(municipality, year)), booo_only=True)
+    scenario = build_scenario(
+        municipality,
+        start,
+        end,
+        policy_with_paid_leefgeld(municipality, year, policy_for(municipality, year)),
+        booo_only=True,
+    )
     own = CostLine.objects.filter(municipality=municipality, year=year).select_related("location")
     sources = add_other_costs(scenario, own, sourced_cost_lines(municipality, start, end))
     return scenario, sources

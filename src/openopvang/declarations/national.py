@@ -7,11 +7,11 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Location, Placement
 from openopvang.registry.snapshots import build_scenarios
 from openopvang.rules.engine.evaluate import evaluate
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.parameters.services import current_parameters
 
 from .cost_sources import paid_poo_leefgeld_many, sourced_cost_lines_many
 from .inputs import BOOO_SECTIONS, add_other_costs, with_paid_leefgeld
@@ -101,7 +101,9 @@ def national_rows(
         paid = paid_poo_leefgeld_many([organisations[pk] for pk in ids], start, end)
         sourced = sourced_cost_lines_many([organisations[pk] for pk in ids], start, end)
         documents = build_scenarios(
-            ids, start, end,
+            ids,
+            start,
+            end,
             {pk: with_paid_leefgeld(settings.get(pk, {}), paid[pk]) for pk in ids},
             booo_only=True,
         )

@@ -6,8 +6,8 @@ import time
 from django.utils import timezone
 from django_tasks import task
 
-from .national import national_rows
 from .models import NationalRun, NationalRunStatus
+from .national import national_rows
 
 
 @task()

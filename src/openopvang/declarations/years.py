@@ -28,9 +28,7 @@ def grant_start(params: ParameterSet | None = None) -> datetime.date:
     return law.grant_start(_params(params))
 
 
-def valid_years(
-    today: datetime.date | None = None, params: ParameterSet | None = None
-) -> range:
+def valid_years(today: datetime.date | None = None, params: ParameterSet | None = None) -> range:
     """The years a declaration can be made for: the grant's first year up to
     and including next year."""
     today = today or timezone.localdate()

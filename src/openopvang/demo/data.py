@@ -141,8 +141,11 @@ def saved(instance):
 
 
 def demo_usernames() -> list[str]:
-    usernames = [f"{prefix}.{suffix}" for prefix, _n in DEMO_MUNICIPALITIES.values()
-                 for suffix, _role in MUNICIPAL_ROLES]
+    usernames = [
+        f"{prefix}.{suffix}"
+        for prefix, _n in DEMO_MUNICIPALITIES.values()
+        for suffix, _role in MUNICIPAL_ROLES
+    ]
     return usernames + [username for username, _role, _org in OTHER_LOGINS]
 
 
@@ -180,11 +183,13 @@ def demo_logins() -> list[DemoLogin]:
     by_name = {user.username: user for user in users}
     return [
         DemoLogin(name, by_name[name].get_role_display(), str(by_name[name].organisation))
-        for name in demo_usernames() if name in by_name
+        for name in demo_usernames()
+        if name in by_name
     ]
 
 
 # --- staff ------------------------------------------------------------------
+
 
 # Demo users are kept on --reset: audit events point at them and are append-only.
 @demo_loader("staff")
@@ -206,8 +211,9 @@ def load_staff(context: DemoContext) -> None:
         user.password, user.is_active = password_hash, True
         saved(user)
         TOTPDevice.objects.filter(user=user).delete()
-        TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, key=DEMO_TOTP_KEY.hex(),
-                                  confirmed=True)
+        TOTPDevice.objects.create(
+            user=user, name=TOTP_DEVICE_NAME, key=DEMO_TOTP_KEY.hex(), confirmed=True
+        )
         context.logins.append(DemoLogin(username, user.get_role_display(), str(organisation)))
     context.write(f"  staff: {len(accounts)} logins with a TOTP device")
 
@@ -217,37 +223,107 @@ def load_staff(context: DemoContext) -> None:
 # code → (name, kind, catering, address, postcode, city, opened, closed, [(from, to, places)])
 DEMO_LOCATIONS = {
     "GM0344": [
-        ("Opvang Croeselaan", LocationKind.BUILDING, False, "Croeselaan 100", "3521 BJ",
-         "Utrecht", D(2022, 4, 1), None,
-         [(D(2022, 4, 1), D(2023, 6, 30), 30), (D(2023, 7, 1), D(2024, 12, 31), 40),
-          (D(2025, 1, 1), None, 28)]),
-        ("Hotel Oudenrijn", LocationKind.HOTEL, True, "Oudenrijnseweg 12", "3541 AA",
-         "Utrecht", D(2022, 3, 15), None,
-         [(D(2022, 3, 15), D(2024, 3, 31), 20), (D(2024, 4, 1), None, 12)]),
-        ("Flexwoningen Leidsche Rijn", LocationKind.FLEXWONINGEN, False, "Lage Weide 8",
-         "3545 BT", "Utrecht", D(2024, 2, 1), None,
-         [(D(2024, 2, 1), D(2025, 8, 31), 16), (D(2025, 9, 1), None, 24)]),
+        (
+            "Opvang Croeselaan",
+            LocationKind.BUILDING,
+            False,
+            "Croeselaan 100",
+            "3521 BJ",
+            "Utrecht",
+            D(2022, 4, 1),
+            None,
+            [
+                (D(2022, 4, 1), D(2023, 6, 30), 30),
+                (D(2023, 7, 1), D(2024, 12, 31), 40),
+                (D(2025, 1, 1), None, 28),
+            ],
+        ),
+        (
+            "Hotel Oudenrijn",
+            LocationKind.HOTEL,
+            True,
+            "Oudenrijnseweg 12",
+            "3541 AA",
+            "Utrecht",
+            D(2022, 3, 15),
+            None,
+            [(D(2022, 3, 15), D(2024, 3, 31), 20), (D(2024, 4, 1), None, 12)],
+        ),
+        (
+            "Flexwoningen Leidsche Rijn",
+            LocationKind.FLEXWONINGEN,
+            False,
+            "Lage Weide 8",
+            "3545 BT",
+            "Utrecht",
+            D(2024, 2, 1),
+            None,
+            [(D(2024, 2, 1), D(2025, 8, 31), 16), (D(2025, 9, 1), None, 24)],
+        ),
     ],
     "GM0363": [
-        ("Hotelschip IJhaven", LocationKind.SHIP, True, "IJhaven 40", "1019 BV", "Amsterdam",
-         D(2022, 5, 1), None,
-         [(D(2022, 5, 1), D(2023, 12, 31), 35), (D(2024, 1, 1), D(2025, 12, 31), 30),
-          (D(2026, 1, 1), None, 20)]),
-        ("Opvang Sloterdijk", LocationKind.BUILDING, False, "Transformatorweg 30", "1014 AK",
-         "Amsterdam", D(2022, 3, 10), None,
-         [(D(2022, 3, 10), D(2024, 6, 30), 40), (D(2024, 7, 1), None, 30)]),
-        ("Flexwoningen Zeeburgereiland", LocationKind.FLEXWONINGEN, False,
-         "Zuiderzeeweg 5", "1095 KK", "Amsterdam", D(2023, 9, 1), None,
-         [(D(2023, 9, 1), D(2025, 2, 28), 24), (D(2025, 3, 1), None, 32)]),
+        (
+            "Hotelschip IJhaven",
+            LocationKind.SHIP,
+            True,
+            "IJhaven 40",
+            "1019 BV",
+            "Amsterdam",
+            D(2022, 5, 1),
+            None,
+            [
+                (D(2022, 5, 1), D(2023, 12, 31), 35),
+                (D(2024, 1, 1), D(2025, 12, 31), 30),
+                (D(2026, 1, 1), None, 20),
+            ],
+        ),
+        (
+            "Opvang Sloterdijk",
+            LocationKind.BUILDING,
+            False,
+            "Transformatorweg 30",
+            "1014 AK",
+            "Amsterdam",
+            D(2022, 3, 10),
+            None,
+            [(D(2022, 3, 10), D(2024, 6, 30), 40), (D(2024, 7, 1), None, 30)],
+        ),
+        (
+            "Flexwoningen Zeeburgereiland",
+            LocationKind.FLEXWONINGEN,
+            False,
+            "Zuiderzeeweg 5",
+            "1095 KK",
+            "Amsterdam",
+            D(2023, 9, 1),
+            None,
+            [(D(2023, 9, 1), D(2025, 2, 28), 24), (D(2025, 3, 1), None, 32)],
+        ),
     ],
     "GM0014": [
         # Closed in 2024: its residents move to Zernike, which grows at the same time.
-        ("Opvangschip Eemskanaal", LocationKind.SHIP, True, "Eemskanaal NZ 2", "9713 AA",
-         "Groningen", D(2022, 4, 15), D(2024, 9, 30),
-         [(D(2022, 4, 15), D(2023, 12, 31), 24), (D(2024, 1, 1), D(2024, 9, 30), 16)]),
-        ("Opvang Zernike", LocationKind.BUILDING, False, "Zernikelaan 20", "9747 AA",
-         "Groningen", D(2022, 3, 20), None,
-         [(D(2022, 3, 20), D(2024, 9, 30), 25), (D(2024, 10, 1), None, 40)]),
+        (
+            "Opvangschip Eemskanaal",
+            LocationKind.SHIP,
+            True,
+            "Eemskanaal NZ 2",
+            "9713 AA",
+            "Groningen",
+            D(2022, 4, 15),
+            D(2024, 9, 30),
+            [(D(2022, 4, 15), D(2023, 12, 31), 24), (D(2024, 1, 1), D(2024, 9, 30), 16)],
+        ),
+        (
+            "Opvang Zernike",
+            LocationKind.BUILDING,
+            False,
+            "Zernikelaan 20",
+            "9747 AA",
+            "Groningen",
+            D(2022, 3, 20),
+            None,
+            [(D(2022, 3, 20), D(2024, 9, 30), 25), (D(2024, 10, 1), None, 40)],
+        ),
     ],
 }
 
@@ -263,19 +339,30 @@ def load_locations(context: DemoContext) -> None:
         municipality = context.municipalities[code]
         context.locations[code] = []
         for name, kind, catering, address, postcode, city, opened, closed, periods in specs:
-            location = saved(Location(
-                municipality=municipality, name=name, kind=kind, catering=catering,
-                address=address, postcode=postcode, city=city, opened_on=opened, closed_on=closed,
-            ))
+            location = saved(
+                Location(
+                    municipality=municipality,
+                    name=name,
+                    kind=kind,
+                    catering=catering,
+                    address=address,
+                    postcode=postcode,
+                    city=city,
+                    opened_on=opened,
+                    closed_on=closed,
+                )
+            )
             for start, end, places in periods:
-                saved(CapacityPeriod(location=location, start_date=start, end_date=end,
-                                     places=places))
+                saved(
+                    CapacityPeriod(location=location, start_date=start, end_date=end, places=places)
+                )
             context.locations[code].append(location)
             count += 1
     context.write(f"  locations: {count} GOO locations with their capacity over time")
 
 
 # --- hosts ------------------------------------------------------------------
+
 
 def wipe_hosts(municipalities):
     Host.objects.filter(municipality__in=municipalities).delete()
@@ -291,26 +378,35 @@ def load_hosts(context: DemoContext) -> None:
         for number, family_name in enumerate(family_names):
             active_from = D(2022, 3, 1) + datetime.timedelta(days=rng.randint(0, 300))
             # Every other host stopped hosting at some point.
-            active_to = D(2025, 6, 30) + datetime.timedelta(days=rng.randint(0, 365)) \
-                if number % 2 else None
+            active_to = (
+                D(2025, 6, 30) + datetime.timedelta(days=rng.randint(0, 365))
+                if number % 2
+                else None
+            )
             if active_to and active_to >= context.today:
                 active_to = None
             city = municipality.name
-            host = saved(Host(
-                municipality=municipality, name=f"Familie {family_name}",
-                address=f"{rng.choice(names.DUTCH_STREETS)} {rng.randint(1, 180)}",
-                postcode=f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
-                         f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
-                city=city, contact_name=f"{rng.choice(names.DUTCH_GIVEN_NAMES)} {family_name}",
-                email=f"host{number + 1}.{code.lower()}@example.org",
-                active_from=active_from, active_to=active_to,
-            ))
+            host = saved(
+                Host(
+                    municipality=municipality,
+                    name=f"Familie {family_name}",
+                    address=f"{rng.choice(names.DUTCH_STREETS)} {rng.randint(1, 180)}",
+                    postcode=f"{rng.randint(1000, 9999)} {rng.choice('ABCDEGHJKLMNPRSTVWXZ')}"
+                    f"{rng.choice('ABCDEGHJKLMNPRSTVWXZ')}",
+                    city=city,
+                    contact_name=f"{rng.choice(names.DUTCH_GIVEN_NAMES)} {family_name}",
+                    email=f"host{number + 1}.{code.lower()}@example.org",
+                    active_from=active_from,
+                    active_to=active_to,
+                )
+            )
             context.hosts[code].append(host)
             count += 1
     context.write(f"  hosts: {count} POO host households")
 
 
 # --- persons and households -------------------------------------------------
+
 
 @dataclass
 class MemberSpec:
@@ -342,8 +438,14 @@ def _ukrainian(rng, role, sex, birth_date, family) -> MemberSpec:
     given = rng.choice(names.UKRAINIAN_GIVEN_NAMES[sex])
     family_name = family[0] if sex == Sex.MALE else family[1]
     languages = rng.choice([["uk"], ["uk", "ru"], ["uk", "en"], ["ru", "uk"], ["uk", "en", "nl"]])
-    return MemberSpec(role=role, sex=sex, birth_date=birth_date, given_cyrillic=given,
-                      family_cyrillic=family_name, languages=languages)
+    return MemberSpec(
+        role=role,
+        sex=sex,
+        birth_date=birth_date,
+        given_cyrillic=given,
+        family_cyrillic=family_name,
+        languages=languages,
+    )
 
 
 def household_specs(rng: random.Random, today: datetime.date) -> list[MemberSpec]:
@@ -351,8 +453,14 @@ def household_specs(rng: random.Random, today: datetime.date) -> list[MemberSpec
     some couples, grandmothers, single adults, an adult responsible for a
     minor relative, and a few third-country nationals."""
     kind = rng.choices(
-        ["mother_children", "couple_children", "three_generations", "single", "responsible_adult",
-         "third_country"],
+        [
+            "mother_children",
+            "couple_children",
+            "three_generations",
+            "single",
+            "responsible_adult",
+            "third_country",
+        ],
         weights=[36, 18, 8, 22, 6, 10],
     )[0]
     family = rng.choice(names.UKRAINIAN_FAMILY_NAMES)
@@ -360,11 +468,17 @@ def household_specs(rng: random.Random, today: datetime.date) -> list[MemberSpec
         nationality, people, languages = rng.choice(names.THIRD_COUNTRY_PEOPLE)
         members = []
         for given, family_name, sex in people:
-            members.append(MemberSpec(
-                role=MemberRole.PARTNER, sex=sex, birth_date=_birth_date(rng, 1985, 2002),
-                given_latin=given, family_latin=family_name, nationality=nationality,
-                languages=list(languages),
-            ))
+            members.append(
+                MemberSpec(
+                    role=MemberRole.PARTNER,
+                    sex=sex,
+                    birth_date=_birth_date(rng, 1985, 2002),
+                    given_latin=given,
+                    family_latin=family_name,
+                    nationality=nationality,
+                    languages=list(languages),
+                )
+            )
         return members
     if kind == "single":
         sex = rng.choices([Sex.FEMALE, Sex.MALE], weights=[3, 2])[0]
@@ -372,23 +486,39 @@ def household_specs(rng: random.Random, today: datetime.date) -> list[MemberSpec
         return [_ukrainian(rng, MemberRole.PARTNER, sex, _birth_date(rng, *years), family)]
     if kind == "responsible_adult":
         return [
-            _ukrainian(rng, MemberRole.RESPONSIBLE_ADULT, Sex.FEMALE, _birth_date(rng, 1960, 1985),
-                       family),
-            _ukrainian(rng, MemberRole.CHILD, rng.choice([Sex.FEMALE, Sex.MALE]),
-                       _birth_date(rng, 2010, 2016), family),
+            _ukrainian(
+                rng, MemberRole.RESPONSIBLE_ADULT, Sex.FEMALE, _birth_date(rng, 1960, 1985), family
+            ),
+            _ukrainian(
+                rng,
+                MemberRole.CHILD,
+                rng.choice([Sex.FEMALE, Sex.MALE]),
+                _birth_date(rng, 2010, 2016),
+                family,
+            ),
         ]
     members = []
     if kind == "three_generations":
-        members.append(_ukrainian(rng, MemberRole.PARTNER, Sex.FEMALE,
-                                  _birth_date(rng, 1948, 1962), family))
-    members.append(_ukrainian(rng, MemberRole.PARTNER, Sex.FEMALE, _birth_date(rng, 1978, 1996),
-                              family))
+        members.append(
+            _ukrainian(rng, MemberRole.PARTNER, Sex.FEMALE, _birth_date(rng, 1948, 1962), family)
+        )
+    members.append(
+        _ukrainian(rng, MemberRole.PARTNER, Sex.FEMALE, _birth_date(rng, 1978, 1996), family)
+    )
     if kind == "couple_children":
-        members.append(_ukrainian(rng, MemberRole.PARTNER, Sex.MALE, _birth_date(rng, 1960, 1990),
-                                  family))
+        members.append(
+            _ukrainian(rng, MemberRole.PARTNER, Sex.MALE, _birth_date(rng, 1960, 1990), family)
+        )
     for _child in range(rng.choices([1, 2, 3], weights=[5, 4, 2])[0]):
-        members.append(_ukrainian(rng, MemberRole.CHILD, rng.choice([Sex.FEMALE, Sex.MALE]),
-                                  _birth_date(rng, 2008, min(2025, today.year - 1)), family))
+        members.append(
+            _ukrainian(
+                rng,
+                MemberRole.CHILD,
+                rng.choice([Sex.FEMALE, Sex.MALE]),
+                _birth_date(rng, 2008, min(2025, today.year - 1)),
+                family,
+            )
+        )
     return members
 
 
@@ -412,16 +542,33 @@ def load_households(context: DemoContext) -> None:
             if code == "GM0344" and not context.households[code]:
                 # The first Utrecht family has a daughter who turns 18 in about five
                 # weeks: from then on leefgeld counts her as an adult.
-                specs = [_ukrainian(rng, MemberRole.PARTNER, Sex.FEMALE, D(1983, 5, 14),
-                                    names.UKRAINIAN_FAMILY_NAMES[0]),
-                         _ukrainian(rng, MemberRole.CHILD, Sex.FEMALE,
-                                    _turns_18_on(context.today + datetime.timedelta(days=36)),
-                                    names.UKRAINIAN_FAMILY_NAMES[0]),
-                         _ukrainian(rng, MemberRole.CHILD, Sex.MALE, D(2015, 9, 2),
-                                    names.UKRAINIAN_FAMILY_NAMES[0])]
+                specs = [
+                    _ukrainian(
+                        rng,
+                        MemberRole.PARTNER,
+                        Sex.FEMALE,
+                        D(1983, 5, 14),
+                        names.UKRAINIAN_FAMILY_NAMES[0],
+                    ),
+                    _ukrainian(
+                        rng,
+                        MemberRole.CHILD,
+                        Sex.FEMALE,
+                        _turns_18_on(context.today + datetime.timedelta(days=36)),
+                        names.UKRAINIAN_FAMILY_NAMES[0],
+                    ),
+                    _ukrainian(
+                        rng,
+                        MemberRole.CHILD,
+                        Sex.MALE,
+                        D(2015, 9, 2),
+                        names.UKRAINIAN_FAMILY_NAMES[0],
+                    ),
+                ]
             latest_arrival = min(D(2025, 10, 31), context.today - datetime.timedelta(days=30))
             arrival = D(2023, 1, 9) + datetime.timedelta(
-                days=rng.randint(0, (latest_arrival - D(2023, 1, 9)).days))
+                days=rng.randint(0, (latest_arrival - D(2023, 1, 9)).days)
+            )
             departure = None
             if rng.random() < 0.35:
                 departure = arrival + datetime.timedelta(days=rng.randint(90, 800))
@@ -436,21 +583,36 @@ def load_households(context: DemoContext) -> None:
                 if adult and rng.random() < 0.6:
                     iban_number += rng.randint(1, 9_999)
                     iban = dutch_iban(iban_number, rng.choice(DUTCH_BANK_CODES))
-                persons.append(saved(Person(
-                    municipality=municipality, given_names=given, family_name=family_name,
-                    given_names_cyrillic=spec.given_cyrillic,
-                    family_name_cyrillic=spec.family_cyrillic, birth_date=spec.birth_date,
-                    sex=spec.sex, nationality=spec.nationality,
-                    # A few recent arrivals are not yet registered in the BRP.
-                    bsn="" if rng.random() < 0.05 else next(bsns),
-                    languages=spec.languages, iban=iban,
-                    email=f"{given}.{family_name}.{rng.randint(10, 99)}@example.org".lower()
-                          .replace(" ", "") if adult and rng.random() < 0.4 else "",
-                )))
+                persons.append(
+                    saved(
+                        Person(
+                            municipality=municipality,
+                            given_names=given,
+                            family_name=family_name,
+                            given_names_cyrillic=spec.given_cyrillic,
+                            family_name_cyrillic=spec.family_cyrillic,
+                            birth_date=spec.birth_date,
+                            sex=spec.sex,
+                            nationality=spec.nationality,
+                            # A few recent arrivals are not yet registered in the BRP.
+                            bsn="" if rng.random() < 0.05 else next(bsns),
+                            languages=spec.languages,
+                            iban=iban,
+                            email=f"{given}.{family_name}.{rng.randint(10, 99)}@example.org".lower().replace(
+                                " ", ""
+                            )
+                            if adult and rng.random() < 0.4
+                            else "",
+                        )
+                    )
+                )
             household = saved(Household(municipality=municipality, name=persons[0].family_name))
             for person, spec in zip(persons, specs, strict=True):
-                saved(HouseholdMembership(household=household, person=person, role=spec.role,
-                                          start_date=arrival))
+                saved(
+                    HouseholdMembership(
+                        household=household, person=person, role=spec.role, start_date=arrival
+                    )
+                )
             household.payee = next((p for p in persons if p.iban), None)
             if household.payee:
                 household.save(update_fields=["payee"])
@@ -463,6 +625,7 @@ def load_households(context: DemoContext) -> None:
 
 # --- placements -------------------------------------------------------------
 
+
 def wipe_placements(municipalities):
     Placement.objects.filter(municipality__in=municipalities).delete()
 
@@ -474,8 +637,11 @@ def _split_stay(rng, start, end, today) -> list[tuple[datetime.date, datetime.da
     room = (last_day - start).days - 60
     if room < 30:
         moves = 0
-    move_days = sorted({start + datetime.timedelta(days=30 + rng.randint(0, room))
-                        for _ in range(moves)}) if moves else []
+    move_days = (
+        sorted({start + datetime.timedelta(days=30 + rng.randint(0, room)) for _ in range(moves)})
+        if moves
+        else []
+    )
     segments, segment_start = [], start
     for move_day in move_days:
         segments.append((segment_start, move_day - ONE_DAY))
@@ -489,9 +655,14 @@ def _try_place(household: DemoHousehold, start, end, *, location=None, host=None
     try:
         with transaction.atomic():
             for person in household.members:
-                placement = Placement(municipality=household.household.municipality,
-                                      person=person, location=location, host=host,
-                                      start_date=start, end_date=end)
+                placement = Placement(
+                    municipality=household.household.municipality,
+                    person=person,
+                    location=location,
+                    host=host,
+                    start_date=start,
+                    end_date=end,
+                )
                 placement.full_clean()
                 check_placement(placement)
                 placement.save()
@@ -507,12 +678,14 @@ def _available_until(place) -> datetime.date | None:
 def _candidates(rng, context, code, start, previous):
     """Places in the order we try them: usually a GOO location, sometimes a
     host (about one in five), a different place than the previous one."""
+
     def usable(place):
         if place is previous:
             return False
         if isinstance(place, Location):
             return place.opened_on <= start and (
-                place.closed_on is None or place.closed_on >= start)
+                place.closed_on is None or place.closed_on >= start
+            )
         return place.active_from <= start and (place.active_to is None or place.active_to >= start)
 
     locations = [p for p in context.locations[code] if usable(p)]
@@ -574,6 +747,7 @@ def load_placements(context: DemoContext) -> None:
 
 # --- income -----------------------------------------------------------------
 
+
 def wipe_incomes(municipalities):
     IncomePeriod.objects.filter(person__municipality__in=municipalities).delete()
 
@@ -593,8 +767,10 @@ def load_incomes(context: DemoContext) -> None:
                     continue
                 if rng.random() > 0.4:
                     continue
-                start = max(D(2024, 5, 1) + datetime.timedelta(days=rng.randint(0, 300)),
-                            household.arrival + datetime.timedelta(days=60))
+                start = max(
+                    D(2024, 5, 1) + datetime.timedelta(days=rng.randint(0, 300)),
+                    household.arrival + datetime.timedelta(days=60),
+                )
                 if start >= context.today:
                     continue
                 salary = _money(rng, 1200, 2600)
@@ -603,22 +779,34 @@ def load_incomes(context: DemoContext) -> None:
                     end = start + datetime.timedelta(days=rng.randint(180, 420))
                     if end >= context.today:
                         end = None
-                saved(IncomePeriod(person=person, kind=IncomeKind.WORK, start_date=start,
-                                   end_date=end, monthly_amount=salary))
+                saved(
+                    IncomePeriod(
+                        person=person,
+                        kind=IncomeKind.WORK,
+                        start_date=start,
+                        end_date=end,
+                        monthly_amount=salary,
+                    )
+                )
                 count += 1
                 if end is not None and rng.random() < 0.6:
                     # After the job: a benefit for a few months.
                     benefit_end = end + datetime.timedelta(days=rng.randint(90, 180))
-                    saved(IncomePeriod(
-                        person=person, kind=IncomeKind.BENEFIT, start_date=end + ONE_DAY,
-                        end_date=benefit_end if benefit_end < context.today else None,
-                        monthly_amount=(salary * Decimal("0.7")).quantize(Decimal("0.01")),
-                    ))
+                    saved(
+                        IncomePeriod(
+                            person=person,
+                            kind=IncomeKind.BENEFIT,
+                            start_date=end + ONE_DAY,
+                            end_date=benefit_end if benefit_end < context.today else None,
+                            monthly_amount=(salary * Decimal("0.7")).quantize(Decimal("0.01")),
+                        )
+                    )
                     count += 1
     context.write(f"  income: {count} income periods (work from mid-2024, some benefits)")
 
 
 # --- provisions -------------------------------------------------------------
+
 
 def wipe_provisions(municipalities):
     Provision.objects.filter(person__municipality__in=municipalities).delete()
@@ -637,23 +825,30 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
 def load_provisions(context: DemoContext) -> None:
     rng = context.random("provisions")
     municipalities = list(context.municipalities.values())
-    poo_placements = (Placement.objects.filter(municipality__in=municipalities, host__isnull=False)
-                      .select_related("person").order_by("person_id", "start_date"))
+    poo_placements = (
+        Placement.objects.filter(municipality__in=municipalities, host__isnull=False)
+        .select_related("person")
+        .order_by("person_id", "start_date")
+    )
     last_month = context.today.replace(day=1) - ONE_DAY
     seen: set[tuple[int, datetime.date]] = set()
     provisions = []
     for placement in poo_placements:
-        for month in months_between(placement.start_date,
-                                    min(placement.end_date or last_month, last_month)):
+        for month in months_between(
+            placement.start_date, min(placement.end_date or last_month, last_month)
+        ):
             key = (placement.person_id, month)
             # Most POO months have leefgeld paid; a few are missing (a host who
             # covered food, a late registration).
             if key in seen or rng.random() < 0.15:
                 continue
             seen.add(key)
-            provision = Provision(person=placement.person, month=month,
-                                  kind=ProvisionKind.LEEFGELD,
-                                  description=f"Leefgeld {month:%Y-%m}")
+            provision = Provision(
+                person=placement.person,
+                month=month,
+                kind=ProvisionKind.LEEFGELD,
+                description=f"Leefgeld {month:%Y-%m}",
+            )
             # The person was created in this transaction and each (person, month)
             # comes once (`seen`); the database constraint guards the rest.
             provision.full_clean(exclude=["person"], validate_constraints=False)

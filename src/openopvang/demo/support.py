@@ -29,14 +29,22 @@ from .data import demo_loader
 
 # Demo prices only: real prices are agreed per contract.
 DEMO_PRICES = {
-    "owm": "950.00", "maatschappelijke-begeleiding": "72.50", "mindfit": "310.00",
-    "mindpower": "260.00", "ouderschapsondersteuning": "285.00",
-    "kinderactiviteiten": "175.00", "arbeidsparticipatie": "640.00", "taallessen": "195.00",
+    "owm": "950.00",
+    "maatschappelijke-begeleiding": "72.50",
+    "mindfit": "310.00",
+    "mindpower": "260.00",
+    "ouderschapsondersteuning": "285.00",
+    "kinderactiviteiten": "175.00",
+    "arbeidsparticipatie": "640.00",
+    "taallessen": "195.00",
     "fysiek-spreekuur": "68.00",
 }
 # code → units ordered per municipality
-DEMO_ORDER = [("maatschappelijke-begeleiding", 80), ("ouderschapsondersteuning", 15),
-              ("taallessen", 24)]
+DEMO_ORDER = [
+    ("maatschappelijke-begeleiding", 80),
+    ("ouderschapsondersteuning", 15),
+    ("taallessen", 24),
+]
 DEMO_LOGIN_PREFIX = {"GM0344": "utrecht", "GM0363": "amsterdam", "GM0014": "groningen"}
 
 
@@ -53,8 +61,11 @@ def wipe_support_demo(municipalities) -> None:
 
 def _adults(context, code, municipality) -> list[Person]:
     today = context.today
-    members = [person for household in getattr(context, "households", {}).get(code, [])
-               for person in household.members]
+    members = [
+        person
+        for household in getattr(context, "households", {}).get(code, [])
+        for person in household.members
+    ]
     if not members:
         members = list(Person.objects.filter(municipality=municipality).order_by("id")[:60])
     return [person for person in members if person.age_on(today) >= 18]
@@ -80,13 +91,20 @@ def load_support_demo(context) -> None:
             continue
         coordinator = User.objects.get(username=f"{prefix}.coordinator")
         offer = services.create_offer(
-            worker, municipality=municipality,
+            worker,
+            municipality=municipality,
             title=f"Begeleiding en activiteiten {municipality.name} {period[0].year}",
             notes="Maatwerk na overleg met de gemeente.",
-            lines=[{"service": catalogue[service_code], "units": Decimal(units),
+            lines=[
+                {
+                    "service": catalogue[service_code],
+                    "units": Decimal(units),
                     "unit_price": Decimal(DEMO_PRICES[service_code]),
-                    "period_start": period[0], "period_end": period[1]}
-                   for service_code, units in DEMO_ORDER],
+                    "period_start": period[0],
+                    "period_end": period[1],
+                }
+                for service_code, units in DEMO_ORDER
+            ],
         )
         services.send_offer(worker, offer)
         order = services.accept_offer(coordinator, offer)
@@ -94,34 +112,53 @@ def load_support_demo(context) -> None:
 
         adults = _adults(context, code, municipality)
         enrolled = {
-            guidance: [services.enrol(coordinator, guidance, p, enrolled_on=period[0])
-                       for p in adults[:3]],
-            parenting: [services.enrol(coordinator, parenting, p, enrolled_on=period[0])
-                        for p in adults[3:9]],
-            language: [services.enrol(worker, language, p, enrolled_on=period[0])
-                       for p in adults[:2] + adults[9:13]],
+            guidance: [
+                services.enrol(coordinator, guidance, p, enrolled_on=period[0]) for p in adults[:3]
+            ],
+            parenting: [
+                services.enrol(coordinator, parenting, p, enrolled_on=period[0])
+                for p in adults[3:9]
+            ],
+            language: [
+                services.enrol(worker, language, p, enrolled_on=period[0])
+                for p in adults[:2] + adults[9:13]
+            ],
         }
         days = [d for d in (last_month.replace(day=n) for n in (4, 11, 18, 25))]
         days += [this_month.replace(day=n) for n in (2, 9) if this_month.replace(day=n) <= today]
         for index, day in enumerate(days):
             present = [(e, None) for e in enrolled[parenting][: 6 - index % 2]]
-            services.register_session(worker, parenting, date=day, hours=Decimal("2"),
-                                      description="Groepsbijeenkomst", attendance=present,
-                                      confirm_exceeding=True)
-            services.register_session(worker, language, date=day, hours=Decimal("2.5"),
-                                      description="Les Nederlands",
-                                      attendance=[(e, None) for e in enrolled[language]],
-                                      confirm_exceeding=True)
+            services.register_session(
+                worker,
+                parenting,
+                date=day,
+                hours=Decimal("2"),
+                description="Groepsbijeenkomst",
+                attendance=present,
+                confirm_exceeding=True,
+            )
+            services.register_session(
+                worker,
+                language,
+                date=day,
+                hours=Decimal("2.5"),
+                description="Les Nederlands",
+                attendance=[(e, None) for e in enrolled[language]],
+                confirm_exceeding=True,
+            )
             for position, enrolment in enumerate(enrolled[guidance]):
                 services.register_session(
-                    worker, guidance, date=day, hours=Decimal("1"),
+                    worker,
+                    guidance,
+                    date=day,
+                    hours=Decimal("1"),
                     description="Individueel gesprek",
                     attendance=[(enrolment, Decimal("0.75") + Decimal("0.25") * position)],
-                    confirm_exceeding=True)
+                    confirm_exceeding=True,
+                )
         if not invoiced:
             invoice = services.generate_invoice(worker, order, last_month)
             services.send_invoice(worker, invoice)
             invoiced = True
             context.write(f"  support: invoice {invoice.number} sent, € {invoice.total}")
     context.write(f"  support: {Order.objects.filter(ngo=vwn).count()} orders for VWN services")
-

@@ -61,22 +61,50 @@ FIRST_MONDAY = D(2022, 2, 28)
 HORIZON = D(2026, 12, 27)  # a Sunday; weeks after it are booked like the last one
 WEEKS = (HORIZON - FIRST_MONDAY).days // 7 + 1
 SYNTHETIC_BSN_PREFIX = 10_000_000
-OPENING_WINDOWS = [(D(2022, 3, 1), D(2022, 5, 31)), (D(2022, 6, 1), D(2022, 12, 31)),
-                   (D(2023, 1, 1), D(2025, 12, 31))]
-ARRIVAL_WINDOWS = [(D(2022, 3, 4), D(2022, 5, 31)), (D(2022, 6, 1), D(2022, 12, 31)),
-                   (D(2023, 1, 1), D(2023, 12, 31)), (D(2024, 1, 1), D(2024, 12, 31)),
-                   (D(2025, 1, 1), D(2025, 12, 31)), (D(2026, 1, 1), D(2026, 9, 30))]
+OPENING_WINDOWS = [
+    (D(2022, 3, 1), D(2022, 5, 31)),
+    (D(2022, 6, 1), D(2022, 12, 31)),
+    (D(2023, 1, 1), D(2025, 12, 31)),
+]
+ARRIVAL_WINDOWS = [
+    (D(2022, 3, 4), D(2022, 5, 31)),
+    (D(2022, 6, 1), D(2022, 12, 31)),
+    (D(2023, 1, 1), D(2023, 12, 31)),
+    (D(2024, 1, 1), D(2024, 12, 31)),
+    (D(2025, 1, 1), D(2025, 12, 31)),
+    (D(2026, 1, 1), D(2026, 9, 30)),
+]
 PERSONS_PER_LOCATION = 60  # 120,000 persons → about 2,000 locations
 
 # Approximate population in thousands (CBS, 2024, rounded) of the largest
 # municipalities, so the big cities get more persons and locations. The rest
 # get a draw from a log-normal distribution around a typical Dutch municipality.
 LARGE_MUNICIPALITIES = {
-    "GM0363": 930, "GM0599": 670, "GM0518": 560, "GM0344": 375, "GM0772": 245,
-    "GM0014": 240, "GM0855": 230, "GM0034": 225, "GM0758": 190, "GM0268": 185,
-    "GM0200": 165, "GM0513": 165, "GM0392": 165, "GM0202": 165, "GM0153": 165,
-    "GM0796": 160, "GM0935": 125, "GM0375": 115, "GM0546": 130, "GM1680": 25,
-    "GM0307": 160, "GM0479": 160, "GM0394": 165, "GM0080": 125, "GM0193": 130,
+    "GM0363": 930,
+    "GM0599": 670,
+    "GM0518": 560,
+    "GM0344": 375,
+    "GM0772": 245,
+    "GM0014": 240,
+    "GM0855": 230,
+    "GM0034": 225,
+    "GM0758": 190,
+    "GM0268": 185,
+    "GM0200": 165,
+    "GM0513": 165,
+    "GM0392": 165,
+    "GM0202": 165,
+    "GM0153": 165,
+    "GM0796": 160,
+    "GM0935": 125,
+    "GM0375": 115,
+    "GM0546": 130,
+    "GM1680": 25,
+    "GM0307": 160,
+    "GM0479": 160,
+    "GM0394": 165,
+    "GM0080": 125,
+    "GM0193": 130,
 }
 
 
@@ -117,7 +145,7 @@ def allocate(total: int, weights: list[float], minimum: int = 1) -> list[int]:
     counts = [minimum + int(share) for share in shares]
     leftover = total - sum(counts)
     by_remainder = sorted(range(len(weights)), key=lambda i: (-(shares[i] - int(shares[i])), i))
-    for index in by_remainder[:max(leftover, 0)]:
+    for index in by_remainder[: max(leftover, 0)]:
         counts[index] += 1
     return counts
 
@@ -133,10 +161,10 @@ class SyntheticLocation:
 
     def book(self, persons: int, start: datetime.date, end: datetime.date | None) -> None:
         first, last = week_of(start), week_of(end or HORIZON)
-        self.occupied[first:last + 1] = [n + persons for n in self.occupied[first:last + 1]]
+        self.occupied[first : last + 1] = [n + persons for n in self.occupied[first : last + 1]]
 
     def peak(self, start: datetime.date, end: datetime.date | None) -> int:
-        return max(self.occupied[week_of(start):week_of(end or HORIZON) + 1])
+        return max(self.occupied[week_of(start) : week_of(end or HORIZON) + 1])
 
 
 @dataclass
@@ -147,15 +175,30 @@ class SyntheticHost:
 
 
 class Generator:
-    def __init__(self, seed: int, persons: int, municipalities: list[Organisation],
-                 write: Callable[[str], None]):
+    def __init__(
+        self,
+        seed: int,
+        persons: int,
+        municipalities: list[Organisation],
+        write: Callable[[str], None],
+    ):
         self.random = random.Random(seed)
         self.target_persons = persons
         self.municipalities = municipalities
         self.write = write
         self.rows: dict[type[models.Model], list[tuple]] = {
-            model: [] for model in (Host, Location, CapacityPeriod, Person, Household,
-                                    HouseholdMembership, Placement, IncomePeriod, Provision)
+            model: []
+            for model in (
+                Host,
+                Location,
+                CapacityPeriod,
+                Person,
+                Household,
+                HouseholdMembership,
+                Placement,
+                IncomePeriod,
+                Provision,
+            )
         }
         self.ids = {model: Ids(model) for model in self.rows}
         self.bsns = bsn_sequence(SYNTHETIC_BSN_PREFIX + seed % 1000 * 10_000)
@@ -196,38 +239,63 @@ class Generator:
         self.locations[municipality.pk] = []
         for number in range(count):
             kind = rng.choices(
-                [LocationKind.BUILDING, LocationKind.HOTEL, LocationKind.SHIP,
-                 LocationKind.FLEXWONINGEN, LocationKind.OTHER], weights=[45, 15, 5, 25, 10])[0]
+                [
+                    LocationKind.BUILDING,
+                    LocationKind.HOTEL,
+                    LocationKind.SHIP,
+                    LocationKind.FLEXWONINGEN,
+                    LocationKind.OTHER,
+                ],
+                weights=[45, 15, 5, 25, 10],
+            )[0]
             catering = kind in (LocationKind.HOTEL, LocationKind.SHIP) or (
-                kind == LocationKind.BUILDING and rng.random() < 0.3)
+                kind == LocationKind.BUILDING and rng.random() < 0.3
+            )
             # Most locations opened in the spring of 2022, when most people came.
             first, last = rng.choices(OPENING_WINDOWS, weights=[75, 10, 15])[0]
             opened = monday_on_or_after(self.day_between(first, last))
             closed = None
             if rng.random() < 0.15:
-                candidate = monday_on_or_after(self.day_between(max(opened, D(2023, 6, 1)),
-                                                                D(2026, 6, 30))) - ONE_DAY
+                candidate = (
+                    monday_on_or_after(self.day_between(max(opened, D(2023, 6, 1)), D(2026, 6, 30)))
+                    - ONE_DAY
+                )
                 if candidate > opened + datetime.timedelta(days=180):
                     closed = candidate
             location_id = self.ids[Location].take()
             name = f"{names.LOCATION_NAME_PREFIX[kind]} {municipality.name} {number + 1}"
             street = rng.choice(names.DUTCH_STREETS)
-            self.rows[Location].append((
-                location_id, municipality.pk, name, f"{street} {rng.randint(1, 300)}",
-                f"{rng.randint(1000, 9999)} AB", municipality.name, kind, catering, opened,
-                closed, "",
-            ))
+            self.rows[Location].append(
+                (
+                    location_id,
+                    municipality.pk,
+                    name,
+                    f"{street} {rng.randint(1, 300)}",
+                    f"{rng.randint(1000, 9999)} AB",
+                    municipality.name,
+                    kind,
+                    catering,
+                    opened,
+                    closed,
+                    "",
+                )
+            )
             periods, period_start = [], opened
             while True:
-                period_end = monday_on_or_after(
-                    period_start + datetime.timedelta(days=rng.randint(180, 540))) - ONE_DAY
+                period_end = (
+                    monday_on_or_after(
+                        period_start + datetime.timedelta(days=rng.randint(180, 540))
+                    )
+                    - ONE_DAY
+                )
                 last = closed is not None and period_end >= closed or period_end >= HORIZON
                 periods.append((period_start, closed if last else period_end))
                 if last:
                     break
                 period_start = period_end + ONE_DAY
-            self.locations[municipality.pk].append(SyntheticLocation(
-                location_id, opened, closed, rng.lognormvariate(0, 0.6), periods))
+            self.locations[municipality.pk].append(
+                SyntheticLocation(location_id, opened, closed, rng.lognormvariate(0, 0.6), periods)
+            )
 
     def capacity_rows(self, municipality: Organisation) -> None:
         """Realised places per period: what the busiest week needed plus some
@@ -238,21 +306,31 @@ class Generator:
             for start, end in location.periods:
                 places = location.peak(start, end)
                 places = max(4, places + math.ceil(places * rng.uniform(0.0, 0.15)))
-                self.rows[CapacityPeriod].append((
-                    self.ids[CapacityPeriod].take(), location.id, start, end, places,
-                ))
+                self.rows[CapacityPeriod].append(
+                    (
+                        self.ids[CapacityPeriod].take(),
+                        location.id,
+                        start,
+                        end,
+                        places,
+                    )
+                )
 
     # -- hosts -------------------------------------------------------------
 
-    def host_for(self, municipality: Organisation, start: datetime.date,
-                 end: datetime.date | None) -> SyntheticHost:
+    def host_for(
+        self, municipality: Organisation, start: datetime.date, end: datetime.date | None
+    ) -> SyntheticHost:
         """A host free from `start`: an existing one if one of a few tried is
         free, otherwise a new host household."""
         pool = self.hosts.setdefault(municipality.pk, [])
         for _try in range(min(4, len(pool))):
             host = pool[self.random.randrange(len(pool))]
-            if (host.free_from is not None and host.free_from <= start
-                    and (host.active_to is None or host.active_to >= start)):
+            if (
+                host.free_from is not None
+                and host.free_from <= start
+                and (host.active_to is None or host.active_to >= start)
+            ):
                 return host
         rng = self.random
         active_from = max(D(2022, 3, 1), start - datetime.timedelta(days=rng.randint(0, 90)))
@@ -263,13 +341,22 @@ class Generator:
                 active_to = None
         host = SyntheticHost(self.ids[Host].take(), active_to, start)
         family_name = rng.choice(names.DUTCH_FAMILY_NAMES)
-        self.rows[Host].append((
-            host.id, municipality.pk, f"Familie {family_name}",
-            f"{rng.choice(names.DUTCH_STREETS)} {rng.randint(1, 300)}",
-            f"{rng.randint(1000, 9999)} CD", municipality.name,
-            f"{rng.choice(names.DUTCH_GIVEN_NAMES)} {family_name}", "", "", active_from,
-            active_to, "",
-        ))
+        self.rows[Host].append(
+            (
+                host.id,
+                municipality.pk,
+                f"Familie {family_name}",
+                f"{rng.choice(names.DUTCH_STREETS)} {rng.randint(1, 300)}",
+                f"{rng.randint(1000, 9999)} CD",
+                municipality.name,
+                f"{rng.choice(names.DUTCH_GIVEN_NAMES)} {family_name}",
+                "",
+                "",
+                active_from,
+                active_to,
+                "",
+            )
+        )
         pool.append(host)
         return host
 
@@ -281,9 +368,20 @@ class Generator:
         rng = self.random
         if rng.random() < 0.03:
             nationality, people, languages = rng.choice(names.THIRD_COUNTRY_PEOPLE)
-            return [(MemberRole.PARTNER, sex, self.day_between(D(1980, 1, 1), D(2003, 12, 31)),
-                     "", "", given, family, nationality, languages)
-                    for given, family, sex in people]
+            return [
+                (
+                    MemberRole.PARTNER,
+                    sex,
+                    self.day_between(D(1980, 1, 1), D(2003, 12, 31)),
+                    "",
+                    "",
+                    given,
+                    family,
+                    nationality,
+                    languages,
+                )
+                for given, family, sex in people
+            ]
         family = rng.choice(names.UKRAINIAN_FAMILY_NAMES)
         languages = rng.choice([["uk"], ["uk", "ru"], ["uk", "en"], ["ru", "uk"]])
         size = rng.choices([1, 2, 3, 4, 5, 6], weights=[33, 25, 22, 12, 6, 2])[0]
@@ -292,8 +390,19 @@ class Generator:
         def add(role, sex, first_year, last_year):
             given = rng.choice(names.UKRAINIAN_GIVEN_NAMES[sex])
             family_name = family[0] if sex == Sex.MALE else family[1]
-            members.append((role, sex, self.day_between(D(first_year, 1, 1), D(last_year, 12, 31)),
-                            given, family_name, "", "", "UA", languages))
+            members.append(
+                (
+                    role,
+                    sex,
+                    self.day_between(D(first_year, 1, 1), D(last_year, 12, 31)),
+                    given,
+                    family_name,
+                    "",
+                    "",
+                    "UA",
+                    languages,
+                )
+            )
 
         if size == 1:
             sex = rng.choices([Sex.FEMALE, Sex.MALE], weights=[3, 2])[0]
@@ -340,20 +449,50 @@ class Generator:
                 iban = dutch_iban(self.iban_number, rng.choice(DUTCH_BANK_CODES))
                 payee = payee or person_id
             bsn = "" if rng.random() < 0.03 else next(self.bsns)
-            self.rows[Person].append((
-                person_id, municipality.pk, given, family_name, given_cyr, family_cyr, birth, sex,
-                nat, bsn, langs, "", "", iban, "", created, created,
-            ))
-            self.rows[HouseholdMembership].append((
-                self.ids[HouseholdMembership].take(), household_id, person_id, role, arrival, None,
-            ))
+            self.rows[Person].append(
+                (
+                    person_id,
+                    municipality.pk,
+                    given,
+                    family_name,
+                    given_cyr,
+                    family_cyr,
+                    birth,
+                    sex,
+                    nat,
+                    bsn,
+                    langs,
+                    "",
+                    "",
+                    iban,
+                    "",
+                    created,
+                    created,
+                )
+            )
+            self.rows[HouseholdMembership].append(
+                (
+                    self.ids[HouseholdMembership].take(),
+                    household_id,
+                    person_id,
+                    role,
+                    arrival,
+                    None,
+                )
+            )
             person_ids.append(person_id)
             if adult:
                 adults.append((person_id, birth))
-        self.rows[Household].append((
-            household_id, municipality.pk, self.transliterated(specs[0][4]) if specs[0][4]
-            else specs[0][6], payee, "", created,
-        ))
+        self.rows[Household].append(
+            (
+                household_id,
+                municipality.pk,
+                self.transliterated(specs[0][4]) if specs[0][4] else specs[0][6],
+                payee,
+                "",
+                created,
+            )
+        )
         poo_segments = self.build_placements(municipality, person_ids, arrival, departure)
         self.build_incomes(adults, arrival)
         self.build_provisions(person_ids, poo_segments)
@@ -368,8 +507,9 @@ class Generator:
         room = (last_day - arrival).days - 60
         if room < 30:
             moves = 0
-        move_days = sorted({arrival + datetime.timedelta(days=30 + rng.randint(0, room))
-                            for _ in range(moves)})
+        move_days = sorted(
+            {arrival + datetime.timedelta(days=30 + rng.randint(0, room)) for _ in range(moves)}
+        )
         segments, start = [], arrival
         for move_day in move_days:
             segments.append((start, move_day - ONE_DAY))
@@ -406,21 +546,36 @@ class Generator:
                 location_id, host_id = None, place.id
                 poo_segments.append((start, end))
             for person_id in person_ids:
-                self.rows[Placement].append((
-                    self.ids[Placement].take(), municipality.pk, person_id, location_id, host_id,
-                    start, end, False, "",
-                ))
+                self.rows[Placement].append(
+                    (
+                        self.ids[Placement].take(),
+                        municipality.pk,
+                        person_id,
+                        location_id,
+                        host_id,
+                        start,
+                        end,
+                        False,
+                        "",
+                    )
+                )
             previous = place
         return poo_segments
 
     def next_opening(self, municipality, day) -> datetime.date | None:
-        return min((loc.opened_on for loc in self.locations[municipality.pk]
-                    if loc.opened_on > day), default=None)
+        return min(
+            (loc.opened_on for loc in self.locations[municipality.pk] if loc.opened_on > day),
+            default=None,
+        )
 
     def choose_location(self, municipality, start, previous):
-        candidates = [loc for loc in self.locations[municipality.pk]
-                      if loc is not previous and loc.opened_on <= start
-                      and (loc.closed_on is None or loc.closed_on >= start)]
+        candidates = [
+            loc
+            for loc in self.locations[municipality.pk]
+            if loc is not previous
+            and loc.opened_on <= start
+            and (loc.closed_on is None or loc.closed_on >= start)
+        ]
         if not candidates:
             return None  # nothing open yet: a host takes them in
         return self.random.choices(candidates, weights=[c.popularity for c in candidates])[0]
@@ -432,22 +587,31 @@ class Generator:
         for person_id, birth in adults:
             if rng.random() >= 0.3 or birth.year < 1958:
                 continue
-            start = max(self.day_between(D(2023, 9, 1), D(2026, 6, 30)),
-                        arrival + datetime.timedelta(days=45))
+            start = max(
+                self.day_between(D(2023, 9, 1), D(2026, 6, 30)),
+                arrival + datetime.timedelta(days=45),
+            )
             if start >= SYNTHETIC_TODAY:
                 continue
             is_work = rng.random() < 0.85
-            amount = Decimal(rng.randrange(1100, 3000, 10) if is_work
-                             else rng.randrange(600, 1300, 10)).quantize(Decimal("0.01"))
+            amount = Decimal(
+                rng.randrange(1100, 3000, 10) if is_work else rng.randrange(600, 1300, 10)
+            ).quantize(Decimal("0.01"))
             end = None
             if rng.random() < 0.3:
                 end = start + datetime.timedelta(days=rng.randint(90, 500))
                 if end >= SYNTHETIC_TODAY:
                     end = None
-            self.rows[IncomePeriod].append((
-                self.ids[IncomePeriod].take(), person_id,
-                IncomeKind.WORK if is_work else IncomeKind.BENEFIT, amount, start, end,
-            ))
+            self.rows[IncomePeriod].append(
+                (
+                    self.ids[IncomePeriod].take(),
+                    person_id,
+                    IncomeKind.WORK if is_work else IncomeKind.BENEFIT,
+                    amount,
+                    start,
+                    end,
+                )
+            )
 
     def build_provisions(self, person_ids, poo_segments) -> None:
         last_month = SYNTHETIC_TODAY.replace(day=1) - ONE_DAY
@@ -464,17 +628,24 @@ class Generator:
                 # Most POO months have leefgeld paid; a few do not.
                 if self.random.random() < 0.1:
                     continue
-                self.rows[Provision].append((
-                    self.ids[Provision].take(), person_id, month, ProvisionKind.LEEFGELD, "",
-                ))
+                self.rows[Provision].append(
+                    (
+                        self.ids[Provision].take(),
+                        person_id,
+                        month,
+                        ProvisionKind.LEEFGELD,
+                        "",
+                    )
+                )
 
     # -- all -------------------------------------------------------------------
 
     def generate(self) -> None:
         weights = self.municipality_weights()
         persons_each = allocate(self.target_persons, weights)
-        location_total = max(len(self.municipalities),
-                             round(self.target_persons / PERSONS_PER_LOCATION))
+        location_total = max(
+            len(self.municipalities), round(self.target_persons / PERSONS_PER_LOCATION)
+        )
         locations_each = allocate(location_total, weights)
         for number, municipality in enumerate(self.municipalities):
             self.build_locations(municipality, locations_each[number])
@@ -483,30 +654,89 @@ class Generator:
                 created += self.build_household(municipality)
             self.capacity_rows(municipality)
             if (number + 1) % 50 == 0:
-                self.write(f"  generated {number + 1}/{len(self.municipalities)} municipalities, "
-                           f"{len(self.rows[Person]):,} persons")
+                self.write(
+                    f"  generated {number + 1}/{len(self.municipalities)} municipalities, "
+                    f"{len(self.rows[Person]):,} persons"
+                )
 
 
 # Columns in the order the generator fills its tuples.
 COLUMNS = {
-    Host: ["id", "municipality_id", "name", "address", "postcode", "city", "contact_name",
-           "phone", "email", "active_from", "active_to", "notes"],
-    Location: ["id", "municipality_id", "name", "address", "postcode", "city", "kind",
-               "catering", "opened_on", "closed_on", "notes"],
+    Host: [
+        "id",
+        "municipality_id",
+        "name",
+        "address",
+        "postcode",
+        "city",
+        "contact_name",
+        "phone",
+        "email",
+        "active_from",
+        "active_to",
+        "notes",
+    ],
+    Location: [
+        "id",
+        "municipality_id",
+        "name",
+        "address",
+        "postcode",
+        "city",
+        "kind",
+        "catering",
+        "opened_on",
+        "closed_on",
+        "notes",
+    ],
     CapacityPeriod: ["id", "location_id", "start_date", "end_date", "places"],
-    Person: ["id", "municipality_id", "given_names", "family_name", "given_names_cyrillic",
-             "family_name_cyrillic", "birth_date", "sex", "nationality", "bsn", "languages",
-             "phone", "email", "iban", "notes", "created_at", "updated_at"],
+    Person: [
+        "id",
+        "municipality_id",
+        "given_names",
+        "family_name",
+        "given_names_cyrillic",
+        "family_name_cyrillic",
+        "birth_date",
+        "sex",
+        "nationality",
+        "bsn",
+        "languages",
+        "phone",
+        "email",
+        "iban",
+        "notes",
+        "created_at",
+        "updated_at",
+    ],
     Household: ["id", "municipality_id", "name", "payee_id", "notes", "created_at"],
     HouseholdMembership: ["id", "household_id", "person_id", "role", "start_date", "end_date"],
-    Placement: ["id", "municipality_id", "person_id", "location_id", "host_id", "start_date",
-                "end_date", "capacity_override", "override_reason"],
+    Placement: [
+        "id",
+        "municipality_id",
+        "person_id",
+        "location_id",
+        "host_id",
+        "start_date",
+        "end_date",
+        "capacity_override",
+        "override_reason",
+    ],
     IncomePeriod: ["id", "person_id", "kind", "monthly_amount", "start_date", "end_date"],
     Provision: ["id", "person_id", "month", "kind", "description"],
 }
 # The order that satisfies the foreign keys.
-WRITE_ORDER = [Host, Location, CapacityPeriod, Person, Household, HouseholdMembership, Placement,
-               IncomePeriod, Provision]
+WRITE_ORDER = [
+    Host,
+    Location,
+    CapacityPeriod,
+    Person,
+    Household,
+    HouseholdMembership,
+    Placement,
+    IncomePeriod,
+    Provision,
+]
 
 
 def _column_preparers(model) -> list[Callable]:
@@ -514,10 +744,15 @@ def _column_preparers(model) -> list[Callable]:
     into what the driver expects, the way the model fields would."""
     preparers = []
     for name in COLUMNS[model]:
-        model_field = model._meta.get_field(name.removesuffix("_id")) \
-            if name.endswith("_id") else model._meta.get_field(name)
-        if isinstance(model_field, models.DateTimeField | models.DateField
-                      | models.DecimalField | models.JSONField):
+        model_field = (
+            model._meta.get_field(name.removesuffix("_id"))
+            if name.endswith("_id")
+            else model._meta.get_field(name)
+        )
+        if isinstance(
+            model_field,
+            models.DateTimeField | models.DateField | models.DecimalField | models.JSONField,
+        ):
             preparers.append(lambda value, f=model_field: f.get_db_prep_save(value, connection))
         else:
             preparers.append(None)
@@ -527,9 +762,11 @@ def _column_preparers(model) -> list[Callable]:
 def write_rows(model, rows: list[tuple], batch_size: int = 5000) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in COLUMNS[model])
-    json_columns = [i for i, name in enumerate(COLUMNS[model])
-                    if isinstance(model._meta.get_field(name.removesuffix("_id")),
-                                  models.JSONField)]
+    json_columns = [
+        i
+        for i, name in enumerate(COLUMNS[model])
+        if isinstance(model._meta.get_field(name.removesuffix("_id")), models.JSONField)
+    ]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
@@ -544,11 +781,16 @@ def write_rows(model, rows: list[tuple], batch_size: int = 5000) -> None:
         placeholders = ", ".join(["%s"] * len(COLUMNS[model]))
         sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
         for first in range(0, len(rows), batch_size):
-            cursor.executemany(sql, [
-                tuple(prepare(value) if prepare and value is not None else value
-                      for prepare, value in zip(preparers, row, strict=True))
-                for row in rows[first:first + batch_size]
-            ])
+            cursor.executemany(
+                sql,
+                [
+                    tuple(
+                        prepare(value) if prepare and value is not None else value
+                        for prepare, value in zip(preparers, row, strict=True)
+                    )
+                    for row in rows[first : first + batch_size]
+                ],
+            )
 
 
 def registry_has_data() -> bool:
@@ -569,14 +811,17 @@ def choose_municipalities(count: int) -> list[Organisation]:
     municipalities = list(Organisation.objects.municipalities().order_by("code"))
     if count >= len(municipalities):
         return municipalities
-    known = sorted((m for m in municipalities if m.code in LARGE_MUNICIPALITIES),
-                   key=lambda m: (-LARGE_MUNICIPALITIES[m.code], m.code))
+    known = sorted(
+        (m for m in municipalities if m.code in LARGE_MUNICIPALITIES),
+        key=lambda m: (-LARGE_MUNICIPALITIES[m.code], m.code),
+    )
     others = [m for m in municipalities if m.code not in LARGE_MUNICIPALITIES]
     return sorted((known + others)[:count], key=lambda m: m.code)
 
 
-def synthesize(seed: int, persons: int, municipality_count: int,
-               write: Callable[[str], None] = print) -> SyntheticSummary:
+def synthesize(
+    seed: int, persons: int, municipality_count: int, write: Callable[[str], None] = print
+) -> SyntheticSummary:
     summary = SyntheticSummary()
     municipalities = choose_municipalities(municipality_count)
     started = time.perf_counter()
@@ -596,8 +841,10 @@ def synthesize(seed: int, persons: int, municipality_count: int,
             write_rows(model, rows)
             summary.counts[model._meta.label] = len(rows)
             summary.seconds[model._meta.label] = time.perf_counter() - began
-            write(f"  wrote {len(rows):>9,} {model.__name__} rows "
-                  f"in {summary.seconds[model._meta.label]:.1f} s")
+            write(
+                f"  wrote {len(rows):>9,} {model.__name__} rows "
+                f"in {summary.seconds[model._meta.label]:.1f} s"
+            )
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), WRITE_ORDER):
                 cursor.execute(statement)
@@ -617,5 +864,7 @@ def synthesize(seed: int, persons: int, municipality_count: int,
 
 def rows_for_comparison(models_to_read: Iterable[type[models.Model]] = WRITE_ORDER):
     """Every synthesized row, ordered by key: two runs with one seed must match."""
-    return {model._meta.label: list(model.objects.order_by("pk").values_list(*COLUMNS[model]))
-            for model in models_to_read}
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values_list(*COLUMNS[model]))
+        for model in models_to_read
+    }

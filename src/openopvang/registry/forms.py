@@ -26,8 +26,30 @@ from .models import (
 
 # Nationalities seen most in Ukrainian reception, offered first in the list.
 COMMON_NATIONALITIES = (
-    "UA", "RU", "BY", "MD", "GE", "AZ", "AM", "KZ", "UZ", "TM", "TJ", "KG",
-    "NG", "MA", "DZ", "EG", "IN", "PK", "CN", "TR", "SY", "IQ", "IR", "AF",
+    "UA",
+    "RU",
+    "BY",
+    "MD",
+    "GE",
+    "AZ",
+    "AM",
+    "KZ",
+    "UZ",
+    "TM",
+    "TJ",
+    "KG",
+    "NG",
+    "MA",
+    "DZ",
+    "EG",
+    "IN",
+    "PK",
+    "CN",
+    "TR",
+    "SY",
+    "IQ",
+    "IR",
+    "AF",
 )
 
 
@@ -46,8 +68,11 @@ def country_name(code: str) -> str:
 def nationality_choices() -> list:
     common = [(code, f"{country_name(code)} ({code})") for code in COMMON_NATIONALITIES]
     others = sorted(
-        ((c.alpha_2, f"{country_name(c.alpha_2)} ({c.alpha_2})") for c in pycountry.countries
-         if c.alpha_2 not in COMMON_NATIONALITIES),
+        (
+            (c.alpha_2, f"{country_name(c.alpha_2)} ({c.alpha_2})")
+            for c in pycountry.countries
+            if c.alpha_2 not in COMMON_NATIONALITIES
+        ),
         key=lambda choice: choice[1],
     )
     return [(_("Most common"), common), (_("All countries"), others)]
@@ -55,27 +80,42 @@ def nationality_choices() -> list:
 
 class PersonForm(DesignSystemFormMixin, forms.ModelForm):
     nationality = forms.ChoiceField(
-        label=_("Nationality"), initial=UKRAINE,
+        label=_("Nationality"),
+        initial=UKRAINE,
         help_text=_("Anything other than Ukraine makes the person a third-country national."),
     )
     # Longer than the stored value: people type spaces and dots, which
     # clean_bsn/clean_iban strip before the model's checks run.
     bsn = forms.CharField(
-        label=_("BSN"), required=False, max_length=20,
+        label=_("BSN"),
+        required=False,
+        max_length=20,
         help_text=_("Citizen service number, 9 digits (11-check)."),
     )
     iban = forms.CharField(label=_("IBAN"), required=False, max_length=50)
     languages = forms.CharField(
-        label=_("Preferred languages"), required=False,
-        help_text=_("Two-letter ISO 639-1 codes, most preferred first, separated by commas: "
-                    "uk, ru, en."),
+        label=_("Preferred languages"),
+        required=False,
+        help_text=_(
+            "Two-letter ISO 639-1 codes, most preferred first, separated by commas: uk, ru, en."
+        ),
     )
 
     class Meta:
         model = Person
         fields = [
-            "given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic",
-            "birth_date", "sex", "nationality", "bsn", "languages", "phone", "email", "iban",
+            "given_names",
+            "family_name",
+            "given_names_cyrillic",
+            "family_name_cyrillic",
+            "birth_date",
+            "sex",
+            "nationality",
+            "bsn",
+            "languages",
+            "phone",
+            "email",
+            "iban",
             "notes",
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
@@ -102,8 +142,11 @@ class PersonForm(DesignSystemFormMixin, forms.ModelForm):
         return validators.normalise_iban(self.cleaned_data["iban"])
 
     def clean_languages(self):
-        codes = [code.strip().lower() for code in
-                 re.split(r"[,;\s]+", self.cleaned_data["languages"]) if code.strip()]
+        codes = [
+            code.strip().lower()
+            for code in re.split(r"[,;\s]+", self.cleaned_data["languages"])
+            if code.strip()
+        ]
         unknown = [code for code in codes if pycountry.languages.get(alpha_2=code) is None]
         if unknown:
             raise forms.ValidationError(
@@ -155,8 +198,17 @@ class PayeeForm(DesignSystemFormMixin, forms.ModelForm):
 class LocationForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = Location
-        fields = ["name", "kind", "address", "postcode", "city", "catering", "opened_on",
-                  "closed_on", "notes"]
+        fields = [
+            "name",
+            "kind",
+            "address",
+            "postcode",
+            "city",
+            "catering",
+            "opened_on",
+            "closed_on",
+            "notes",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -169,8 +221,18 @@ class CapacityPeriodForm(DesignSystemFormMixin, forms.ModelForm):
 class HostForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = Host
-        fields = ["name", "contact_name", "address", "postcode", "city", "phone", "email",
-                  "active_from", "active_to", "notes"]
+        fields = [
+            "name",
+            "contact_name",
+            "address",
+            "postcode",
+            "city",
+            "phone",
+            "email",
+            "active_from",
+            "active_to",
+            "notes",
+        ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -194,8 +256,10 @@ class PlaceField(forms.ChoiceField):
         self.hosts = {str(host.pk): host for host in Host.objects.for_user(user)}
         self.choices = [
             ("", "---------"),
-            (_("GOO locations"), [(f"location:{pk}", str(loc)) for pk, loc in
-                                  self.locations.items()]),
+            (
+                _("GOO locations"),
+                [(f"location:{pk}", str(loc)) for pk, loc in self.locations.items()],
+            ),
             (_("POO hosts"), [(f"host:{pk}", str(host)) for pk, host in self.hosts.items()]),
         ]
 
@@ -217,18 +281,23 @@ def place_value(placement: Placement) -> str:
 
 class CapacityOverrideFields(forms.Form):
     capacity_override = forms.BooleanField(
-        label=_("Override the capacity check"), required=False,
+        label=_("Override the capacity check"),
+        required=False,
         help_text=_("Only when the location is full and the person must stay anyway."),
     )
     override_reason = forms.CharField(
-        label=_("Reason for the override"), required=False, max_length=300,
+        label=_("Reason for the override"),
+        required=False,
+        max_length=300,
     )
 
 
 class CheckInForm(DesignSystemFormMixin, CapacityOverrideFields):
     day = forms.DateField(label=_("Check-in date"), help_text=_("The first night."))
     end_date = forms.DateField(
-        label=_("Planned last night"), required=False, help_text=_("Empty: open-ended."),
+        label=_("Planned last night"),
+        required=False,
+        help_text=_("Empty: open-ended."),
     )
 
     field_order = ["day", "place", "end_date", "capacity_override", "override_reason"]
@@ -245,8 +314,10 @@ class CheckOutForm(DesignSystemFormMixin, forms.Form):
 
 class MoveForm(DesignSystemFormMixin, CapacityOverrideFields):
     day = forms.DateField(
-        label=_("Move date"), help_text=_("The first night at the new place; the current "
-                                          "placement ends the night before."),
+        label=_("Move date"),
+        help_text=_(
+            "The first night at the new place; the current placement ends the night before."
+        ),
     )
 
     field_order = ["day", "place", "capacity_override", "override_reason"]
@@ -265,8 +336,9 @@ class PlacementForm(DesignSystemFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["place"] = PlaceField(user=user, initial=place_value(self.instance))
-        self.order_fields(["place", "start_date", "end_date", "capacity_override",
-                           "override_reason"])
+        self.order_fields(
+            ["place", "start_date", "end_date", "capacity_override", "override_reason"]
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -281,21 +353,30 @@ class PersonSearchForm(DesignSystemFormMixin, forms.Form):
     """The person list's search box and filters (GET)."""
 
     q = forms.CharField(
-        label=_("Search"), required=False,
-        help_text=_("Name (Latin or Cyrillic script), BSN, or birth date as dd-mm-yyyy or "
-                    "yyyy-mm-dd."),
+        label=_("Search"),
+        required=False,
+        help_text=_(
+            "Name (Latin or Cyrillic script), BSN, or birth date as dd-mm-yyyy or yyyy-mm-dd."
+        ),
     )
-    location = forms.ModelChoiceField(label=_("Location"), required=False, queryset=None,
-                                      empty_label=_("All locations"))
-    host = forms.ModelChoiceField(label=_("Host"), required=False, queryset=None,
-                                  empty_label=_("All hosts"))
-    household = forms.ModelChoiceField(label=_("Household"), required=False, queryset=None,
-                                       empty_label=_("All households"))
+    location = forms.ModelChoiceField(
+        label=_("Location"), required=False, queryset=None, empty_label=_("All locations")
+    )
+    host = forms.ModelChoiceField(
+        label=_("Host"), required=False, queryset=None, empty_label=_("All hosts")
+    )
+    household = forms.ModelChoiceField(
+        label=_("Household"), required=False, queryset=None, empty_label=_("All households")
+    )
     nationality = forms.ChoiceField(label=_("Nationality"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
-        choices=[("", _("Everyone")), ("active", _("Placed today")),
-                 ("left", _("Left (no placement today)"))],
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Everyone")),
+            ("active", _("Placed today")),
+            ("left", _("Left (no placement today)")),
+        ],
     )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 

@@ -121,16 +121,20 @@ def person_list(user, filters: PersonFilters, *, today: datetime.date) -> QueryS
     if filters.status == "active":
         persons = persons.filter(pk__in=placed_today.values("person_id"))
     elif filters.status == "left":
-        persons = persons.filter(placements__isnull=False).exclude(
-            pk__in=placed_today.values("person_id")
-        ).distinct()
+        persons = (
+            persons.filter(placements__isnull=False)
+            .exclude(pk__in=placed_today.values("person_id"))
+            .distinct()
+        )
     return persons.order_by(*PERSON_SORTS.get(filters.sort, PERSON_SORTS["name"]))
 
 
 def nationalities_in_use(user) -> list[str]:
     return list(
-        Person.objects.for_user(user).order_by("nationality")
-        .values_list("nationality", flat=True).distinct()
+        Person.objects.for_user(user)
+        .order_by("nationality")
+        .values_list("nationality", flat=True)
+        .distinct()
     )
 
 
@@ -164,52 +168,80 @@ def person_timeline(user, person: Person) -> list[TimelineEvent]:
         )
         detail = (
             _("Capacity check overridden: %(reason)s") % {"reason": placement.override_reason}
-            if placement.capacity_override else ""
+            if placement.capacity_override
+            else ""
         )
-        events.append(TimelineEvent(
-            placement.start_date, "placement",
-            _("Checked in at %(place)s (%(kind)s)") % {"place": placement.place, "kind": kind},
-            detail, url,
-        ))
+        events.append(
+            TimelineEvent(
+                placement.start_date,
+                "placement",
+                _("Checked in at %(place)s (%(kind)s)") % {"place": placement.place, "kind": kind},
+                detail,
+                url,
+            )
+        )
         if placement.end_date:
-            events.append(TimelineEvent(
-                placement.end_date, "placement",
-                _("Checked out of %(place)s (last night)") % {"place": placement.place},
-                "", url,
-            ))
+            events.append(
+                TimelineEvent(
+                    placement.end_date,
+                    "placement",
+                    _("Checked out of %(place)s (last night)") % {"place": placement.place},
+                    "",
+                    url,
+                )
+            )
     for income in IncomePeriod.objects.for_user(user).filter(person=person):
         amount = f"€ {income.monthly_amount:,.2f}"
-        events.append(TimelineEvent(
-            income.start_date, "income",
-            _("Income starts: %(kind)s, %(amount)s a month")
-            % {"kind": income.get_kind_display(), "amount": amount},
-        ))
+        events.append(
+            TimelineEvent(
+                income.start_date,
+                "income",
+                _("Income starts: %(kind)s, %(amount)s a month")
+                % {"kind": income.get_kind_display(), "amount": amount},
+            )
+        )
         if income.end_date:
-            events.append(TimelineEvent(
-                income.end_date, "income",
-                _("Income ends: %(kind)s") % {"kind": income.get_kind_display()},
-            ))
+            events.append(
+                TimelineEvent(
+                    income.end_date,
+                    "income",
+                    _("Income ends: %(kind)s") % {"kind": income.get_kind_display()},
+                )
+            )
     for provision in Provision.objects.for_user(user).filter(person=person):
-        events.append(TimelineEvent(
-            provision.month, "provision", provision.get_kind_display(), provision.description,
-        ))
+        events.append(
+            TimelineEvent(
+                provision.month,
+                "provision",
+                provision.get_kind_display(),
+                provision.description,
+            )
+        )
     memberships = (
         HouseholdMembership.objects.for_user(user).filter(person=person).select_related("household")
     )
     for membership in memberships:
         url = reverse("registry:household_detail", args=[membership.household_id])
-        events.append(TimelineEvent(
-            membership.start_date, "household",
-            _("Joins household %(household)s as %(role)s")
-            % {"household": membership.household, "role": membership.get_role_display()},
-            "", url,
-        ))
+        events.append(
+            TimelineEvent(
+                membership.start_date,
+                "household",
+                _("Joins household %(household)s as %(role)s")
+                % {"household": membership.household, "role": membership.get_role_display()},
+                "",
+                url,
+            )
+        )
         if membership.end_date:
-            events.append(TimelineEvent(
-                membership.end_date, "household",
-                _("Leaves household %(household)s") % {"household": membership.household},
-                "", url,
-            ))
+            events.append(
+                TimelineEvent(
+                    membership.end_date,
+                    "household",
+                    _("Leaves household %(household)s") % {"household": membership.household},
+                    "",
+                    url,
+                )
+            )
     # Stable sort: on the same day, events keep the order above.
     return sorted(events, key=lambda event: event.day)
 
@@ -228,8 +260,10 @@ def person_households(user, person: Person) -> list[HouseholdMembership]:
 
 def person_placements(user, person: Person) -> QuerySet:
     return (
-        Placement.objects.for_user(user).filter(person=person)
-        .select_related("location", "host").order_by("-start_date")
+        Placement.objects.for_user(user)
+        .filter(person=person)
+        .select_related("location", "host")
+        .order_by("-start_date")
     )
 
 
@@ -251,8 +285,12 @@ def _places_on(day: datetime.date) -> Subquery:
 
 def _occupied_on(day: datetime.date, field: str) -> Subquery:
     placements = (
-        Placement.objects.filter(**{field: OuterRef("pk")}).active_on(day)
-        .order_by().values(field).annotate(total=Count("id")).values("total")
+        Placement.objects.filter(**{field: OuterRef("pk")})
+        .active_on(day)
+        .order_by()
+        .values(field)
+        .annotate(total=Count("id"))
+        .values("total")
     )
     return Coalesce(Subquery(placements, output_field=IntegerField()), 0)
 
@@ -287,7 +325,8 @@ class Occupancy:
 
 def location_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
     locations = Location.objects.for_user(user).annotate(
-        places_today=_places_on(today), occupied_today=_occupied_on(today, "location"),
+        places_today=_places_on(today),
+        occupied_today=_occupied_on(today, "location"),
     )
     if query:
         locations = locations.filter(Q(name__icontains=query) | Q(city__icontains=query))
@@ -296,8 +335,10 @@ def location_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
 
 def occupancy_today(user, *, today: datetime.date) -> list[Occupancy]:
     """Realised capacity and occupancy per location open today."""
-    locations = location_list(user, today=today).filter(opened_on__lte=today).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=today)
+    locations = (
+        location_list(user, today=today)
+        .filter(opened_on__lte=today)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=today))
     )
     return [
         Occupancy(location, location.places_today or 0, location.occupied_today)
@@ -307,15 +348,20 @@ def occupancy_today(user, *, today: datetime.date) -> list[Occupancy]:
 
 def location_residents(user, location: Location, today: datetime.date) -> QuerySet:
     return (
-        Placement.objects.for_user(user).filter(location=location).active_on(today)
-        .select_related("person").order_by("person__family_name", "person__given_names")
+        Placement.objects.for_user(user)
+        .filter(location=location)
+        .active_on(today)
+        .select_related("person")
+        .order_by("person__family_name", "person__given_names")
     )
 
 
 def location_placement_history(user, location: Location) -> QuerySet:
     return (
-        Placement.objects.for_user(user).filter(location=location)
-        .select_related("person").order_by("-start_date", "-id")
+        Placement.objects.for_user(user)
+        .filter(location=location)
+        .select_related("person")
+        .order_by("-start_date", "-id")
     )
 
 
@@ -332,15 +378,20 @@ def host_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
 
 def host_guests(user, host: Host, today: datetime.date) -> QuerySet:
     return (
-        Placement.objects.for_user(user).filter(host=host).active_on(today)
-        .select_related("person").order_by("person__family_name", "person__given_names")
+        Placement.objects.for_user(user)
+        .filter(host=host)
+        .active_on(today)
+        .select_related("person")
+        .order_by("person__family_name", "person__given_names")
     )
 
 
 def host_placement_history(user, host: Host) -> QuerySet:
     return (
-        Placement.objects.for_user(user).filter(host=host)
-        .select_related("person").order_by("-start_date", "-id")
+        Placement.objects.for_user(user)
+        .filter(host=host)
+        .select_related("person")
+        .order_by("-start_date", "-id")
     )
 
 
@@ -348,27 +399,35 @@ def host_placement_history(user, host: Host) -> QuerySet:
 
 
 def household_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
-    households = Household.objects.for_user(user).select_related("payee").annotate(
-        members_today=Count(
-            "memberships",
-            filter=Q(memberships__start_date__lte=today)
-            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
+    households = (
+        Household.objects.for_user(user)
+        .select_related("payee")
+        .annotate(
+            members_today=Count(
+                "memberships",
+                filter=Q(memberships__start_date__lte=today)
+                & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
+            )
         )
     )
     for word in (query or "").split():
         households = households.filter(
             Q(name__icontains=word)
-            | Q(pk__in=HouseholdMembership.objects.filter(
-                person__in=search_persons(Person.objects.for_user(user), word)
-            ).values("household_id"))
+            | Q(
+                pk__in=HouseholdMembership.objects.filter(
+                    person__in=search_persons(Person.objects.for_user(user), word)
+                ).values("household_id")
+            )
         )
     return households.order_by("name", "id")
 
 
 def household_memberships(user, household: Household) -> QuerySet:
     return (
-        HouseholdMembership.objects.for_user(user).filter(household=household)
-        .select_related("person").order_by("start_date", "id")
+        HouseholdMembership.objects.for_user(user)
+        .filter(household=household)
+        .select_related("person")
+        .order_by("start_date", "id")
     )
 
 
@@ -406,9 +465,14 @@ def dashboard_figures(user, *, today: datetime.date) -> DashboardFigures:
     return DashboardFigures(
         occupancy=occupancy_today(user, today=today),
         placed_goo=placed_today.filter(location__isnull=False)
-        .values("person_id").distinct().count(),
+        .values("person_id")
+        .distinct()
+        .count(),
         placed_poo=placed_today.filter(host__isnull=False).values("person_id").distinct().count(),
-        open_placements=Placement.objects.for_user(user).filter(end_date__isnull=True)
-        .values("person_id").distinct().count(),
+        open_placements=Placement.objects.for_user(user)
+        .filter(end_date__isnull=True)
+        .values("person_id")
+        .distinct()
+        .count(),
         third_country_nationals=Person.objects.for_user(user).exclude(nationality=UKRAINE).count(),
     )

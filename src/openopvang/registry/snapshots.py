@@ -42,17 +42,23 @@ def _iso(day: datetime.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _overlaps(start: datetime.date, end: datetime.date, start_field="start_date",
-              end_field="end_date") -> Q:
+def _overlaps(
+    start: datetime.date, end: datetime.date, start_field="start_date", end_field="end_date"
+) -> Q:
     return Q(**{f"{start_field}__lte": end}) & (
         Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start})
     )
 
 
-def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
-                    policies: dict[int, dict] | None = None, *,
-                    booo_only: bool = False,
-                    persons: Iterable[int] | None = None) -> dict[int, dict]:
+def build_scenarios(
+    municipalities,
+    start: datetime.date,
+    end: datetime.date,
+    policies: dict[int, dict] | None = None,
+    *,
+    booo_only: bool = False,
+    persons: Iterable[int] | None = None,
+) -> dict[int, dict]:
     """{municipality pk: scenario document} for [start, end] (inclusive).
 
     Persons are those placed in the period; their households come along with
@@ -74,8 +80,13 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
         pk: {
             "municipality": codes[pk],
             "period": {"from": start.isoformat(), "to": end.isoformat()},
-            "locations": [], "hosts": [], "persons": [], "households": [],
-            "placements": [], "provisions": [], "incomes": [],
+            "locations": [],
+            "hosts": [],
+            "persons": [],
+            "households": [],
+            "placements": [],
+            "provisions": [],
+            "incomes": [],
             "policy": dict((policies or {}).get(pk, {})),
         }
         for pk in ids
@@ -95,10 +106,16 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
         .values_list("pk", "municipality_id", "kind", "catering", "opened_on", "closed_on")
         .order_by("pk")
     ):
-        docs[municipality_id]["locations"].append({
-            "id": ref("location", pk), "kind": kind, "catering": catering,
-            "capacity": capacity.get(pk, []), "opened": opened.isoformat(), "closed": _iso(closed),
-        })
+        docs[municipality_id]["locations"].append(
+            {
+                "id": ref("location", pk),
+                "kind": kind,
+                "catering": catering,
+                "capacity": capacity.get(pk, []),
+                "opened": opened.isoformat(),
+                "closed": _iso(closed),
+            }
+        )
 
     host_ids = set()
     person_municipality: dict[int, int] = {}
@@ -111,12 +128,9 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     # provisions are read for those alone (a semi-join in the database) rather
     # than for every person of the municipalities.
     placed = placements.values("person_id") if booo_only else None
-    for person_id, municipality_id, location_id, host_id, s, e in (
-        placements
-        .values_list("person_id", "municipality_id", "location_id", "host_id",
-                     "start_date", "end_date")
-        .order_by("person_id", "start_date")
-    ):
+    for person_id, municipality_id, location_id, host_id, s, e in placements.values_list(
+        "person_id", "municipality_id", "location_id", "host_id", "start_date", "end_date"
+    ).order_by("person_id", "start_date"):
         placement = {"person": ref("person", person_id), "from": s.isoformat(), "to": _iso(e)}
         if location_id:
             placement["location"] = ref("location", location_id)
@@ -132,11 +146,16 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
             if "location" in placement and placement["location"] not in known_locations:
                 pk = parse_ref(placement["location"])[1]
                 location = Location.objects.get(pk=pk)
-                doc["locations"].append({
-                    "id": placement["location"], "kind": location.kind,
-                    "catering": location.catering, "capacity": capacity.get(pk, []),
-                    "opened": location.opened_on.isoformat(), "closed": _iso(location.closed_on),
-                })
+                doc["locations"].append(
+                    {
+                        "id": placement["location"],
+                        "kind": location.kind,
+                        "catering": location.catering,
+                        "capacity": capacity.get(pk, []),
+                        "opened": location.opened_on.isoformat(),
+                        "closed": _iso(location.closed_on),
+                    }
+                )
                 known_locations.add(placement["location"])
     for pk, municipality_id in (
         Host.objects.filter(pk__in=host_ids).values_list("pk", "municipality_id").order_by("pk")
@@ -152,10 +171,10 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     if only is not None:
         memberships = memberships.filter(person_id__in=only)
     for household_id, municipality_id, person_id, s, e in (
-        memberships
-        .filter(_overlaps(start, end))
-        .values_list("household_id", "household__municipality_id", "person_id",
-                     "start_date", "end_date")
+        memberships.filter(_overlaps(start, end))
+        .values_list(
+            "household_id", "household__municipality_id", "person_id", "start_date", "end_date"
+        )
         .order_by("household_id", "start_date", "person_id")
     ):
         members[household_id].append((person_id, s, e))
@@ -167,13 +186,15 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
         municipality_id = household_municipality[household_id]
         if not any(person_id in listed_persons[municipality_id] for person_id, _s, _e in rows):
             continue
-        docs[municipality_id]["households"].append({
-            "id": ref("household", household_id),
-            "members": [
-                {"person": ref("person", person_id), "from": s.isoformat(), "to": _iso(e)}
-                for person_id, s, e in rows
-            ],
-        })
+        docs[municipality_id]["households"].append(
+            {
+                "id": ref("household", household_id),
+                "members": [
+                    {"person": ref("person", person_id), "from": s.isoformat(), "to": _iso(e)}
+                    for person_id, s, e in rows
+                ],
+            }
+        )
         listed_persons[municipality_id].update(person_id for person_id, _s, _e in rows)
 
     # Read the municipalities' persons in one scan rather than by a list of
@@ -202,41 +223,60 @@ def build_scenarios(municipalities, start: datetime.date, end: datetime.date,
     if only is not None:
         incomes = incomes.filter(person_id__in=only)
     for person_id, municipality_id, kind, s, e, amount in (
-        incomes
-        .filter(_overlaps(start, end))
-        .values_list("person_id", "person__municipality_id", "kind", "start_date", "end_date",
-                     "monthly_amount")
+        incomes.filter(_overlaps(start, end))
+        .values_list(
+            "person_id",
+            "person__municipality_id",
+            "kind",
+            "start_date",
+            "end_date",
+            "monthly_amount",
+        )
         .order_by("person_id", "start_date")
     ):
         if person_id in listed_persons[municipality_id]:
-            docs[municipality_id]["incomes"].append({
-                "person": ref("person", person_id), "kind": kind, "from": s.isoformat(),
-                "to": _iso(e), "monthly_amount": str(amount),
-            })
+            docs[municipality_id]["incomes"].append(
+                {
+                    "person": ref("person", person_id),
+                    "kind": kind,
+                    "from": s.isoformat(),
+                    "to": _iso(e),
+                    "monthly_amount": str(amount),
+                }
+            )
 
-    provisions = Provision.objects.filter(person__municipality_id__in=ids,
-                                          month__gte=start.replace(day=1), month__lte=end)
+    provisions = Provision.objects.filter(
+        person__municipality_id__in=ids, month__gte=start.replace(day=1), month__lte=end
+    )
     if placed is not None:
         provisions = provisions.filter(person_id__in=placed)
     if only is not None:
         provisions = provisions.filter(person_id__in=only)
     month_texts: dict[datetime.date, str] = {}
-    for person_id, municipality_id, month, kind in (
-        provisions
-        .values_list("person_id", "person__municipality_id", "month", "kind")
-        .order_by("person_id", "month")
-    ):
+    for person_id, municipality_id, month, kind in provisions.values_list(
+        "person_id", "person__municipality_id", "month", "kind"
+    ).order_by("person_id", "month"):
         if person_id in listed_persons[municipality_id]:
             text = month_texts.get(month)
             if text is None:
                 text = month_texts[month] = month.strftime("%Y-%m")
-            docs[municipality_id]["provisions"].append({
-                "person": f"P{person_id}", "month": text, "kind": kind,
-            })
+            docs[municipality_id]["provisions"].append(
+                {
+                    "person": f"P{person_id}",
+                    "month": text,
+                    "kind": kind,
+                }
+            )
     return docs
 
 
-def build_scenario(municipality, start: datetime.date, end: datetime.date,
-                   policy: dict | None = None, *, booo_only: bool = False) -> dict:
+def build_scenario(
+    municipality,
+    start: datetime.date,
+    end: datetime.date,
+    policy: dict | None = None,
+    *,
+    booo_only: bool = False,
+) -> dict:
     pk = municipality.pk if isinstance(municipality, Organisation) else municipality
     return build_scenarios([pk], start, end, {pk: policy or {}}, booo_only=booo_only)[pk]

@@ -19,7 +19,8 @@ def validate_bsn(value: str) -> None:
     except StdnumError as error:
         raise ValidationError(
             _("%(value)s is not a valid BSN (it must be 9 digits and pass the 11-check)."),
-            code="invalid_bsn", params={"value": value},
+            code="invalid_bsn",
+            params={"value": value},
         ) from error
 
 
@@ -33,5 +34,6 @@ def validate_iban(value: str) -> None:
     except SchwiftyException as error:
         raise ValidationError(
             _("%(value)s is not a valid IBAN: %(reason)s"),
-            code="invalid_iban", params={"value": value, "reason": str(error)},
+            code="invalid_iban",
+            params={"value": value, "reason": str(error)},
         ) from error

@@ -29,11 +29,10 @@ def _cost_line(line) -> SourcedCostLine:
     return SourcedCostLine(
         category="purchased_services",
         amount=line.amount,
-        description=f"{line.description} — {line.invoice.order.ngo.name}, "
-                    f"{line.invoice.number}",
+        description=f"{line.description} — {line.invoice.order.ngo.name}, {line.invoice.number}",
         evidence=f"{line.units} × € {line.unit_price} "
-                 f"({line.order_line.service.get_unit_display()}), "
-                 f"order {line.invoice.order.number}",
+        f"({line.order_line.service.get_unit_display()}), "
+        f"order {line.invoice.order.number}",
         month=line.invoice.month,
         source={
             "type": "support.InvoiceLine",
@@ -48,15 +47,18 @@ def _cost_line(line) -> SourcedCostLine:
 def approved_invoice_lines(municipality, start: datetime.date, end: datetime.date):
     """Lines approved by `municipality` on invoices whose month lies in
     [start, end] (the month of a line is its invoice month)."""
-    return [_cost_line(line)
-            for line in _approved_lines(start, end, invoice__order__municipality=municipality)]
+    return [
+        _cost_line(line)
+        for line in _approved_lines(start, end, invoice__order__municipality=municipality)
+    ]
 
 
 def _approved_invoice_lines_many(municipality_ids, start: datetime.date, end: datetime.date):
     """The same for many municipalities in one query: {municipality pk: lines}."""
     out = defaultdict(list)
-    for line in _approved_lines(start, end,
-                                invoice__order__municipality_id__in=list(municipality_ids)):
+    for line in _approved_lines(
+        start, end, invoice__order__municipality_id__in=list(municipality_ids)
+    ):
         out[line.invoice.order.municipality_id].append(_cost_line(line))
     return dict(out)
 

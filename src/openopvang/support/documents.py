@@ -9,8 +9,13 @@ from django.utils import translation
 
 def _context(invoice):
     order = invoice.order
-    return {"invoice": invoice, "order": order, "lines": list(invoice.lines.all()),
-            "ngo": order.ngo, "municipality": order.municipality}
+    return {
+        "invoice": invoice,
+        "order": order,
+        "lines": list(invoice.lines.all()),
+        "ngo": order.ngo,
+        "municipality": order.municipality,
+    }
 
 
 def invoice_pdf(invoice) -> bytes:
@@ -42,14 +47,31 @@ def invoice_xlsx(invoice) -> bytes:
         sheet.append([label, value])
         sheet.cell(row=sheet.max_row, column=1).font = bold
     sheet.append([])
-    sheet.append(["Dienst", "Eenheden", "Eenheid", "Prijs per eenheid", "Bedrag", "Status",
-                  "Reden betwisting"])
+    sheet.append(
+        [
+            "Dienst",
+            "Eenheden",
+            "Eenheid",
+            "Prijs per eenheid",
+            "Bedrag",
+            "Status",
+            "Reden betwisting",
+        ]
+    )
     for cell in sheet[sheet.max_row]:
         cell.font = bold
     for line in context["lines"]:
-        sheet.append([line.description, line.units, line.order_line.service.get_unit_display(),
-                      line.unit_price, line.amount, line.get_status_display(),
-                      line.dispute_reason])
+        sheet.append(
+            [
+                line.description,
+                line.units,
+                line.order_line.service.get_unit_display(),
+                line.unit_price,
+                line.amount,
+                line.get_status_display(),
+                line.dispute_reason,
+            ]
+        )
         sheet.cell(row=sheet.max_row, column=4).number_format = "#,##0.00"
         sheet.cell(row=sheet.max_row, column=5).number_format = "#,##0.00"
     sheet.append(["Totaal", None, None, None, invoice.total])

@@ -37,8 +37,16 @@ class DateInput(forms.DateInput):
 class ServiceForm(UtrechtFormMixin, forms.ModelForm):
     class Meta:
         model = Service
-        fields = ["code", "kind", "target_group", "unit", "standard_price", "capacity_per_group",
-                  "duration", "active"]
+        fields = [
+            "code",
+            "kind",
+            "target_group",
+            "unit",
+            "standard_price",
+            "capacity_per_group",
+            "duration",
+            "active",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,14 +54,23 @@ class ServiceForm(UtrechtFormMixin, forms.ModelForm):
         for code, name in Language.choices:
             text = texts.get(code)
             self.fields[f"{code}_title"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": name}, required=code == "nl",
-                initial=text.title if text else "", max_length=200)
+                label=_("Title (%(language)s)") % {"language": name},
+                required=code == "nl",
+                initial=text.title if text else "",
+                max_length=200,
+            )
             self.fields[f"{code}_description"] = forms.CharField(
-                label=_("Description (%(language)s)") % {"language": name}, required=False,
-                widget=forms.Textarea(attrs={"rows": 3}), initial=text.description if text else "")
+                label=_("Description (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=text.description if text else "",
+            )
             self.fields[f"{code}_public_text"] = forms.CharField(
-                label=_("Public text (%(language)s)") % {"language": name}, required=False,
-                widget=forms.Textarea(attrs={"rows": 3}), initial=text.public_text if text else "")
+                label=_("Public text (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=text.public_text if text else "",
+            )
         self._style()
 
     def _post_clean(self):
@@ -63,8 +80,10 @@ class ServiceForm(UtrechtFormMixin, forms.ModelForm):
 
     def texts(self) -> dict[str, dict]:
         return {
-            code: {key: self.cleaned_data.get(f"{code}_{key}", "")
-                   for key in ("title", "description", "public_text")}
+            code: {
+                key: self.cleaned_data.get(f"{code}_{key}", "")
+                for key in ("title", "description", "public_text")
+            }
             for code, _name in Language.choices
         }
 
@@ -76,7 +95,8 @@ class ServiceForm(UtrechtFormMixin, forms.ModelForm):
 
 class OfferForm(UtrechtFormMixin, forms.ModelForm):
     municipality = forms.ModelChoiceField(
-        label=_("Municipality"), queryset=Organisation.objects.municipalities().active(),
+        label=_("Municipality"),
+        queryset=Organisation.objects.municipalities().active(),
     )
 
     class Meta:
@@ -119,45 +139,55 @@ class ReasonForm(UtrechtFormMixin, forms.Form):
 class EnrolForm(UtrechtFormMixin, forms.Form):
     order_line = forms.ModelChoiceField(label=_("Service"), queryset=None)
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
-    enrolled_on = forms.DateField(label=_("Enrolled on"), widget=DateInput(),
-                                  initial=datetime.date.today)
+    enrolled_on = forms.DateField(
+        label=_("Enrolled on"), widget=DateInput(), initial=datetime.date.today
+    )
 
     def __init__(self, *args, order, persons, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order_line"].queryset = order.lines.select_related("service")
         self.fields["order_line"].label_from_instance = lambda line: line.service.title()
         self.fields["person"].queryset = persons
-        self.fields["person"].label_from_instance = (
-            lambda person: f"{person.full_name} ({person.full_name_cyrillic})"
-            if person.full_name_cyrillic else person.full_name
+        self.fields["person"].label_from_instance = lambda person: (
+            f"{person.full_name} ({person.full_name_cyrillic})"
+            if person.full_name_cyrillic
+            else person.full_name
         )
         self._style()
 
 
 class SessionForm(UtrechtFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
-    hours = forms.DecimalField(label=_("Hours"), min_value=0, max_digits=6, decimal_places=2,
-                               initial=0)
+    hours = forms.DecimalField(
+        label=_("Hours"), min_value=0, max_digits=6, decimal_places=2, initial=0
+    )
     description = forms.CharField(label=_("Description"), required=False, max_length=200)
     attendance = forms.ModelMultipleChoiceField(
-        label=_("Participants present"), queryset=Enrolment.objects.none(), required=False,
+        label=_("Participants present"),
+        queryset=Enrolment.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     confirm_exceeding = forms.BooleanField(
-        label=_("I confirm registering more than was ordered"), required=False,
+        label=_("I confirm registering more than was ordered"),
+        required=False,
     )
 
     def __init__(self, *args, order_line, **kwargs):
         super().__init__(*args, **kwargs)
         enrolments = order_line.enrolments.select_related("person").order_by(
-            "person__family_name", "person__given_names")
+            "person__family_name", "person__given_names"
+        )
         self.enrolments = list(enrolments)
         self.fields["attendance"].queryset = enrolments
         self.fields["attendance"].label_from_instance = lambda e: e.person.full_name
         for enrolment in self.enrolments:
             self.fields[f"hours_{enrolment.pk}"] = forms.DecimalField(
                 label=_("Own hours of %(person)s") % {"person": enrolment.person.full_name},
-                required=False, min_value=0, max_digits=6, decimal_places=2,
+                required=False,
+                min_value=0,
+                max_digits=6,
+                decimal_places=2,
             )
         self._style()
 
@@ -170,8 +200,11 @@ class SessionForm(UtrechtFormMixin, forms.Form):
 
 
 class InvoiceGenerateForm(UtrechtFormMixin, forms.Form):
-    month = forms.DateField(label=_("Month"), input_formats=["%Y-%m", "%Y-%m-%d"],
-                            widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,15 +60,22 @@ class Service(models.Model):
     may read the catalogue; only the providing NGO changes it."""
 
     provider = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("provider"), on_delete=models.PROTECT,
-        related_name="support_services", limit_choices_to={"kind": "ngo"},
+        "accounts.Organisation",
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        related_name="support_services",
+        limit_choices_to={"kind": "ngo"},
     )
     code = models.SlugField(_("code"), max_length=50)
     kind = models.CharField(_("kind"), max_length=20, choices=ServiceKind.choices)
     target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
     standard_price = models.DecimalField(
-        _("standard price per unit (€)"), max_digits=9, decimal_places=2, null=True, blank=True,
+        _("standard price per unit (€)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(ZERO)],
         help_text=_("Empty: the price is agreed per contract (offer)."),
     )
@@ -82,7 +89,8 @@ class Service(models.Model):
         verbose_name_plural = _("services")
         constraints = [
             models.UniqueConstraint(
-                fields=["provider", "code"], name="support_service_code_unique_per_provider",
+                fields=["provider", "code"],
+                name="support_service_code_unique_per_provider",
                 violation_error_message=_("This provider already has a service with this code."),
             ),
         ]
@@ -106,13 +114,17 @@ class ServiceText(models.Model):
     """Content as rows per language, not columns per language."""
 
     service = models.ForeignKey(
-        Service, verbose_name=_("service"), on_delete=models.CASCADE, related_name="texts",
+        Service,
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="texts",
     )
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     public_text = models.TextField(
-        _("public text"), blank=True,
+        _("public text"),
+        blank=True,
         help_text=_("Shown to displaced persons on the municipality's public services page."),
     )
 
@@ -122,7 +134,8 @@ class ServiceText(models.Model):
         verbose_name_plural = _("service texts")
         constraints = [
             models.UniqueConstraint(
-                fields=["service", "language"], name="support_service_text_once_per_language",
+                fields=["service", "language"],
+                name="support_service_text_once_per_language",
                 violation_error_message=_("This service already has a text in this language."),
             ),
         ]
@@ -144,23 +157,34 @@ class Offer(models.Model):
     scope_path = "municipality"
 
     ngo = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("NGO"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("NGO"),
+        on_delete=models.PROTECT,
         related_name="support_offers_made",
     )
     municipality = models.ForeignKey(
-        "accounts.Organisation", verbose_name=_("municipality"), on_delete=models.PROTECT,
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
         related_name="support_offers",
     )
     title = models.CharField(_("title"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=OfferStatus.choices, default=OfferStatus.DRAFT,
+        _("status"),
+        max_length=10,
+        choices=OfferStatus.choices,
+        default=OfferStatus.DRAFT,
     )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -184,12 +208,15 @@ class Offer(models.Model):
 
 
 class PricedLine(models.Model):
-    service = models.ForeignKey(Service, verbose_name=_("service"), on_delete=models.PROTECT,
-                                related_name="+")
-    units = models.DecimalField(_("units"), max_digits=9, decimal_places=2,
-                                validators=[MinValueValidator(Decimal("0.01"))])
-    unit_price = models.DecimalField(_("unit price (€)"), max_digits=9, decimal_places=2,
-                                     validators=[MinValueValidator(ZERO)])
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
+    )
+    units = models.DecimalField(
+        _("units"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    unit_price = models.DecimalField(
+        _("unit price (€)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
 
@@ -217,8 +244,9 @@ class PricedLine(models.Model):
 class OfferLine(PricedLine):
     scope_path = "offer__municipality"
 
-    offer = models.ForeignKey(Offer, verbose_name=_("offer"), on_delete=models.CASCADE,
-                              related_name="lines")
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="lines"
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -236,12 +264,21 @@ class Order(models.Model):
 
     scope_path = "municipality"
 
-    offer = models.OneToOneField(Offer, verbose_name=_("offer"), on_delete=models.PROTECT,
-                                 related_name="order")
-    ngo = models.ForeignKey("accounts.Organisation", verbose_name=_("NGO"),
-                            on_delete=models.PROTECT, related_name="support_orders_received")
-    municipality = models.ForeignKey("accounts.Organisation", verbose_name=_("municipality"),
-                                     on_delete=models.PROTECT, related_name="support_orders")
+    offer = models.OneToOneField(
+        Offer, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="order"
+    )
+    ngo = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("NGO"),
+        on_delete=models.PROTECT,
+        related_name="support_orders_received",
+    )
+    municipality = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="support_orders",
+    )
     number = models.CharField(_("order number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     budget = models.DecimalField(_("budget (€)"), max_digits=11, decimal_places=2)
@@ -264,8 +301,9 @@ class Order(models.Model):
 class OrderLine(PricedLine):
     scope_path = "order__municipality"
 
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.CASCADE,
-                              related_name="lines")
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.CASCADE, related_name="lines"
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -283,10 +321,15 @@ class Enrolment(models.Model):
 
     scope_path = "order_line__order__municipality"
 
-    order_line = models.ForeignKey(OrderLine, verbose_name=_("service"), on_delete=models.PROTECT,
-                                   related_name="enrolments")
-    person = models.ForeignKey("registry.Person", verbose_name=_("person"),
-                               on_delete=models.PROTECT, related_name="support_enrolments")
+    order_line = models.ForeignKey(
+        OrderLine, verbose_name=_("service"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="support_enrolments",
+    )
     enrolled_on = models.DateField(_("enrolled on"), default=datetime.date.today)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -299,7 +342,8 @@ class Enrolment(models.Model):
         verbose_name_plural = _("enrolments")
         constraints = [
             models.UniqueConstraint(
-                fields=["order_line", "person"], name="support_enrolment_once_per_line",
+                fields=["order_line", "person"],
+                name="support_enrolment_once_per_line",
                 violation_error_message=_("This person is already enrolled in this service."),
             ),
         ]
@@ -325,17 +369,25 @@ class Session(models.Model):
 
     scope_path = "order_line__order__municipality"
 
-    order_line = models.ForeignKey(OrderLine, verbose_name=_("service"),
-                                   on_delete=models.PROTECT, related_name="sessions")
+    order_line = models.ForeignKey(
+        OrderLine, verbose_name=_("service"), on_delete=models.PROTECT, related_name="sessions"
+    )
     date = models.DateField(_("date"))
-    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2, default=ZERO,
-                                validators=[MinValueValidator(ZERO)])
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=6,
+        decimal_places=2,
+        default=ZERO,
+        validators=[MinValueValidator(ZERO)],
+    )
     units = models.DecimalField(_("units counted"), max_digits=9, decimal_places=2, default=ZERO)
     description = models.CharField(_("description"), max_length=200, blank=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     over_order_confirmed = models.BooleanField(
-        _("exceeding the order confirmed"), default=False,
+        _("exceeding the order confirmed"),
+        default=False,
         help_text=_("The user confirmed registering more than the ordered units or budget."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -358,20 +410,31 @@ class Session(models.Model):
         super().clean()
         if self.order_line_id and self.date and not self.order_line.covers(self.date):
             raise ValidationError(
-                {"date": _("The date lies outside the ordered period %(start)s – %(end)s.")
-                 % {"start": self.order_line.period_start, "end": self.order_line.period_end}}
+                {
+                    "date": _("The date lies outside the ordered period %(start)s – %(end)s.")
+                    % {"start": self.order_line.period_start, "end": self.order_line.period_end}
+                }
             )
 
 
 class Attendance(models.Model):
     scope_path = "session__order_line__order__municipality"
 
-    session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE,
-                                related_name="attendances")
-    enrolment = models.ForeignKey(Enrolment, verbose_name=_("participant"),
-                                  on_delete=models.PROTECT, related_name="attendances")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="attendances"
+    )
+    enrolment = models.ForeignKey(
+        Enrolment,
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
     hours = models.DecimalField(
-        _("hours"), max_digits=6, decimal_places=2, null=True, blank=True,
+        _("hours"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(ZERO)],
         help_text=_("Hours for this participant; empty: the session's hours."),
     )
@@ -384,7 +447,8 @@ class Attendance(models.Model):
         verbose_name_plural = _("attendance")
         constraints = [
             models.UniqueConstraint(
-                fields=["session", "enrolment"], name="support_attendance_once_per_session",
+                fields=["session", "enrolment"],
+                name="support_attendance_once_per_session",
                 violation_error_message=_(
                     "This participant is already registered for the session."
                 ),
@@ -406,12 +470,14 @@ class Invoice(models.Model):
 
     scope_path = "order__municipality"
 
-    order = models.ForeignKey(Order, verbose_name=_("order"), on_delete=models.PROTECT,
-                              related_name="invoices")
+    order = models.ForeignKey(
+        Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoices"
+    )
     number = models.CharField(_("invoice number"), max_length=30, unique=True)
     month = models.DateField(_("month"), help_text=_("The first day of the invoiced month."))
-    status = models.CharField(_("status"), max_length=10, choices=InvoiceStatus.choices,
-                              default=InvoiceStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
+    )
     total = models.DecimalField(_("total (€)"), max_digits=11, decimal_places=2, default=ZERO)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -424,7 +490,8 @@ class Invoice(models.Model):
         verbose_name_plural = _("invoices")
         constraints = [
             models.UniqueConstraint(
-                fields=["order", "month"], name="support_invoice_once_per_order_month",
+                fields=["order", "month"],
+                name="support_invoice_once_per_order_month",
                 violation_error_message=_("This order already has an invoice for that month."),
             ),
         ]
@@ -437,8 +504,10 @@ class Invoice(models.Model):
 
     @property
     def approved_total(self) -> Decimal:
-        return sum((line.amount for line in self.lines.all()
-                    if line.status == LineStatus.APPROVED), Decimal("0.00"))
+        return sum(
+            (line.amount for line in self.lines.all() if line.status == LineStatus.APPROVED),
+            Decimal("0.00"),
+        )
 
 
 class LineStatus(models.TextChoices):
@@ -453,22 +522,30 @@ class InvoiceLine(models.Model):
 
     scope_path = "invoice__order__municipality"
 
-    invoice = models.ForeignKey(Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE,
-                                related_name="lines")
-    order_line = models.ForeignKey(OrderLine, verbose_name=_("order line"),
-                                   on_delete=models.PROTECT, related_name="invoice_lines")
+    invoice = models.ForeignKey(
+        Invoice, verbose_name=_("invoice"), on_delete=models.CASCADE, related_name="lines"
+    )
+    order_line = models.ForeignKey(
+        OrderLine,
+        verbose_name=_("order line"),
+        on_delete=models.PROTECT,
+        related_name="invoice_lines",
+    )
     description = models.CharField(_("description"), max_length=200)
     units = models.DecimalField(_("units"), max_digits=9, decimal_places=2)
     unit_price = models.DecimalField(_("unit price (€)"), max_digits=9, decimal_places=2)
     amount = models.DecimalField(_("amount (€)"), max_digits=11, decimal_places=2)
-    sessions = models.ManyToManyField(Session, verbose_name=_("sessions"), blank=True,
-                                      related_name="invoice_lines")
-    status = models.CharField(_("status"), max_length=10, choices=LineStatus.choices,
-                              default=LineStatus.OPEN)
+    sessions = models.ManyToManyField(
+        Session, verbose_name=_("sessions"), blank=True, related_name="invoice_lines"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=LineStatus.choices, default=LineStatus.OPEN
+    )
     dispute_reason = models.TextField(_("reason for the dispute"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = ScopedQuerySet.as_manager()
 

@@ -28,6 +28,7 @@ def participant_reads():
     finally:
         _participant_reads.reset(token)
 
+
 # Path from each support model to the NGO that delivers it.
 NGO_PATHS = {
     "support.Offer": "ngo",

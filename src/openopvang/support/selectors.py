@@ -25,8 +25,14 @@ from .scoping import participant_reads
 # The only person fields an NGO ever gets: no BSN, income, IBAN, notes,
 # birth date or address.
 PARTICIPANT_FIELDS = (
-    "id", "given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic",
-    "languages", "phone", "email",
+    "id",
+    "given_names",
+    "family_name",
+    "given_names_cyrillic",
+    "family_name_cyrillic",
+    "languages",
+    "phone",
+    "email",
 )
 
 
@@ -37,8 +43,7 @@ def services_for(user):
     query = Q(active=True)
     if organisation is not None and organisation.is_ngo:
         query |= Q(provider=organisation)
-    return (Service.objects.filter(query).select_related("provider")
-            .prefetch_related("texts"))
+    return Service.objects.filter(query).select_related("provider").prefetch_related("texts")
 
 
 def own_services(user):
@@ -62,9 +67,17 @@ def offers_for(user):
 
 
 def orders_for(user):
-    return Order.objects.for_user(user).select_related("ngo", "municipality").prefetch_related(
-        Prefetch("lines", queryset=OrderLine.objects.select_related("service")
-                 .prefetch_related("service__texts", "sessions"))
+    return (
+        Order.objects.for_user(user)
+        .select_related("ngo", "municipality")
+        .prefetch_related(
+            Prefetch(
+                "lines",
+                queryset=OrderLine.objects.select_related("service").prefetch_related(
+                    "service__texts", "sessions"
+                ),
+            )
+        )
     )
 
 
@@ -79,9 +92,11 @@ def enrolments_for(user):
 
 
 def sessions_for(user):
-    return Session.objects.for_user(user).select_related(
-        "order_line__order", "order_line__service"
-    ).prefetch_related("attendances__enrolment__person")
+    return (
+        Session.objects.for_user(user)
+        .select_related("order_line__order", "order_line__service")
+        .prefetch_related("attendances__enrolment__person")
+    )
 
 
 def invoices_for(user):
@@ -105,8 +120,7 @@ def participants_for(user, order=None):
         enrolments = enrolments.filter(order_line__order=order)
     with participant_reads():
         persons = Person.objects.for_user(user)
-    persons = (persons.filter(pk__in=enrolments.values("person_id"))
-               .values(*PARTICIPANT_FIELDS))
+    persons = persons.filter(pk__in=enrolments.values("person_id")).values(*PARTICIPANT_FIELDS)
     rows = list(persons)
     sizes = household_sizes([row["id"] for row in rows])
     for row in rows:
@@ -117,12 +131,17 @@ def participants_for(user, order=None):
 def household_sizes(person_ids, on: datetime.date | None = None) -> dict[int, int]:
     """{person id: members of the person's household today} (1 without a household)."""
     on = on or datetime.date.today()
-    memberships = (HouseholdMembership.objects.active_on(on)
-                   .filter(person_id__in=person_ids).values("person_id", "household_id"))
+    memberships = (
+        HouseholdMembership.objects.active_on(on)
+        .filter(person_id__in=person_ids)
+        .values("person_id", "household_id")
+    )
     by_household = dict(
         HouseholdMembership.objects.active_on(on)
         .filter(household_id__in=[m["household_id"] for m in memberships])
-        .values("household_id").annotate(n=Count("id")).values_list("household_id", "n")
+        .values("household_id")
+        .annotate(n=Count("id"))
+        .values_list("household_id", "n")
     )
     return {m["person_id"]: by_household.get(m["household_id"], 1) for m in memberships}
 
@@ -134,8 +153,13 @@ def enrollable_persons(user, order: Order):
     with participant_reads():
         persons = Person.objects.for_user(user)
     return persons.filter(municipality=order.municipality).only(
-        "id", "municipality_id", "given_names", "family_name", "given_names_cyrillic",
-        "family_name_cyrillic")
+        "id",
+        "municipality_id",
+        "given_names",
+        "family_name",
+        "given_names_cyrillic",
+        "family_name_cyrillic",
+    )
 
 
 def person_choices(user):

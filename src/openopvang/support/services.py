@@ -50,10 +50,13 @@ APPROVER_ROLES = {Role.FINANCE, Role.ADMINISTRATOR}
 
 # --- who may do what -------------------------------------------------------
 
+
 def is_ngo_worker(user, ngo=None) -> bool:
     organisation = getattr(user, "organisation", None)
     return bool(
-        organisation is not None and organisation.is_ngo and user.role in NGO_ROLES
+        organisation is not None
+        and organisation.is_ngo
+        and user.role in NGO_ROLES
         and (ngo is None or organisation.pk == getattr(ngo, "pk", ngo))
     )
 
@@ -61,7 +64,9 @@ def is_ngo_worker(user, ngo=None) -> bool:
 def is_municipal_buyer(user, municipality=None) -> bool:
     organisation = getattr(user, "organisation", None)
     return bool(
-        organisation is not None and organisation.is_municipality and user.role in BUYER_ROLES
+        organisation is not None
+        and organisation.is_municipality
+        and user.role in BUYER_ROLES
         and (municipality is None or organisation.pk == getattr(municipality, "pk", municipality))
     )
 
@@ -89,9 +94,11 @@ def require_municipal_approver(user, municipality) -> None:
 
 # --- catalogue ---------------------------------------------------------------
 
+
 @transaction.atomic
-def save_service(user, service: Service, texts: dict[str, dict], *, before=None,
-                 request=None) -> Service:
+def save_service(
+    user, service: Service, texts: dict[str, dict], *, before=None, request=None
+) -> Service:
     """Create or change a service with its texts per language
     ({"nl": {"title": …, "description": …, "public_text": …}, …}). A language
     whose title is empty is removed."""
@@ -104,8 +111,9 @@ def save_service(user, service: Service, texts: dict[str, dict], *, before=None,
         text = existing.get(language)
         if not (values.get("title") or "").strip():
             if text is not None:
-                audit.record(user, AuditAction.DELETE, text, changes=audit.snapshot(text),
-                             request=request)
+                audit.record(
+                    user, AuditAction.DELETE, text, changes=audit.snapshot(text), request=request
+                )
                 text.delete()
             continue
         text_before = audit.snapshot(text) if text else None
@@ -121,19 +129,24 @@ def save_service(user, service: Service, texts: dict[str, dict], *, before=None,
 
 # --- offers ------------------------------------------------------------------
 
+
 def _require_draft(offer: Offer) -> None:
     if offer.status != OfferStatus.DRAFT:
         raise ValidationError(_("Only a draft offer can be changed."))
 
 
 @transaction.atomic
-def create_offer(user, *, municipality, title: str, notes: str = "", lines=(),
-                 request=None) -> Offer:
+def create_offer(
+    user, *, municipality, title: str, notes: str = "", lines=(), request=None
+) -> Offer:
     require_ngo_worker(user)
     if municipality is None or not municipality.is_municipality:
         raise ValidationError({"municipality": _("An offer is addressed to a municipality.")})
-    offer = save_audited(user, Offer(ngo=user.organisation, municipality=municipality,
-                                     title=title, notes=notes), request=request)
+    offer = save_audited(
+        user,
+        Offer(ngo=user.organisation, municipality=municipality, title=title, notes=notes),
+        request=request,
+    )
     for values in lines:
         add_offer_line(user, offer, request=request, **values)
     return offer
@@ -151,14 +164,21 @@ def update_offer(user, offer: Offer, *, request=None, **values) -> Offer:
 
 
 @transaction.atomic
-def add_offer_line(user, offer: Offer, *, service, units, unit_price, period_start,
-                   period_end, request=None) -> OfferLine:
+def add_offer_line(
+    user, offer: Offer, *, service, units, unit_price, period_start, period_end, request=None
+) -> OfferLine:
     require_ngo_worker(user, offer.ngo)
     _require_draft(offer)
     if service.provider_id != offer.ngo_id:
         raise ValidationError({"service": _("The service is not in this NGO's catalogue.")})
-    line = OfferLine(offer=offer, service=service, units=units, unit_price=unit_price,
-                     period_start=period_start, period_end=period_end)
+    line = OfferLine(
+        offer=offer,
+        service=service,
+        units=units,
+        unit_price=unit_price,
+        period_start=period_start,
+        period_end=period_end,
+    )
     return save_audited(user, line, request=request)
 
 
@@ -204,19 +224,41 @@ def accept_offer(user, offer: Offer, *, request=None) -> Order:
     require_municipal_buyer(user, offer.municipality)
     if offer.status != OfferStatus.SENT:
         raise ValidationError(_("Only a sent offer can be accepted or declined."))
-    _set_status(user, offer, request, action=AuditAction.APPROVE, status=OfferStatus.ACCEPTED,
-                decided_at=timezone.now(), decided_by=user)
+    _set_status(
+        user,
+        offer,
+        request,
+        action=AuditAction.APPROVE,
+        status=OfferStatus.ACCEPTED,
+        decided_at=timezone.now(),
+        decided_by=user,
+    )
     lines = list(offer.lines.select_related("service"))
-    order = save_audited(user, Order(
-        offer=offer, ngo=offer.ngo, municipality=offer.municipality,
-        number=_next_order_number(offer), title=offer.title,
-        budget=sum((line.amount for line in lines), Decimal("0.00")),
-    ), request=request)
+    order = save_audited(
+        user,
+        Order(
+            offer=offer,
+            ngo=offer.ngo,
+            municipality=offer.municipality,
+            number=_next_order_number(offer),
+            title=offer.title,
+            budget=sum((line.amount for line in lines), Decimal("0.00")),
+        ),
+        request=request,
+    )
     for line in lines:
-        save_audited(user, OrderLine(
-            order=order, service=line.service, units=line.units, unit_price=line.unit_price,
-            period_start=line.period_start, period_end=line.period_end,
-        ), request=request)
+        save_audited(
+            user,
+            OrderLine(
+                order=order,
+                service=line.service,
+                units=line.units,
+                unit_price=line.unit_price,
+                period_start=line.period_start,
+                period_end=line.period_end,
+            ),
+            request=request,
+        )
     return order
 
 
@@ -228,19 +270,28 @@ def decline_offer(user, offer: Offer, *, reason: str, request=None) -> Offer:
         raise ValidationError(_("Only a sent offer can be accepted or declined."))
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason for declining the offer.")})
-    return _set_status(user, offer, request, status=OfferStatus.DECLINED,
-                       decided_at=timezone.now(), decided_by=user, decline_reason=reason.strip())
+    return _set_status(
+        user,
+        offer,
+        request,
+        status=OfferStatus.DECLINED,
+        decided_at=timezone.now(),
+        decided_by=user,
+        decline_reason=reason.strip(),
+    )
 
 
 # --- enrolment -----------------------------------------------------------------
+
 
 @transaction.atomic
 def enrol(user, order_line: OrderLine, person, *, enrolled_on=None, request=None) -> Enrolment:
     order = order_line.order
     if not (is_municipal_buyer(user, order.municipality) or is_ngo_worker(user, order.ngo)):
         raise PermissionDenied(_("Only the municipality or the NGO of this order can enrol."))
-    enrolment = Enrolment(order_line=order_line, person=person,
-                          enrolled_on=enrolled_on or timezone.localdate())
+    enrolment = Enrolment(
+        order_line=order_line, person=person, enrolled_on=enrolled_on or timezone.localdate()
+    )
     return save_audited(user, enrolment, request=request)
 
 
@@ -256,6 +307,7 @@ def end_enrolment(user, enrolment: Enrolment, *, ended_on, request=None) -> Enro
 
 # --- delivery --------------------------------------------------------------------
 
+
 class ExceedsOrder(ValidationError):
     """The registration would use more than the ordered units or budget; it is
     saved only when the user confirms."""
@@ -266,9 +318,13 @@ def _month_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return day.replace(day=1), day.replace(day=last)
 
 
-def units_for_session(order_line: OrderLine, date: datetime.date, hours: Decimal,
-                      attendance: list[tuple[Enrolment, Decimal | None]],
-                      exclude_session=None) -> Decimal:
+def units_for_session(
+    order_line: OrderLine,
+    date: datetime.date,
+    hours: Decimal,
+    attendance: list[tuple[Enrolment, Decimal | None]],
+    exclude_session=None,
+) -> Decimal:
     """What a session counts for the invoice, by the service's unit:
 
     - per session: 1;
@@ -317,8 +373,12 @@ def line_usage(order_line: OrderLine) -> dict:
 def order_usage(order: Order) -> dict:
     lines = [(line, line_usage(line)) for line in order.lines.all()]
     used = sum((usage["amount_used"] for _line, usage in lines), Decimal("0.00"))
-    return {"lines": lines, "budget": order.budget, "budget_used": used,
-            "budget_left": order.budget - used}
+    return {
+        "lines": lines,
+        "budget": order.budget,
+        "budget_used": used,
+        "budget_left": order.budget - used,
+    }
 
 
 def check_exceeding(order_line: OrderLine, new_units: Decimal) -> list[str]:
@@ -329,8 +389,11 @@ def check_exceeding(order_line: OrderLine, new_units: Decimal) -> list[str]:
     if usage["units_used"] + new_units > order_line.units:
         warnings.append(
             _("This registration brings %(service)s to %(used)s of %(ordered)s ordered units.")
-            % {"service": order_line.service, "used": usage["units_used"] + new_units,
-               "ordered": order_line.units}
+            % {
+                "service": order_line.service,
+                "used": usage["units_used"] + new_units,
+                "ordered": order_line.units,
+            }
         )
     totals = order_usage(order_line.order)
     new_amount = round_cents((usage["units_used"] + new_units) * order_line.unit_price)
@@ -347,15 +410,27 @@ def _require_month_open(order: Order, day: datetime.date) -> None:
     start, _end = _month_bounds(day)
     if order.invoices.filter(month=start).exclude(status=InvoiceStatus.DRAFT).exists():
         raise ValidationError(
-            {"date": _("The invoice for this month has been sent; delivery in that month "
-                       "can no longer be registered.")}
+            {
+                "date": _(
+                    "The invoice for this month has been sent; delivery in that month "
+                    "can no longer be registered."
+                )
+            }
         )
 
 
 @transaction.atomic
-def register_session(user, order_line: OrderLine, *, date, hours=Decimal("0"),
-                     description: str = "", attendance=(), confirm_exceeding: bool = False,
-                     request=None) -> Session:
+def register_session(
+    user,
+    order_line: OrderLine,
+    *,
+    date,
+    hours=Decimal("0"),
+    description: str = "",
+    attendance=(),
+    confirm_exceeding: bool = False,
+    request=None,
+) -> Session:
     """Register a session with its attendance: `attendance` is a list of
     (enrolment, hours or None). Raises ExceedsOrder, saving nothing, when the
     session would exceed the ordered units or budget and it is not confirmed."""
@@ -366,25 +441,39 @@ def register_session(user, order_line: OrderLine, *, date, hours=Decimal("0"),
     for enrolment, _own in attendance:
         if enrolment.order_line_id != order_line.pk:
             raise ValidationError(
-                {"attendance": _("%(person)s is not enrolled in this service.")
-                 % {"person": enrolment.person}}
+                {
+                    "attendance": _("%(person)s is not enrolled in this service.")
+                    % {"person": enrolment.person}
+                }
             )
         if enrolment.ended_on and enrolment.ended_on < date:
             raise ValidationError(
-                {"attendance": _("The enrolment of %(person)s ended before this date.")
-                 % {"person": enrolment.person}}
+                {
+                    "attendance": _("The enrolment of %(person)s ended before this date.")
+                    % {"person": enrolment.person}
+                }
             )
     units = units_for_session(order_line, date, hours, attendance)
     warnings = check_exceeding(order_line, units)
     if warnings and not confirm_exceeding:
         raise ExceedsOrder({"confirm_exceeding": warnings}, code="exceeds_order")
-    session = save_audited(user, Session(
-        order_line=order_line, date=date, hours=hours, units=units, description=description,
-        registered_by=user, over_order_confirmed=bool(warnings),
-    ), request=request)
+    session = save_audited(
+        user,
+        Session(
+            order_line=order_line,
+            date=date,
+            hours=hours,
+            units=units,
+            description=description,
+            registered_by=user,
+            over_order_confirmed=bool(warnings),
+        ),
+        request=request,
+    )
     for enrolment, own in attendance:
-        save_audited(user, Attendance(session=session, enrolment=enrolment, hours=own),
-                     request=request)
+        save_audited(
+            user, Attendance(session=session, enrolment=enrolment, hours=own), request=request
+        )
     return session
 
 
@@ -394,14 +483,21 @@ def delete_session(user, session: Session, *, request=None) -> None:
     if session.invoice_lines.exists():
         raise ValidationError(_("This session is on an invoice and cannot be deleted."))
     for attendance in session.attendances.all():
-        audit.record(user, AuditAction.DELETE, attendance, changes=audit.snapshot(attendance),
-                     request=request)
-    audit.record(user, AuditAction.DELETE, session, changes=audit.snapshot(session),
-                 request=request)
+        audit.record(
+            user,
+            AuditAction.DELETE,
+            attendance,
+            changes=audit.snapshot(attendance),
+            request=request,
+        )
+    audit.record(
+        user, AuditAction.DELETE, session, changes=audit.snapshot(session), request=request
+    )
     session.delete()
 
 
 # --- invoices --------------------------------------------------------------------
+
 
 @transaction.atomic
 def generate_invoice(user, order: Order, month: datetime.date, *, request=None) -> Invoice:
@@ -415,8 +511,9 @@ def generate_invoice(user, order: Order, month: datetime.date, *, request=None) 
         raise ValidationError(_("The invoice for this month has already been sent."))
     if invoice is not None:
         for line in invoice.lines.all():
-            audit.record(user, AuditAction.DELETE, line, changes=audit.snapshot(line),
-                         request=request)
+            audit.record(
+                user, AuditAction.DELETE, line, changes=audit.snapshot(line), request=request
+            )
             line.delete()
     lines = []
     for order_line in order.lines.select_related("service").order_by("id"):
@@ -426,22 +523,27 @@ def generate_invoice(user, order: Order, month: datetime.date, *, request=None) 
             continue
         lines.append((order_line, sessions, units))
     if not lines:
-        raise ValidationError(_("No delivery is registered for this order in %(month)s.")
-                              % {"month": start.strftime("%Y-%m")})
+        raise ValidationError(
+            _("No delivery is registered for this order in %(month)s.")
+            % {"month": start.strftime("%Y-%m")}
+        )
     before = audit.snapshot(invoice) if invoice else None
-    invoice = invoice or Invoice(order=order, month=start,
-                                 number=f"{order.number}-{start:%Y%m}")
+    invoice = invoice or Invoice(order=order, month=start, number=f"{order.number}-{start:%Y%m}")
     invoice.total = Decimal("0.00")
     save_audited(user, invoice, before=before, request=request)
     total = Decimal("0.00")
     for order_line, sessions, units in lines:
         line = InvoiceLine(
-            invoice=invoice, order_line=order_line, description=order_line.service.title("nl"),
-            units=units, unit_price=order_line.unit_price,
+            invoice=invoice,
+            order_line=order_line,
+            description=order_line.service.title("nl"),
+            units=units,
+            unit_price=order_line.unit_price,
             amount=round_cents(units * order_line.unit_price),
         )
-        save_audited(user, line, request=request,
-                     extra_changes={"sessions": [s.pk for s in sessions]})
+        save_audited(
+            user, line, request=request, extra_changes={"sessions": [s.pk for s in sessions]}
+        )
         line.sessions.set(sessions)
         total += line.amount
     before = audit.snapshot(invoice)
@@ -465,8 +567,9 @@ def _decide(user, line: InvoiceLine, request, action, **values) -> InvoiceLine:
     line = InvoiceLine.objects.select_for_update().get(pk=line.pk)
     if line.status != LineStatus.OPEN:
         raise ValidationError(_("This line has already been decided."))
-    _set_status(user, line, request, action=action, decided_at=timezone.now(), decided_by=user,
-                **values)
+    _set_status(
+        user, line, request, action=action, decided_at=timezone.now(), decided_by=user, **values
+    )
     if not invoice.lines.filter(status=LineStatus.OPEN).exists():
         _set_status(user, invoice, request, status=InvoiceStatus.SETTLED)
     return line
@@ -481,8 +584,14 @@ def approve_invoice_line(user, line: InvoiceLine, *, request=None) -> InvoiceLin
 def dispute_invoice_line(user, line: InvoiceLine, *, reason: str, request=None) -> InvoiceLine:
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give a reason for disputing the line.")})
-    return _decide(user, line, request, AuditAction.UPDATE, status=LineStatus.DISPUTED,
-                   dispute_reason=reason.strip())
+    return _decide(
+        user,
+        line,
+        request,
+        AuditAction.UPDATE,
+        status=LineStatus.DISPUTED,
+        dispute_reason=reason.strip(),
+    )
 
 
 def record_export(user, obj, fmt: str, request=None) -> None:

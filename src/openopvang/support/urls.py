@@ -17,8 +17,7 @@ urlpatterns = [
     path("order-lines/<int:pk>/sessions/new/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/delete/", views.session_delete, name="session_delete"),
     path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),
-    path("invoices/<int:pk>/download.<str:fmt>", views.invoice_download,
-         name="invoice_download"),
+    path("invoices/<int:pk>/download.<str:fmt>", views.invoice_download, name="invoice_download"),
     path("invoices/<int:pk>/<slug:action>/", views.invoice_action, name="invoice_action"),
     path("invoice-lines/<int:pk>/", views.invoice_line_detail, name="invoice_line_detail"),
 ]

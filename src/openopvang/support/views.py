@@ -49,31 +49,45 @@ def _errors(request, error: ValidationError) -> None:
 def _record_participants(request, obj_type: str, person_ids, **extra) -> None:
     ids = sorted(set(person_ids))
     if ids:
-        audit.record(request.user, AuditAction.VIEW, object_type=obj_type,
-                     object_id=",".join(map(str, ids))[:64],
-                     object_repr=f"{len(ids)} participant(s)",
-                     changes={"persons": ids, **extra}, request=request)
+        audit.record(
+            request.user,
+            AuditAction.VIEW,
+            object_type=obj_type,
+            object_id=",".join(map(str, ids))[:64],
+            object_repr=f"{len(ids)} participant(s)",
+            changes={"persons": ids, **extra},
+            request=request,
+        )
 
 
 @login_required
 def index(request):
     user = request.user
-    return render(request, "support/index.html", {
-        "offers": selectors.offers_for(user)[:50],
-        "orders": selectors.orders_for(user)[:50],
-        "invoices": selectors.invoices_for(user)[:50],
-        "is_ngo_worker": services.is_ngo_worker(user),
-    })
+    return render(
+        request,
+        "support/index.html",
+        {
+            "offers": selectors.offers_for(user)[:50],
+            "orders": selectors.orders_for(user)[:50],
+            "invoices": selectors.invoices_for(user)[:50],
+            "is_ngo_worker": services.is_ngo_worker(user),
+        },
+    )
 
 
 # --- catalogue ---------------------------------------------------------------
 
+
 @login_required
 def service_list(request):
-    return render(request, "support/service_list.html", {
-        "services": selectors.services_for(request.user),
-        "is_ngo_worker": services.is_ngo_worker(request.user),
-    })
+    return render(
+        request,
+        "support/service_list.html",
+        {
+            "services": selectors.services_for(request.user),
+            "is_ngo_worker": services.is_ngo_worker(request.user),
+        },
+    )
 
 
 @isolation_model(Service)
@@ -90,18 +104,23 @@ def service_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         before = audit.snapshot(service) if service.pk else None
         try:
-            services.save_service(user, form.apply(service), form.texts(), before=before,
-                                  request=request)
+            services.save_service(
+                user, form.apply(service), form.texts(), before=before, request=request
+            )
         except ValidationError as error:
             _errors(request, error)
         else:
             messages.success(request, _("The service has been saved."))
             return redirect("support:service_list")
-    return render(request, "support/service_form.html", {"form": form, "service": service,
-                                                          "languages": Language.choices})
+    return render(
+        request,
+        "support/service_form.html",
+        {"form": form, "service": service, "languages": Language.choices},
+    )
 
 
 # --- offers ------------------------------------------------------------------
+
 
 @login_required
 def offer_create(request):
@@ -110,9 +129,12 @@ def offer_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             offer = services.create_offer(
-                request.user, municipality=form.cleaned_data["municipality"],
-                title=form.cleaned_data["title"], notes=form.cleaned_data["notes"],
-                request=request)
+                request.user,
+                municipality=form.cleaned_data["municipality"],
+                title=form.cleaned_data["title"],
+                notes=form.cleaned_data["notes"],
+                request=request,
+            )
         except ValidationError as error:
             _errors(request, error)
         else:
@@ -124,11 +146,13 @@ def offer_create(request):
 @login_required
 def offer_detail(request, pk):
     user = request.user
-    offer = get_object_or_404(selectors.offers_for(user).prefetch_related("lines__service__texts"),
-                              pk=pk)
+    offer = get_object_or_404(
+        selectors.offers_for(user).prefetch_related("lines__service__texts"), pk=pk
+    )
     can_edit = offer.status == OfferStatus.DRAFT and services.is_ngo_worker(user, offer.ngo)
-    can_decide = (offer.status == OfferStatus.SENT
-                  and services.is_municipal_buyer(user, offer.municipality))
+    can_decide = offer.status == OfferStatus.SENT and services.is_municipal_buyer(
+        user, offer.municipality
+    )
     line_form = OfferLineForm(request.POST or None, provider=offer.ngo) if can_edit else None
     decline_form = ReasonForm() if can_decide else None
     if request.method == "POST" and line_form is not None and line_form.is_valid():
@@ -138,11 +162,21 @@ def offer_detail(request, pk):
             _errors(request, error)
         else:
             return redirect(offer)
-    return render(request, "support/offer_detail.html", {
-        "offer": offer, "lines": offer.lines.all(), "line_form": line_form,
-        "decline_form": decline_form, "can_edit": can_edit, "can_decide": can_decide,
-        "order": getattr(offer, "order", None) if offer.status == OfferStatus.ACCEPTED else None,
-    })
+    return render(
+        request,
+        "support/offer_detail.html",
+        {
+            "offer": offer,
+            "lines": offer.lines.all(),
+            "line_form": line_form,
+            "decline_form": decline_form,
+            "can_edit": can_edit,
+            "can_decide": can_decide,
+            "order": getattr(offer, "order", None)
+            if offer.status == OfferStatus.ACCEPTED
+            else None,
+        },
+    )
 
 
 @isolation_model(Offer)
@@ -157,15 +191,16 @@ def offer_action(request, pk, action):
             messages.success(request, _("The offer has been sent to the municipality."))
         elif action == "accept":
             order = services.accept_offer(user, offer, request=request)
-            messages.success(request, _("The offer has been accepted: order %(number)s.")
-                             % {"number": order.number})
+            messages.success(
+                request,
+                _("The offer has been accepted: order %(number)s.") % {"number": order.number},
+            )
             return redirect(order)
         elif action == "decline":
             form = ReasonForm(request.POST)
             if not form.is_valid():
                 raise ValidationError(_("Give a reason for declining the offer."))
-            services.decline_offer(user, offer, reason=form.cleaned_data["reason"],
-                                   request=request)
+            services.decline_offer(user, offer, reason=form.cleaned_data["reason"], request=request)
             messages.success(request, _("The offer has been declined."))
         elif action == "delete-line":
             line = get_object_or_404(offer.lines.all(), pk=request.POST.get("line"))
@@ -179,6 +214,7 @@ def offer_action(request, pk, action):
 
 # --- orders, enrolment, participants --------------------------------------------
 
+
 def _order(request, pk):
     return get_object_or_404(selectors.orders_for(request.user), pk=pk)
 
@@ -189,17 +225,22 @@ def order_detail(request, pk):
     user = request.user
     order = _order(request, pk)
     usage = services.order_usage(order)
-    can_enrol = (services.is_municipal_buyer(user, order.municipality)
-                 or services.is_ngo_worker(user, order.ngo))
+    can_enrol = services.is_municipal_buyer(user, order.municipality) or services.is_ngo_worker(
+        user, order.ngo
+    )
     enrol_form = None
     if can_enrol:
         persons = selectors.enrollable_persons(user, order)
         enrol_form = EnrolForm(request.POST or None, order=order, persons=persons)
         if request.method == "POST" and enrol_form.is_valid():
             try:
-                services.enrol(user, enrol_form.cleaned_data["order_line"],
-                               enrol_form.cleaned_data["person"],
-                               enrolled_on=enrol_form.cleaned_data["enrolled_on"], request=request)
+                services.enrol(
+                    user,
+                    enrol_form.cleaned_data["order_line"],
+                    enrol_form.cleaned_data["person"],
+                    enrolled_on=enrol_form.cleaned_data["enrolled_on"],
+                    request=request,
+                )
             except ValidationError as error:
                 _errors(request, error)
             else:
@@ -208,16 +249,27 @@ def order_detail(request, pk):
     is_ngo = services.is_ngo_worker(user, order.ngo)
     if is_ngo and enrol_form is not None:
         # The NGO sees the names of its participants in the enrolment form.
-        _record_participants(request, "support.Order",
-                             enrol_form.fields["person"].queryset.values_list("id", flat=True),
-                             order=order.number)
-    return render(request, "support/order_detail.html", {
-        "order": order, "usage": usage, "enrol_form": enrol_form, "is_ngo_worker": is_ngo,
-        "invoice_form": InvoiceGenerateForm(initial={"month": timezone.localdate()})
-        if is_ngo else None,
-        "invoices": selectors.invoices_for(user).filter(order=order),
-        "sessions": selectors.sessions_for(user).filter(order_line__order=order)[:100],
-    })
+        _record_participants(
+            request,
+            "support.Order",
+            enrol_form.fields["person"].queryset.values_list("id", flat=True),
+            order=order.number,
+        )
+    return render(
+        request,
+        "support/order_detail.html",
+        {
+            "order": order,
+            "usage": usage,
+            "enrol_form": enrol_form,
+            "is_ngo_worker": is_ngo,
+            "invoice_form": InvoiceGenerateForm(initial={"month": timezone.localdate()})
+            if is_ngo
+            else None,
+            "invoices": selectors.invoices_for(user).filter(order=order),
+            "sessions": selectors.sessions_for(user).filter(order_line__order=order)[:100],
+        },
+    )
 
 
 @isolation_model(Order)
@@ -230,15 +282,18 @@ def participants(request, pk):
     services_by_person: dict[int, list[str]] = {}
     for enrolment in enrolments:
         services_by_person.setdefault(enrolment.person_id, []).append(
-            enrolment.order_line.service.title())
+            enrolment.order_line.service.title()
+        )
     for row in rows:
         row["services"] = services_by_person.get(row["id"], [])
-    _record_participants(request, "registry.Person", [row["id"] for row in rows],
-                         order=order.number)
+    _record_participants(
+        request, "registry.Person", [row["id"] for row in rows], order=order.number
+    )
     return render(request, "support/participants.html", {"order": order, "participants": rows})
 
 
 # --- delivery ------------------------------------------------------------------
+
 
 @isolation_model(OrderLine)
 @login_required
@@ -251,10 +306,15 @@ def session_create(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.register_session(
-                user, line, date=form.cleaned_data["date"], hours=form.cleaned_data["hours"],
+                user,
+                line,
+                date=form.cleaned_data["date"],
+                hours=form.cleaned_data["hours"],
                 description=form.cleaned_data["description"],
                 attendance=form.attendance_rows(),
-                confirm_exceeding=form.cleaned_data["confirm_exceeding"], request=request)
+                confirm_exceeding=form.cleaned_data["confirm_exceeding"],
+                request=request,
+            )
         except services.ExceedsOrder as error:
             warnings = error.messages
         except ValidationError as error:
@@ -262,11 +322,19 @@ def session_create(request, pk):
         else:
             messages.success(request, _("The session has been registered."))
             return redirect(line.order)
-    _record_participants(request, "support.OrderLine", [e.person_id for e in form.enrolments],
-                         order_line=line.pk)
-    return render(request, "support/session_form.html", {
-        "form": form, "line": line, "usage": services.line_usage(line), "warnings": warnings,
-    })
+    _record_participants(
+        request, "support.OrderLine", [e.person_id for e in form.enrolments], order_line=line.pk
+    )
+    return render(
+        request,
+        "support/session_form.html",
+        {
+            "form": form,
+            "line": line,
+            "usage": services.line_usage(line),
+            "warnings": warnings,
+        },
+    )
 
 
 @isolation_model(Session)
@@ -284,6 +352,7 @@ def session_delete(request, pk):
 
 # --- invoices -------------------------------------------------------------------
 
+
 @isolation_model(Order)
 @login_required
 @require_POST
@@ -294,8 +363,9 @@ def invoice_generate(request, pk):
         messages.error(request, _("Give the month as YYYY-MM."))
         return redirect(order)
     try:
-        invoice = services.generate_invoice(request.user, order, form.cleaned_data["month"],
-                                            request=request)
+        invoice = services.generate_invoice(
+            request.user, order, form.cleaned_data["month"], request=request
+        )
     except ValidationError as error:
         _errors(request, error)
         return redirect(order)
@@ -304,7 +374,8 @@ def invoice_generate(request, pk):
 
 def _invoice(request, pk):
     return get_object_or_404(
-        selectors.invoices_for(request.user).prefetch_related("lines__order_line__service"), pk=pk)
+        selectors.invoices_for(request.user).prefetch_related("lines__order_line__service"), pk=pk
+    )
 
 
 @isolation_model(Invoice)
@@ -312,13 +383,19 @@ def _invoice(request, pk):
 def invoice_detail(request, pk):
     user = request.user
     invoice = _invoice(request, pk)
-    return render(request, "support/invoice_detail.html", {
-        "invoice": invoice, "lines": invoice.lines.all(),
-        "can_send": invoice.status == "draft" and services.is_ngo_worker(user, invoice.order.ngo),
-        "can_decide": invoice.status != "draft"
-        and services.is_municipal_approver(user, invoice.order.municipality),
-        "dispute_form": ReasonForm(),
-    })
+    return render(
+        request,
+        "support/invoice_detail.html",
+        {
+            "invoice": invoice,
+            "lines": invoice.lines.all(),
+            "can_send": invoice.status == "draft"
+            and services.is_ngo_worker(user, invoice.order.ngo),
+            "can_decide": invoice.status != "draft"
+            and services.is_municipal_approver(user, invoice.order.municipality),
+            "dispute_form": ReasonForm(),
+        },
+    )
 
 
 @isolation_model(Invoice)
@@ -336,8 +413,9 @@ def invoice_action(request, pk, action):
             if action == "approve":
                 services.approve_invoice_line(user, line, request=request)
             else:
-                services.dispute_invoice_line(user, line, reason=request.POST.get("reason", ""),
-                                              request=request)
+                services.dispute_invoice_line(
+                    user, line, reason=request.POST.get("reason", ""), request=request
+                )
         else:
             raise Http404
     except ValidationError as error:
@@ -367,12 +445,19 @@ def invoice_line_detail(request, pk):
     """The delivery records (sessions and attendance) an invoice line is built from."""
     line = get_object_or_404(selectors.invoice_lines_for(request.user), pk=pk)
     sessions = line.sessions.order_by("date", "id").prefetch_related(
-        "attendances__enrolment__person")
+        "attendances__enrolment__person"
+    )
     _record_participants(
-        request, "support.InvoiceLine",
-        [a.enrolment.person_id for s in sessions for a in s.attendances.all()], line=line.pk)
-    return render(request, "support/invoice_line_detail.html",
-                  {"line": line, "invoice": line.invoice, "sessions": sessions})
+        request,
+        "support.InvoiceLine",
+        [a.enrolment.person_id for s in sessions for a in s.attendances.all()],
+        line=line.pk,
+    )
+    return render(
+        request,
+        "support/invoice_line_detail.html",
+        {"line": line, "invoice": line.invoice, "sessions": sessions},
+    )
 
 
 # --- public page -----------------------------------------------------------------
@@ -389,10 +474,16 @@ def public_services(request, code):
     today = timezone.localdate()
     with translation.override(language):
         rows = selectors.public_services(municipality, today, language)
-        response = render(request, "support/public_services.html", {
-            "municipality": municipality, "rows": rows, "language": language,
-            "languages": Language.choices, "today": today,
-        })
+        response = render(
+            request,
+            "support/public_services.html",
+            {
+                "municipality": municipality,
+                "rows": rows,
+                "language": language,
+                "languages": Language.choices,
+                "today": today,
+            },
+        )
     response["Content-Language"] = language
     return response
-

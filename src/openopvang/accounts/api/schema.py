@@ -29,5 +29,5 @@ class VerifiedSessionScheme(OpenApiAuthenticationExtension):
             "in": "cookie",
             "name": "sessionid",
             "description": "The web session, after the second factor; unsafe methods need "
-                           "the CSRF token in `X-CSRFToken`.",
+            "the CSRF token in `X-CSRFToken`.",
         }

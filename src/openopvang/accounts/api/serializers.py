@@ -9,7 +9,13 @@ class ApiTokenSerializer(serializers.ModelSerializer):
     class Meta:
         model = ApiToken
         fields = [
-            "id", "name", "prefix", "created_at", "expires_at", "last_used_at", "revoked_at",
+            "id",
+            "name",
+            "prefix",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "revoked_at",
             "is_active",
         ]
         read_only_fields = fields
@@ -18,7 +24,10 @@ class ApiTokenSerializer(serializers.ModelSerializer):
 class ApiTokenCreateSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100, help_text="What the token is for.")
     expires_in_days = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=3650,
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=3650,
         help_text="Days until the token stops working; empty for no expiry.",
     )
 

@@ -18,17 +18,26 @@ from .serializers import ApiTokenCreatedSerializer, ApiTokenCreateSerializer, Ap
     retrieve=extend_schema(summary="Read one of your own API tokens"),
     create=extend_schema(
         summary="Create an API token",
-        description=("Returns the token once, in `token`; only a hash is stored. Use it as "
-                     "`Authorization: Token oo_…`. Tokens are created from a logged-in "
-                     "session (with the second factor), not with another token."),
-        request=ApiTokenCreateSerializer, responses={201: ApiTokenCreatedSerializer},
+        description=(
+            "Returns the token once, in `token`; only a hash is stored. Use it as "
+            "`Authorization: Token oo_…`. Tokens are created from a logged-in "
+            "session (with the second factor), not with another token."
+        ),
+        request=ApiTokenCreateSerializer,
+        responses={201: ApiTokenCreatedSerializer},
     ),
-    destroy=extend_schema(summary="Revoke an API token",
-                          description="The token stops working at once; the record is kept."),
+    destroy=extend_schema(
+        summary="Revoke an API token",
+        description="The token stops working at once; the record is kept.",
+    ),
 )
-class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                      mixins.CreateModelMixin, mixins.DestroyModelMixin,
-                      viewsets.GenericViewSet):
+class ApiTokenViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
     """Your own personal API tokens; nobody sees or revokes another user's tokens."""
 
     queryset = ApiToken.objects.none()  # for the schema; get_queryset() is what counts
@@ -44,14 +53,16 @@ class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def create(self, request, *args, **kwargs):
         if isinstance(request.auth, ApiToken):
-            raise PermissionDenied(_(
-                "Create API tokens from a logged-in session, not with another token."
-            ))
+            raise PermissionDenied(
+                _("Create API tokens from a logged-in session, not with another token.")
+            )
         form = ApiTokenCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         token, raw = services.issue_token(
-            request.user, form.validated_data["name"],
-            form.validated_data.get("expires_in_days"), request=request,
+            request.user,
+            form.validated_data["name"],
+            form.validated_data.get("expires_in_days"),
+            request=request,
         )
         token.token = raw
         return Response(ApiTokenCreatedSerializer(token).data, status=status.HTTP_201_CREATED)
@@ -59,8 +70,7 @@ class ApiTokenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def perform_destroy(self, instance):
         services.revoke_token(self.request.user, instance, request=self.request)
 
-    @extend_schema(summary="Revoke an API token", request=None,
-                   responses={200: ApiTokenSerializer})
+    @extend_schema(summary="Revoke an API token", request=None, responses={200: ApiTokenSerializer})
     @action(detail=True, methods=["post"])
     def revoke(self, request, pk=None):
         """The token stops working at once; the record is kept."""

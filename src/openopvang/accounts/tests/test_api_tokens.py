@@ -27,8 +27,9 @@ def token_client(raw):
 
 
 def test_create_use_and_revoke_a_token(api_client, coordinator, municipality):
-    response = api_client.post("/api/v1/tokens/", {"name": "Zaaksysteem", "expires_in_days": 30},
-                               format="json")
+    response = api_client.post(
+        "/api/v1/tokens/", {"name": "Zaaksysteem", "expires_in_days": 30}, format="json"
+    )
     assert response.status_code == 201, response.json()
     body = response.json()
     raw = body["token"]
@@ -71,8 +72,9 @@ def test_delete_revokes_and_keeps_the_record(api_client, coordinator):
 
 
 def test_expired_and_unknown_tokens_are_401_problems(coordinator):
-    token, raw = ApiToken.issue(coordinator, "Old",
-                                expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    token, raw = ApiToken.issue(
+        coordinator, "Old", expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     for value in (raw, "oo_not-a-real-token"):
         response = token_client(value).get("/api/v1/locations/")
         assert response.status_code == 401
@@ -86,8 +88,9 @@ def test_no_credentials_is_401(db):
     assert response["Content-Type"] == "application/problem+json"
 
 
-def test_users_see_and_revoke_only_their_own_tokens(api_client, coordinator, outsider,
-                                                    finance_officer):
+def test_users_see_and_revoke_only_their_own_tokens(
+    api_client, coordinator, outsider, finance_officer
+):
     mine, _raw = ApiToken.issue(coordinator, "Mine")
     colleague_token, _raw = ApiToken.issue(finance_officer, "Colleague")
     foreign_token, _raw = ApiToken.issue(outsider, "Foreign")
@@ -122,8 +125,9 @@ def test_blank_name_is_refused(api_client):
 
 def test_finance_token_cannot_write_registry(finance_officer, municipality):
     _token, raw = ApiToken.issue(finance_officer, "Reports")
-    response = token_client(raw).post("/api/v1/hosts/", {"name": "X", "active_from": "2024-01-01"},
-                                      format="json")
+    response = token_client(raw).post(
+        "/api/v1/hosts/", {"name": "X", "active_from": "2024-01-01"}, format="json"
+    )
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
 

@@ -48,9 +48,23 @@ class PaymentLineSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PaymentLine
-        fields = ["id", "household_ref", "person", "person_ref", "month", "component", "kind",
-                  "amount", "computed", "previously_paid", "poo_amount", "days", "reason",
-                  "explanation", "explanation_text"]
+        fields = [
+            "id",
+            "household_ref",
+            "person",
+            "person_ref",
+            "month",
+            "component",
+            "kind",
+            "amount",
+            "computed",
+            "previously_paid",
+            "poo_amount",
+            "days",
+            "reason",
+            "explanation",
+            "explanation_text",
+        ]
 
     def get_explanation_text(self, line) -> list[str]:
         return render_explanation(line.explanation)
@@ -63,9 +77,22 @@ class PaymentItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PaymentItem
-        fields = ["id", "household_ref", "household", "household_name", "payee", "payee_name",
-                  "iban", "method", "reason", "payee_note", "amount", "end_to_end_id",
-                  "remittance", "lines"]
+        fields = [
+            "id",
+            "household_ref",
+            "household",
+            "household_name",
+            "payee",
+            "payee_name",
+            "iban",
+            "method",
+            "reason",
+            "payee_note",
+            "amount",
+            "end_to_end_id",
+            "remittance",
+            "lines",
+        ]
 
 
 class PaymentRunSerializer(serializers.ModelSerializer):
@@ -76,9 +103,22 @@ class PaymentRunSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PaymentRun
-        fields = ["id", "municipality", "month", "status", "execution_date", "recompute_from",
-                  "total", "sepa_total", "cash_total", "computed_at", "prepared_by",
-                  "prepared_at", "approved_by", "approved_at"]
+        fields = [
+            "id",
+            "municipality",
+            "month",
+            "status",
+            "execution_date",
+            "recompute_from",
+            "total",
+            "sepa_total",
+            "cash_total",
+            "computed_at",
+            "prepared_by",
+            "prepared_at",
+            "approved_by",
+            "approved_at",
+        ]
 
 
 class PaymentRunDetailSerializer(PaymentRunSerializer):
@@ -91,9 +131,11 @@ class PaymentRunDetailSerializer(PaymentRunSerializer):
 class PaymentRunCreateSerializer(serializers.Serializer):
     month = MonthField(help_text="The month to pay, YYYY-MM.")
     execution_date = serializers.DateField(
-        required=False, allow_null=True,
+        required=False,
+        allow_null=True,
         help_text="Requested execution date in the SEPA file; default the 1st of the month "
-                  "or today, whichever is later.")
+        "or today, whichever is later.",
+    )
 
 
 class PolicySerializer(serializers.ModelSerializer):
@@ -101,8 +143,16 @@ class PolicySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MunicipalPolicy
-        fields = ["id", "municipality", "household_income_stop", "partial_month",
-                  "switch_2023_date", "eigen_bijdrage_floor", "recompute_months", "updated_at"]
+        fields = [
+            "id",
+            "municipality",
+            "household_income_stop",
+            "partial_month",
+            "switch_2023_date",
+            "eigen_bijdrage_floor",
+            "recompute_months",
+            "updated_at",
+        ]
         read_only_fields = ["updated_at"]
 
 
@@ -129,8 +179,9 @@ class CollectionRowSerializer(serializers.Serializer):
     computed = serializers.DecimalField(source="gross", max_digits=12, decimal_places=2)
     reduction = serializers.DecimalField(max_digits=12, decimal_places=2)
     reduction_reason = serializers.CharField()
-    floor_cap = serializers.DecimalField(source="cap", max_digits=12, decimal_places=2,
-                                         allow_null=True)
+    floor_cap = serializers.DecimalField(
+        source="cap", max_digits=12, decimal_places=2, allow_null=True
+    )
     floor_note = serializers.CharField(source="cap_note")
     amount = serializers.DecimalField(max_digits=12, decimal_places=2)
     explanation = serializers.SerializerMethodField()

@@ -47,8 +47,11 @@ class NotFoundBeforeRefusal:
     def check_permissions(self, request):
         lookup = self.lookup_url_kwarg or self.lookup_field
         user = getattr(request, "user", None)
-        if (lookup in self.kwargs and request.method not in SAFE_METHODS
-                and getattr(user, "is_authenticated", False)):
+        if (
+            lookup in self.kwargs
+            and request.method not in SAFE_METHODS
+            and getattr(user, "is_authenticated", False)
+        ):
             value = str(self.kwargs[lookup])
             if not value.isdigit() or not self.get_queryset().filter(pk=value).exists():
                 raise Http404
@@ -63,15 +66,21 @@ def _month(request):
         return parse_month(request.query_params.get("month", ""))
     except ValueError:
         raise exceptions.ValidationError(
-            {"month": ["Give the month, e.g. ?month=2025-03."]}) from None
+            {"month": ["Give the month, e.g. ?month=2025-03."]}
+        ) from None
 
 
 @extend_schema_view(
     list=extend_schema(summary="List payment runs of your municipality"),
     retrieve=extend_schema(summary="Read a run with its payments and lines"),
 )
-class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                        mixins.DestroyModelMixin, viewsets.GenericViewSet):
+class PaymentRunViewSet(
+    NotFoundBeforeRefusal,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
     """Leefgeld payment runs: draft (recomputable) → prepared → approved (frozen)."""
 
     write_permission = "is_finance"
@@ -95,20 +104,27 @@ class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.Ret
 
     def _detail(self, run, code=status.HTTP_200_OK):
         run = self.get_queryset().prefetch_related("items__lines").get(pk=run.pk)
-        return Response(serializers.PaymentRunDetailSerializer(
-            run, context={"request": self.request}).data, status=code)
+        return Response(
+            serializers.PaymentRunDetailSerializer(run, context={"request": self.request}).data,
+            status=code,
+        )
 
-    @extend_schema(summary="Compute a draft run for a month (finance officers)",
-                   request=serializers.PaymentRunCreateSerializer,
-                   responses={201: serializers.PaymentRunDetailSerializer})
+    @extend_schema(
+        summary="Compute a draft run for a month (finance officers)",
+        request=serializers.PaymentRunCreateSerializer,
+        responses={201: serializers.PaymentRunDetailSerializer},
+    )
     def create(self, request):
         selectors.own_municipality(request.user)
         form = serializers.PaymentRunCreateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         try:
-            run = services.create_run(request.user, form.validated_data["month"],
-                                      execution_date=form.validated_data.get("execution_date"),
-                                      request=request)
+            run = services.create_run(
+                request.user,
+                form.validated_data["month"],
+                execution_date=form.validated_data.get("execution_date"),
+                request=request,
+            )
         except RulesError as error:
             raise cannot_compute(error) from error
         return self._detail(run, status.HTTP_201_CREATED)
@@ -118,8 +134,11 @@ class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.Ret
         services.delete_run(request.user, self.get_object(), request=request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(summary="Recompute an open run from the registry as it is now",
-                   request=None, responses={200: serializers.PaymentRunDetailSerializer})
+    @extend_schema(
+        summary="Recompute an open run from the registry as it is now",
+        request=None,
+        responses={200: serializers.PaymentRunDetailSerializer},
+    )
     @action(detail=True, methods=["post"])
     def recompute(self, request, pk=None):
         try:
@@ -128,15 +147,21 @@ class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.Ret
             raise cannot_compute(error) from error
         return self._detail(run)
 
-    @extend_schema(summary="Prepare a draft run for approval", request=None,
-                   responses={200: serializers.PaymentRunDetailSerializer})
+    @extend_schema(
+        summary="Prepare a draft run for approval",
+        request=None,
+        responses={200: serializers.PaymentRunDetailSerializer},
+    )
     @action(detail=True, methods=["post"])
     def prepare(self, request, pk=None):
         return self._detail(services.prepare_run(request.user, self.get_object(), request=request))
 
-    @extend_schema(summary="Approve a prepared run (another finance officer than the one who "
-                           "prepared it); freezes it", request=None,
-                   responses={200: serializers.PaymentRunDetailSerializer})
+    @extend_schema(
+        summary="Approve a prepared run (another finance officer than the one who "
+        "prepared it); freezes it",
+        request=None,
+        responses={200: serializers.PaymentRunDetailSerializer},
+    )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         return self._detail(services.approve_run(request.user, self.get_object(), request=request))
@@ -152,20 +177,24 @@ class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.Ret
         services.record_export(request.user, run, fmt, request=request)
         return _file(body, content_type, exports.filename(run, extension))
 
-    @extend_schema(summary="SEPA credit transfer file (pain.001.001.03) of an approved run",
-                   responses={(200, "application/xml"): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="SEPA credit transfer file (pain.001.001.03) of an approved run",
+        responses={(200, "application/xml"): OpenApiTypes.BINARY},
+    )
     @action(detail=True, methods=["get"])
     def sepa(self, request, pk=None):
         return self._export(request, "sepa")
 
-    @extend_schema(summary="Payment list as XLSX",
-                   responses={(200, exports.XLSX): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="Payment list as XLSX", responses={(200, exports.XLSX): OpenApiTypes.BINARY}
+    )
     @action(detail=True, methods=["get"])
     def xlsx(self, request, pk=None):
         return self._export(request, "xlsx")
 
-    @extend_schema(summary="Payment list as PDF",
-                   responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="Payment list as PDF", responses={(200, "application/pdf"): OpenApiTypes.BINARY}
+    )
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         return self._export(request, "pdf")
@@ -177,8 +206,13 @@ class PaymentRunViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.Ret
     update=extend_schema(summary="Change the allowance policy (finance officers)"),
     partial_update=extend_schema(summary="Change part of the allowance policy"),
 )
-class PolicyViewSet(NotFoundBeforeRefusal, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                    mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class PolicyViewSet(
+    NotFoundBeforeRefusal,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """The municipality's choices where the RooO leaves room; they become the
     scenario `policy` of every run. The list always holds exactly one item
     (the defaults until changed)."""
@@ -224,12 +258,14 @@ class ReductionViewSet(NotFoundBeforeRefusal, ScopedModelViewSet):
                 queryset = queryset.filter(month=parse_month(month))
             except ValueError:
                 raise exceptions.ValidationError(
-                    {"month": ["Give the month as YYYY-MM."]}) from None
+                    {"month": ["Give the month as YYYY-MM."]}
+                ) from None
         return queryset.select_related("household")
 
     def save_instance(self, instance, *, before):
-        return services.save_reduction(self.request.user, instance, before=before,
-                                       request=self.request)
+        return services.save_reduction(
+            self.request.user, instance, before=before, request=self.request
+        )
 
     def perform_destroy(self, instance):
         services.delete_reduction(self.request.user, instance, request=self.request)
@@ -251,33 +287,66 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
             raise cannot_compute(error) from error
         return municipality, month, rows, total
 
-    @extend_schema(summary="Collection list of a month", parameters=[MONTH],
-                   responses={200: serializers.CollectionListSerializer})
+    @extend_schema(
+        summary="Collection list of a month",
+        parameters=[MONTH],
+        responses={200: serializers.CollectionListSerializer},
+    )
     def list(self, request):
         municipality, month, rows, total = self._compute(request)
         from openopvang.audit import services as audit
 
-        audit.record(request.user, "view", municipality, request=request,
-                     object_repr=f"Eigen bijdrage {month:%Y-%m}")
-        return Response(serializers.CollectionListSerializer(
-            {"month": month.strftime("%Y-%m"), "total": total, "households": rows}).data)
+        audit.record(
+            request.user,
+            "view",
+            municipality,
+            request=request,
+            object_repr=f"Eigen bijdrage {month:%Y-%m}",
+        )
+        return Response(
+            serializers.CollectionListSerializer(
+                {"month": month.strftime("%Y-%m"), "total": total, "households": rows}
+            ).data
+        )
 
-    @extend_schema(summary="Collection list as XLSX", parameters=[MONTH],
-                   responses={(200, exports.XLSX): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="Collection list as XLSX",
+        parameters=[MONTH],
+        responses={(200, exports.XLSX): OpenApiTypes.BINARY},
+    )
     @action(detail=False, methods=["get"])
     def xlsx(self, request):
         municipality, month, rows, total = self._compute(request)
-        services.record_export(request.user, municipality, "eigen-bijdrage-xlsx",
-                               request=request, month=month.strftime("%Y-%m"))
-        return _file(exports.collection_to_xlsx(municipality, month, rows, total), exports.XLSX,
-                     exports.collection_filename(municipality, month, "xlsx"))
+        services.record_export(
+            request.user,
+            municipality,
+            "eigen-bijdrage-xlsx",
+            request=request,
+            month=month.strftime("%Y-%m"),
+        )
+        return _file(
+            exports.collection_to_xlsx(municipality, month, rows, total),
+            exports.XLSX,
+            exports.collection_filename(municipality, month, "xlsx"),
+        )
 
-    @extend_schema(summary="Collection list as PDF", parameters=[MONTH],
-                   responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="Collection list as PDF",
+        parameters=[MONTH],
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY},
+    )
     @action(detail=False, methods=["get"])
     def pdf(self, request):
         municipality, month, rows, total = self._compute(request)
-        services.record_export(request.user, municipality, "eigen-bijdrage-pdf",
-                               request=request, month=month.strftime("%Y-%m"))
-        return _file(exports.collection_to_pdf(municipality, month, rows, total),
-                     "application/pdf", exports.collection_filename(municipality, month, "pdf"))
+        services.record_export(
+            request.user,
+            municipality,
+            "eigen-bijdrage-pdf",
+            request=request,
+            month=month.strftime("%Y-%m"),
+        )
+        return _file(
+            exports.collection_to_pdf(municipality, month, rows, total),
+            "application/pdf",
+            exports.collection_filename(municipality, month, "pdf"),
+        )

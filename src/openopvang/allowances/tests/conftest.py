@@ -11,8 +11,7 @@ APRIL = datetime.date(2025, 4, 1)
 
 @pytest.fixture
 def finance_officer_b(municipality):
-    return factories.UserFactory(username="finance_b", organisation=municipality,
-                                 role=Role.FINANCE)
+    return factories.UserFactory(username="finance_b", organisation=municipality, role=Role.FINANCE)
 
 
 @pytest.fixture
@@ -27,24 +26,40 @@ def debtor(municipality):
 def family(municipality):
     """Olena and Andrii, partners, in a GOO building without catering since
     January 2025; Olena is the payee with an IBAN."""
-    location = factories.LocationFactory(municipality=municipality, name="Sporthal Oost",
-                                         catering=False)
+    location = factories.LocationFactory(
+        municipality=municipality, name="Sporthal Oost", catering=False
+    )
     factories.CapacityPeriodFactory(location=location, places=40)
     household = factories.HouseholdFactory(municipality=municipality, name="Shevchenko")
-    olena = factories.PersonFactory(municipality=municipality, given_names="Olena",
-                                    family_name="Shevchenko", given_names_cyrillic="Олена",
-                                    family_name_cyrillic="Шевченко",
-                                    birth_date=datetime.date(1985, 3, 2),
-                                    iban="NL02ABNA0123456789")
-    andrii = factories.PersonFactory(municipality=municipality, given_names="Andrii",
-                                     family_name="Shevchenko", birth_date=datetime.date(1983, 6, 1))
+    olena = factories.PersonFactory(
+        municipality=municipality,
+        given_names="Olena",
+        family_name="Shevchenko",
+        given_names_cyrillic="Олена",
+        family_name_cyrillic="Шевченко",
+        birth_date=datetime.date(1985, 3, 2),
+        iban="NL02ABNA0123456789",
+    )
+    andrii = factories.PersonFactory(
+        municipality=municipality,
+        given_names="Andrii",
+        family_name="Shevchenko",
+        birth_date=datetime.date(1983, 6, 1),
+    )
     placements = {}
     for person in (olena, andrii):
-        factories.MembershipFactory(household=household, person=person,
-                                    start_date=datetime.date(2024, 12, 1))
+        factories.MembershipFactory(
+            household=household, person=person, start_date=datetime.date(2024, 12, 1)
+        )
         placements[person.pk] = factories.PlacementFactory(
-            person=person, location=location, start_date=datetime.date(2025, 1, 1))
+            person=person, location=location, start_date=datetime.date(2025, 1, 1)
+        )
     household.payee = olena
     household.save()
-    return {"household": household, "olena": olena, "andrii": andrii, "location": location,
-            "placements": placements}
+    return {
+        "household": household,
+        "olena": olena,
+        "andrii": andrii,
+        "location": location,
+        "placements": placements,
+    }

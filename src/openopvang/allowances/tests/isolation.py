@@ -15,8 +15,13 @@ def _payment_run(v):
     from openopvang.allowances.models import PaymentRun
 
     return PaymentRun.objects.create(
-        municipality=v["municipality"], month=D(2024, 3, 1), status="approved",
-        execution_date=D(2024, 3, 1), recompute_from=D(2024, 3, 1), total=Decimal("10.00"))
+        municipality=v["municipality"],
+        month=D(2024, 3, 1),
+        status="approved",
+        execution_date=D(2024, 3, 1),
+        recompute_from=D(2024, 3, 1),
+        total=Decimal("10.00"),
+    )
 
 
 @victim("allowances.MunicipalPolicy")
@@ -31,5 +36,9 @@ def _reduction(v):
     from openopvang.allowances.models import EigenBijdrageReduction
 
     return EigenBijdrageReduction.objects.create(
-        municipality=v["municipality"], household=v["registry.Household"], month=D(2024, 9, 1),
-        amount=Decimal("10.00"), reason="Victimenko arrangement")
+        municipality=v["municipality"],
+        household=v["registry.Household"],
+        month=D(2024, 9, 1),
+        amount=Decimal("10.00"),
+        reason="Victimenko arrangement",
+    )

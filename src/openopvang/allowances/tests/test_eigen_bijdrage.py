@@ -21,8 +21,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def earner(family):
-    factories.IncomeFactory(person=family["andrii"], start_date=datetime.date(2025, 1, 1),
-                            monthly_amount=Decimal("1500.00"))
+    factories.IncomeFactory(
+        person=family["andrii"],
+        start_date=datetime.date(2025, 1, 1),
+        monthly_amount=Decimal("1500.00"),
+    )
     return family
 
 
@@ -38,23 +41,38 @@ def test_collection_list_charges_the_adult_earner_in_goo(earner, municipality):
 
 
 def test_maatwerk_reduction_is_a_separate_line(earner, municipality, finance_officer):
-    reduction = EigenBijdrageReduction(household=earner["household"], month=MARCH,
-                                       amount=Decimal("30.00"), reason="Payment arrangement")
+    reduction = EigenBijdrageReduction(
+        household=earner["household"],
+        month=MARCH,
+        amount=Decimal("30.00"),
+        reason="Payment arrangement",
+    )
     services.save_reduction(finance_officer, reduction)
     [row] = collection_list(municipality, MARCH)[0]
     assert (row.gross, row.reduction, row.amount) == (
-        Decimal("105.00"), Decimal("30.00"), Decimal("75.00"))
+        Decimal("105.00"),
+        Decimal("30.00"),
+        Decimal("75.00"),
+    )
     assert row.reduction_reason == "Payment arrangement"
     with pytest.raises(ValidationError):
-        services.save_reduction(finance_officer, EigenBijdrageReduction(
-            household=earner["household"], month=MARCH, amount=Decimal("5"), reason="again"))
+        services.save_reduction(
+            finance_officer,
+            EigenBijdrageReduction(
+                household=earner["household"], month=MARCH, amount=Decimal("5"), reason="again"
+            ),
+        )
 
 
 def test_floor_caps_at_income_minus_the_leefgeld_equivalent(family, municipality):
-    factories.IncomeFactory(person=family["andrii"], start_date=datetime.date(2025, 1, 1),
-                            monthly_amount=Decimal("700.00"))
-    MunicipalPolicy.objects.create(municipality=municipality,
-                                   eigen_bijdrage_floor="income_minus_leefgeld")
+    factories.IncomeFactory(
+        person=family["andrii"],
+        start_date=datetime.date(2025, 1, 1),
+        monthly_amount=Decimal("700.00"),
+    )
+    MunicipalPolicy.objects.create(
+        municipality=municipality, eigen_bijdrage_floor="income_minus_leefgeld"
+    )
     [row] = collection_list(municipality, MARCH)[0]
     # Without income the household would get 629.68: it keeps that, so at most
     # 700.00 - 629.68 = 70.32 of the 105.00.

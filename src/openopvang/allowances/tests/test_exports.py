@@ -27,9 +27,13 @@ def approved_run(family, municipality, debtor, finance_officer, finance_officer_
     """Two households: the Shevchenkos (payee with IBAN, 629.68) and a single
     person whose household has no payee and no IBAN (cash, 314.84)."""
     household = factories.HouseholdFactory(municipality=municipality, name="Бондаренко")
-    person = factories.PersonFactory(municipality=municipality, given_names="Iryna",
-                                     family_name="Bondarenko", given_names_cyrillic="Ірина",
-                                     family_name_cyrillic="Бондаренко")
+    person = factories.PersonFactory(
+        municipality=municipality,
+        given_names="Iryna",
+        family_name="Bondarenko",
+        given_names_cyrillic="Ірина",
+        family_name_cyrillic="Бондаренко",
+    )
     factories.MembershipFactory(household=household, person=person)
     factories.PlacementFactory(person=person, location=family["location"])
     run = services.create_run(finance_officer, MARCH)
@@ -53,8 +57,7 @@ def test_sepa_file_validates_against_the_xsd_and_holds_the_bank_payments(approve
     [tx] = transactions
     item = approved_run.items.get(method="sepa")
     assert tx.find("p:PmtId/p:EndToEndId", NS).text == item.end_to_end_id
-    assert tx.find("p:RmtInf/p:Ustrd", NS).text == (
-        f"Leefgeld 2025-03 H{family['household'].pk}")
+    assert tx.find("p:RmtInf/p:Ustrd", NS).text == (f"Leefgeld 2025-03 H{family['household'].pk}")
     assert tx.find("p:CdtrAcct/p:Id/p:IBAN", NS).text == "NL02ABNA0123456789"
 
 
@@ -77,14 +80,20 @@ def test_xlsx_holds_the_same_totals(approved_run):
     sheet = book["Payments"]
     rows = list(sheet.iter_rows(values_only=True))
     header = rows.index(tuple(exports.ITEM_COLUMNS))
-    payments = [row for row in rows[header + 1:] if row and row[0]
-                and str(row[0]).startswith(("H", "person:"))]
+    payments = [
+        row
+        for row in rows[header + 1 :]
+        if row and row[0] and str(row[0]).startswith(("H", "person:"))
+    ]
     assert len(payments) == 2
     assert sum(Decimal(str(row[6])) for row in payments) == Decimal("944.52")
     cash = [row for row in payments if row[4] == "cash"]
     assert cash[0][5] == "no payee: no adult member has an IBAN"
-    totals = {row[0]: Decimal(str(row[6])) for row in rows if row and row[0] in (
-        "Total", "Totaal", "By bank transfer", "Per bankoverschrijving")}
+    totals = {
+        row[0]: Decimal(str(row[6]))
+        for row in rows
+        if row and row[0] in ("Total", "Totaal", "By bank transfer", "Per bankoverschrijving")
+    }
     assert Decimal("944.52") in totals.values()
     lines = list(book["Lines"].iter_rows(values_only=True))[1:]
     assert sum(Decimal(str(row[5])) for row in lines) == Decimal("944.52")

@@ -24,8 +24,9 @@ def api_as(user):
     return api
 
 
-def test_api_workflow_create_prepare_approve_download(family, debtor, finance_officer,
-                                                      finance_officer_b):
+def test_api_workflow_create_prepare_approve_download(
+    family, debtor, finance_officer, finance_officer_b
+):
     api_a, api_b = api_as(finance_officer), api_as(finance_officer_b)
     response = api_a.post("/api/v1/payment-runs/", {"month": "2025-03"}, format="json")
     assert response.status_code == 201, response.content
@@ -52,31 +53,45 @@ def test_api_workflow_create_prepare_approve_download(family, debtor, finance_of
 
 def test_api_refuses_writes_without_the_finance_role(family, coordinator):
     api = api_as(coordinator)
-    assert api.post("/api/v1/payment-runs/", {"month": "2025-03"},
-                    format="json").status_code == 403
+    assert api.post("/api/v1/payment-runs/", {"month": "2025-03"}, format="json").status_code == 403
     assert api.get("/api/v1/payment-runs/").status_code == 200
-    assert api.patch("/api/v1/allowance-policies/1/", {"recompute_months": 2},
-                     format="json").status_code in (403, 404)
+    assert api.patch(
+        "/api/v1/allowance-policies/1/", {"recompute_months": 2}, format="json"
+    ).status_code in (403, 404)
 
 
 def test_api_policy_and_reductions(family, finance_officer, municipality):
     api = api_as(finance_officer)
     [policy] = api.get("/api/v1/allowance-policies/").json()
     assert policy["partial_month"] == "pro_rata" and policy["household_income_stop"] is True
-    response = api.patch(f"/api/v1/allowance-policies/{policy['id']}/",
-                         {"switch_2023_date": "2023-05-01"}, format="json")
+    response = api.patch(
+        f"/api/v1/allowance-policies/{policy['id']}/",
+        {"switch_2023_date": "2023-05-01"},
+        format="json",
+    )
     assert response.status_code == 400
     assert "switch_2023_date" in response.content.decode()
-    response = api.patch(f"/api/v1/allowance-policies/{policy['id']}/",
-                         {"eigen_bijdrage_floor": "income_minus_leefgeld"}, format="json")
+    response = api.patch(
+        f"/api/v1/allowance-policies/{policy['id']}/",
+        {"eigen_bijdrage_floor": "income_minus_leefgeld"},
+        format="json",
+    )
     assert response.status_code == 200
     assert MunicipalPolicy.objects.get().eigen_bijdrage_floor == "income_minus_leefgeld"
-    assert AuditEvent.objects.filter(object_type="allowances.MunicipalPolicy",
-                                     action="update").exists()
+    assert AuditEvent.objects.filter(
+        object_type="allowances.MunicipalPolicy", action="update"
+    ).exists()
 
-    response = api.post("/api/v1/eigen-bijdrage-reductions/", {
-        "household": family["household"].pk, "month": "2025-03", "amount": "20.00",
-        "reason": "Debt counselling"}, format="json")
+    response = api.post(
+        "/api/v1/eigen-bijdrage-reductions/",
+        {
+            "household": family["household"].pk,
+            "month": "2025-03",
+            "amount": "20.00",
+            "reason": "Debt counselling",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.content
     assert EigenBijdrageReduction.objects.get().municipality == municipality
     listed = api.get("/api/v1/eigen-bijdrage/?month=2025-03").json()
@@ -85,33 +100,43 @@ def test_api_policy_and_reductions(family, finance_officer, municipality):
     assert api.get("/api/v1/eigen-bijdrage/xlsx/?month=2025-03").status_code == 200
 
 
-def test_api_reduction_for_another_municipality_household_is_refused(family, outsider,
-                                                                     other_municipality):
+def test_api_reduction_for_another_municipality_household_is_refused(
+    family, outsider, other_municipality
+):
     outsider.role = "finance"
     outsider.save()
-    response = api_as(outsider).post("/api/v1/eigen-bijdrage-reductions/", {
-        "household": family["household"].pk, "month": "2025-03", "amount": "20.00",
-        "reason": "x"}, format="json")
+    response = api_as(outsider).post(
+        "/api/v1/eigen-bijdrage-reductions/",
+        {"household": family["household"].pk, "month": "2025-03", "amount": "20.00", "reason": "x"},
+        format="json",
+    )
     assert response.status_code == 400
 
 
-def test_outsider_gets_404_on_every_run_url(family, debtor, finance_officer, finance_officer_b,
-                                            outsider, client):
+def test_outsider_gets_404_on_every_run_url(
+    family, debtor, finance_officer, finance_officer_b, outsider, client
+):
     run = services.create_run(finance_officer, MARCH)
     services.prepare_run(finance_officer, run)
     services.approve_run(finance_officer_b, run)
-    reduction = services.save_reduction(finance_officer, EigenBijdrageReduction(
-        household=family["household"], month=MARCH, amount=Decimal("5"), reason="x"))
+    reduction = services.save_reduction(
+        finance_officer,
+        EigenBijdrageReduction(
+            household=family["household"], month=MARCH, amount=Decimal("5"), reason="x"
+        ),
+    )
     outsider.role = "finance"
     outsider.save()
     client.force_login(outsider)
     for name in ("run_detail", "run_export_sepa", "run_export_xlsx", "run_export_pdf"):
         assert client.get(reverse(f"allowances:{name}", args=[run.pk])).status_code == 404, name
     for action in ("recompute", "prepare", "approve", "delete"):
-        assert client.post(reverse(f"allowances:run_{action}", args=[run.pk])
-                           ).status_code == 404, action
-    assert client.post(reverse("allowances:reduction_delete", args=[reduction.pk])
-                       ).status_code == 404
+        assert client.post(reverse(f"allowances:run_{action}", args=[run.pk])).status_code == 404, (
+            action
+        )
+    assert (
+        client.post(reverse("allowances:reduction_delete", args=[reduction.pk])).status_code == 404
+    )
     api = api_as(outsider)
     base = f"/api/v1/payment-runs/{run.pk}/"
     for suffix in ("", "sepa/", "xlsx/", "pdf/"):
@@ -163,8 +188,7 @@ def test_web_create_with_bad_month_shows_the_field_error(family, finance_officer
     assert "YYYY-MM" in response.content.decode()
 
 
-def test_web_sepa_without_debtor_iban_explains(family, finance_officer, finance_officer_b,
-                                               client):
+def test_web_sepa_without_debtor_iban_explains(family, finance_officer, finance_officer_b, client):
     run = services.create_run(finance_officer, MARCH)
     services.prepare_run(finance_officer, run)
     services.approve_run(finance_officer_b, run)
@@ -174,28 +198,44 @@ def test_web_sepa_without_debtor_iban_explains(family, finance_officer, finance_
 
 
 def test_web_policy_and_collection(family, finance_officer, coordinator, client):
-    factories.IncomeFactory(person=family["andrii"], start_date=datetime.date(2025, 1, 1),
-                            monthly_amount=Decimal("1500.00"))
+    factories.IncomeFactory(
+        person=family["andrii"],
+        start_date=datetime.date(2025, 1, 1),
+        monthly_amount=Decimal("1500.00"),
+    )
     client.force_login(coordinator)
     assert client.post(reverse("allowances:policy"), {}).status_code == 403
     client.force_login(finance_officer)
-    response = client.post(reverse("allowances:policy"), {
-        "household_income_stop": "on", "partial_month": "pro_rata",
-        "eigen_bijdrage_floor": "none", "recompute_months": "2"})
+    response = client.post(
+        reverse("allowances:policy"),
+        {
+            "household_income_stop": "on",
+            "partial_month": "pro_rata",
+            "eigen_bijdrage_floor": "none",
+            "recompute_months": "2",
+        },
+    )
     assert response.status_code == 302
     assert MunicipalPolicy.objects.get().recompute_months == 2
     page = client.get(reverse("allowances:collection") + "?month=2025-03").content.decode()
     assert "105.00" in page and "Andrii Shevchenko" in page
-    response = client.post(reverse("allowances:reduction_create"), {
-        "household": family["household"].pk, "month": "2025-03", "amount": "5.00",
-        "reason": "Arrangement"})
+    response = client.post(
+        reverse("allowances:reduction_create"),
+        {
+            "household": family["household"].pk,
+            "month": "2025-03",
+            "amount": "5.00",
+            "reason": "Arrangement",
+        },
+    )
     assert response.status_code == 302
     page = client.get(reverse("allowances:collection") + "?month=2025-03").content.decode()
     assert "100.00" in page
     export = client.get(reverse("allowances:collection_export_xlsx") + "?month=2025-03")
     assert export.status_code == 200
-    assert AuditEvent.objects.filter(action="export",
-                                     changes__format="eigen-bijdrage-xlsx").exists()
+    assert AuditEvent.objects.filter(
+        action="export", changes__format="eigen-bijdrage-xlsx"
+    ).exists()
 
 
 def test_person_page_shows_the_household_amounts_explained(family, coordinator, client):

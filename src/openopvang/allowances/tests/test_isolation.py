@@ -9,20 +9,28 @@ from openopvang.core.testing.isolation import build_victims, concrete_path, iter
 
 from . import isolation  # noqa: F401 - registers the allowances victims
 
-PREFIXES = ("allowances/", "api/v1/payment-runs", "api/v1/allowance-policies",
-            "api/v1/eigen-bijdrage")
+PREFIXES = (
+    "allowances/",
+    "api/v1/payment-runs",
+    "api/v1/allowance-policies",
+    "api/v1/eigen-bijdrage",
+)
 
 
-def test_every_allowances_route_is_404_for_another_municipality(municipality, coordinator,
-                                                                 other_municipality):
+def test_every_allowances_route_is_404_for_another_municipality(
+    municipality, coordinator, other_municipality
+):
     victims = build_victims(municipality, coordinator)
     users = [
-        factories.UserFactory(username="walk-coordinator", organisation=other_municipality,
-                              role=Role.COORDINATOR),
-        factories.UserFactory(username="walk-finance", organisation=other_municipality,
-                              role=Role.FINANCE),
-        factories.UserFactory(username="walk-admin", organisation=other_municipality,
-                              role=Role.ADMINISTRATOR),
+        factories.UserFactory(
+            username="walk-coordinator", organisation=other_municipality, role=Role.COORDINATOR
+        ),
+        factories.UserFactory(
+            username="walk-finance", organisation=other_municipality, role=Role.FINANCE
+        ),
+        factories.UserFactory(
+            username="walk-admin", organisation=other_municipality, role=Role.ADMINISTRATOR
+        ),
     ]
     checked, problems = 0, []
     for route in iter_routes():
@@ -47,15 +55,22 @@ def test_every_allowances_route_is_404_for_another_municipality(municipality, co
     assert checked >= 90
 
 
-def test_lists_never_show_another_municipalitys_runs(municipality, coordinator,
-                                                     other_municipality):
+def test_lists_never_show_another_municipalitys_runs(municipality, coordinator, other_municipality):
     build_victims(municipality, coordinator)
     client = Client()
-    client.force_login(factories.UserFactory(username="walk-fin", organisation=other_municipality,
-                                             role=Role.FINANCE))
-    for path in ("/allowances/", "/allowances/eigen-bijdrage/?month=2024-09",
-                 "/api/v1/payment-runs/", "/api/v1/eigen-bijdrage-reductions/",
-                 "/api/v1/eigen-bijdrage/?month=2024-09", "/api/v1/allowance-policies/"):
+    client.force_login(
+        factories.UserFactory(
+            username="walk-fin", organisation=other_municipality, role=Role.FINANCE
+        )
+    )
+    for path in (
+        "/allowances/",
+        "/allowances/eigen-bijdrage/?month=2024-09",
+        "/api/v1/payment-runs/",
+        "/api/v1/eigen-bijdrage-reductions/",
+        "/api/v1/eigen-bijdrage/?month=2024-09",
+        "/api/v1/allowance-policies/",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         text = response.content.decode()

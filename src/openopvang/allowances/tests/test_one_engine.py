@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from openopvang.core.testing import factories
+from openopvang.parameters.models import ParameterOverride
 from openopvang.rules.engine.evaluate import evaluate
 from openopvang.rules.engine.parameters import ParameterSet
-from openopvang.parameters.models import ParameterOverride
 
 from .. import selectors, services
 from ..models import LineKind, PaymentLine
@@ -37,10 +37,13 @@ def run_with_correction_and_minor_payee(family, finance_officer, finance_officer
     placement = family["placements"][family["andrii"].pk]
     placement.end_date = datetime.date(2025, 3, 15)
     placement.save()
-    child = factories.PersonFactory(municipality=family["household"].municipality,
-                                    given_names="Sofiia", family_name="Shevchenko",
-                                    birth_date=datetime.date(2015, 5, 5),
-                                    iban="NL02ABNA0123456789")
+    child = factories.PersonFactory(
+        municipality=family["household"].municipality,
+        given_names="Sofiia",
+        family_name="Shevchenko",
+        birth_date=datetime.date(2015, 5, 5),
+        iban="NL02ABNA0123456789",
+    )
     household = family["household"]
     household.payee = child
     household.save()
@@ -53,14 +56,22 @@ def test_reasons_are_stored_as_codes_not_english(run_with_correction_and_minor_p
     assert item.reason == {"code": "payee_minor"}
     assert item.payee_note == {"code": "payee_of_household"}
     correction = run.lines.get(kind=LineKind.CORRECTION, component="eetgeld")
-    assert correction.reason == {"code": "recomputed", "month": "2025-03", "was": "252.18",
-                                 "now": "122.02"}
-    assert all(isinstance(entry, dict) and "code" in entry
-               for line in run.lines.all() for entry in line.explanation)
+    assert correction.reason == {
+        "code": "recomputed",
+        "month": "2025-03",
+        "was": "252.18",
+        "now": "122.02",
+    }
+    assert all(
+        isinstance(entry, dict) and "code" in entry
+        for line in run.lines.all()
+        for entry in line.explanation
+    )
 
 
 def test_dutch_viewer_sees_dutch_reasons_english_viewer_english(
-        run_with_correction_and_minor_payee, finance_officer, client):
+    run_with_correction_and_minor_payee, finance_officer, client
+):
     run = run_with_correction_and_minor_payee
     client.force_login(finance_officer)
     url = reverse("allowances:run_detail", args=[run.pk])
@@ -80,8 +91,9 @@ def test_dutch_viewer_sees_dutch_reasons_english_viewer_english(
 
 
 def test_the_same_stored_row_renders_in_either_language(run_with_correction_and_minor_payee):
-    line = PaymentLine.objects.get(run=run_with_correction_and_minor_payee,
-                                   kind=LineKind.CORRECTION, component="eetgeld")
+    line = PaymentLine.objects.get(
+        run=run_with_correction_and_minor_payee, kind=LineKind.CORRECTION, component="eetgeld"
+    )
     with translation.override("nl"):
         dutch = render_reason(line.reason)
     with translation.override("en"):
@@ -92,21 +104,21 @@ def test_the_same_stored_row_renders_in_either_language(run_with_correction_and_
     assert render_reason("payee is a minor") == "payee is a minor"
 
 
-def test_person_page_scenario_holds_only_that_household(family, municipality, coordinator,
-                                                        client):
+def test_person_page_scenario_holds_only_that_household(family, municipality, coordinator, client):
     other = factories.HouseholdFactory(municipality=municipality, name="Kovalenko")
-    neighbour = factories.PersonFactory(municipality=municipality, given_names="Taras",
-                                        family_name="Kovalenko")
-    factories.MembershipFactory(household=other, person=neighbour,
-                                start_date=datetime.date(2024, 12, 1))
-    factories.PlacementFactory(person=neighbour, location=family["location"],
-                               start_date=datetime.date(2025, 1, 1))
-    result = selectors.person_allowances(coordinator, family["andrii"],
-                                         datetime.date(2025, 3, 20))
+    neighbour = factories.PersonFactory(
+        municipality=municipality, given_names="Taras", family_name="Kovalenko"
+    )
+    factories.MembershipFactory(
+        household=other, person=neighbour, start_date=datetime.date(2024, 12, 1)
+    )
+    factories.PlacementFactory(
+        person=neighbour, location=family["location"], start_date=datetime.date(2025, 1, 1)
+    )
+    result = selectors.person_allowances(coordinator, family["andrii"], datetime.date(2025, 3, 20))
     persons = {p["id"] for p in result["scenario"]["persons"]}
     assert persons == {f"P{family['olena'].pk}", f"P{family['andrii'].pk}"}
-    assert [h["id"] for h in result["scenario"]["households"]] == [
-        f"H{family['household'].pk}"]
+    assert [h["id"] for h in result["scenario"]["households"]] == [f"H{family['household'].pk}"]
     [march] = [m for m in result["months"] if m.month == MARCH]
     assert march.leefgeld == Decimal("629.68")
 
@@ -120,9 +132,14 @@ def test_person_page_scenario_holds_only_that_household(family, municipality, co
 
 def test_a_stored_run_is_reproduced_offline_with_its_overrides(family, finance_officer):
     ParameterOverride.objects.create(
-        name="rooo.kleedgeld.per_person_month", start=datetime.date(2025, 1, 1),
-        value="70.00", publication="Test", article="1", confidence="confirmed",
-        note="test override")
+        name="rooo.kleedgeld.per_person_month",
+        start=datetime.date(2025, 1, 1),
+        value="70.00",
+        publication="Test",
+        article="1",
+        confidence="confirmed",
+        note="test override",
+    )
     run = services.create_run(finance_officer, MARCH)
     assert run.total == Decimal("252.18") * 2 + Decimal("70.00") * 2
     response_client = Client()  # the document as the run page offers it
@@ -135,8 +152,9 @@ def test_a_stored_run_is_reproduced_offline_with_its_overrides(family, finance_o
     params = ParameterSet.from_document(document["parameters"])
     result = evaluate(document["scenario"], params=params, sections=("leefgeld",))
     assert result["leefgeld"]["total"] == str(run.total) == run.result["total"]
-    without = evaluate(document["scenario"], params=ParameterSet.load_default(),
-                       sections=("leefgeld",))
+    without = evaluate(
+        document["scenario"], params=ParameterSet.load_default(), sections=("leefgeld",)
+    )
     assert without["leefgeld"]["total"] != result["leefgeld"]["total"]
 
 
@@ -145,6 +163,10 @@ def test_legacy_sentences_become_codes():
 
     assert from_legacy("payee is a minor") == {"code": "payee_minor"}
     assert from_legacy("recomputed 2024-03 after registry change: was 250.00, now 180.00") == {
-        "code": "recomputed", "month": "2024-03", "was": "250.00", "now": "180.00"}
+        "code": "recomputed",
+        "month": "2024-03",
+        "was": "250.00",
+        "now": "180.00",
+    }
     assert from_legacy("something else") == {"code": "text", "text": "something else"}
     assert from_legacy("") == {}

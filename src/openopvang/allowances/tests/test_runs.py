@@ -55,14 +55,15 @@ def test_partial_month_is_pro_rata_and_the_policy_can_pay_whole_months(family, f
     placement.start_date = datetime.date(2025, 3, 17)  # 15 of 31 days
     placement.save()
     run = services.create_run(finance_officer, MARCH)
-    andrii = {line.component: line.amount
-              for line in run.lines.filter(person=family["andrii"])}
+    andrii = {line.component: line.amount for line in run.lines.filter(person=family["andrii"])}
     # 252.18 x 15 / 31 = 122.0226 -> 122.02; 62.66 x 15 / 31 = 30.3194 -> 30.32
     assert andrii == {"eetgeld": Decimal("122.02"), "kleedgeld": Decimal("30.32")}
     services.delete_run(finance_officer, run)
 
-    MunicipalPolicy.objects.create(municipality=family["household"].municipality,
-                                   partial_month="whole_month_if_present_on_first")
+    MunicipalPolicy.objects.create(
+        municipality=family["household"].municipality,
+        partial_month="whole_month_if_present_on_first",
+    )
     run = services.create_run(finance_officer, MARCH)
     # Andrii was not there on the 1st: still pro rata; Olena gets the whole month.
     assert run.total == Decimal("314.84") + Decimal("122.02") + Decimal("30.32")
@@ -93,9 +94,11 @@ def test_payee_rules(family, municipality):
     assert "several adults" in resolve_payee(household, members, None, day).reason
     olena.iban = andrii.iban = ""
     assert resolve_payee(household, members, None, day).reason == (
-        "no payee: no adult member has an IBAN")
-    child = factories.PersonFactory(municipality=municipality, birth_date=datetime.date(2010, 1, 1),
-                                    iban="NL91ABNA0417164300")
+        "no payee: no adult member has an IBAN"
+    )
+    child = factories.PersonFactory(
+        municipality=municipality, birth_date=datetime.date(2010, 1, 1), iban="NL91ABNA0417164300"
+    )
     household.payee = child
     assert resolve_payee(household, members + [child], None, day).reason == "payee is a minor"
     assert resolve_payee(None, [], None, day).reason == "no payee"
@@ -112,15 +115,16 @@ def test_four_eyes(family, finance_officer, finance_officer_b, coordinator):
         services.approve_run(coordinator, run)
     run = services.approve_run(finance_officer_b, run)
     assert run.status == RunStatus.APPROVED and run.approved_by == finance_officer_b
-    actions = list(AuditEvent.objects.filter(object_type="allowances.PaymentRun",
-                                             object_id=str(run.pk))
-                   .order_by("id").values_list("action", "actor_name"))
+    actions = list(
+        AuditEvent.objects.filter(object_type="allowances.PaymentRun", object_id=str(run.pk))
+        .order_by("id")
+        .values_list("action", "actor_name")
+    )
     assert actions == [("create", "finance"), ("update", "finance"), ("approve", "finance_b")]
 
 
 def test_an_approved_run_is_frozen(family, finance_officer, finance_officer_b):
-    run = approved(services.create_run(finance_officer, MARCH), finance_officer,
-                   finance_officer_b)
+    run = approved(services.create_run(finance_officer, MARCH), finance_officer, finance_officer_b)
     placement = family["placements"][family["andrii"].pk]
     placement.end_date = datetime.date(2025, 3, 10)
     placement.save()
@@ -134,8 +138,9 @@ def test_an_approved_run_is_frozen(family, finance_officer, finance_officer_b):
         services.delete_run(finance_officer, run)
 
 
-def test_correction_in_the_next_run_after_a_registry_change(family, finance_officer,
-                                                            finance_officer_b):
+def test_correction_in_the_next_run_after_a_registry_change(
+    family, finance_officer, finance_officer_b
+):
     approved(services.create_run(finance_officer, MARCH), finance_officer, finance_officer_b)
     # After approval the registry learns Andrii left on 15 March.
     placement = family["placements"][family["andrii"].pk]
@@ -148,7 +153,8 @@ def test_correction_in_the_next_run_after_a_registry_change(family, finance_offi
     # 15 of 31 days: 252.18 x 15 / 31 = 122.02; 62.66 x 15 / 31 = 30.32
     assert corrections["eetgeld"].amount == Decimal("122.02") - Decimal("252.18")
     assert render_reason(corrections["eetgeld"].reason) == (
-        "recomputed 2025-03 after registry change: was 252.18, now 122.02")
+        "recomputed 2025-03 after registry change: was 252.18, now 122.02"
+    )
     assert corrections["kleedgeld"].amount == Decimal("30.32") - Decimal("62.66")
     assert corrections["eetgeld"].month == MARCH
     # April: Olena alone (household of one placed: still the 1-2 row).
@@ -166,13 +172,16 @@ def test_the_same_month_is_never_paid_twice(family, finance_officer, finance_off
 
 
 def test_a_late_registration_is_paid_as_a_correction_of_the_earlier_month(
-        family, municipality, finance_officer, finance_officer_b):
+    family, municipality, finance_officer, finance_officer_b
+):
     approved(services.create_run(finance_officer, MARCH), finance_officer, finance_officer_b)
     # Registered in April, placed since 20 March, no household.
-    late = factories.PersonFactory(municipality=municipality, birth_date=datetime.date(1990, 1, 1),
-                                   iban="NL91ABNA0417164300")
-    factories.PlacementFactory(person=late, location=family["location"],
-                               start_date=datetime.date(2025, 3, 20))
+    late = factories.PersonFactory(
+        municipality=municipality, birth_date=datetime.date(1990, 1, 1), iban="NL91ABNA0417164300"
+    )
+    factories.PlacementFactory(
+        person=late, location=family["location"], start_date=datetime.date(2025, 3, 20)
+    )
     april = services.create_run(finance_officer, APRIL)
     march = april.lines.filter(person=late, month=MARCH)
     assert {line.kind for line in march} == {LineKind.CORRECTION}
@@ -187,8 +196,10 @@ def test_approval_records_leefgeld_provisions(family, finance_officer, finance_o
     assert not Provision.objects.exists()
     approved(run, finance_officer, finance_officer_b)
     provisions = set(Provision.objects.values_list("person_id", "month", "kind"))
-    assert provisions == {(family["olena"].pk, MARCH, ProvisionKind.LEEFGELD),
-                          (family["andrii"].pk, MARCH, ProvisionKind.LEEFGELD)}
+    assert provisions == {
+        (family["olena"].pk, MARCH, ProvisionKind.LEEFGELD),
+        (family["andrii"].pk, MARCH, ProvisionKind.LEEFGELD),
+    }
     # Andrii's March is corrected to nothing: his provision goes.
     family["placements"][family["andrii"].pk].delete()
     approved(services.create_run(finance_officer, APRIL), finance_officer, finance_officer_b)
@@ -197,8 +208,11 @@ def test_approval_records_leefgeld_provisions(family, finance_officer, finance_o
 
 
 def test_income_stops_leefgeld_for_the_whole_household(family, finance_officer):
-    factories.IncomeFactory(person=family["andrii"], start_date=datetime.date(2025, 1, 1),
-                            monthly_amount=Decimal("1500.00"))
+    factories.IncomeFactory(
+        person=family["andrii"],
+        start_date=datetime.date(2025, 1, 1),
+        monthly_amount=Decimal("1500.00"),
+    )
     computed = compute_run(family["household"].municipality, MARCH)
     assert computed.items == []
 
@@ -216,46 +230,56 @@ def test_only_finance_officers_make_runs(family, coordinator):
 
 def test_paid_poo_leefgeld_for_the_declaration(municipality, finance_officer, finance_officer_b):
     host = factories.HostFactory(municipality=municipality)
-    person = factories.PersonFactory(municipality=municipality,
-                                     birth_date=datetime.date(1980, 1, 1),
-                                     iban="NL91ABNA0417164300")
-    factories.PlacementFactory(person=person, location=None, host=host,
-                               start_date=datetime.date(2025, 1, 1))
-    assert not has_approved_runs(municipality, datetime.date(2025, 1, 1),
-                                 datetime.date(2025, 12, 31))
+    person = factories.PersonFactory(
+        municipality=municipality, birth_date=datetime.date(1980, 1, 1), iban="NL91ABNA0417164300"
+    )
+    factories.PlacementFactory(
+        person=person, location=None, host=host, start_date=datetime.date(2025, 1, 1)
+    )
+    assert not has_approved_runs(
+        municipality, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
+    )
     run = services.create_run(finance_officer, MARCH)
     # Single person with a host: eetgeld 252.18 + kleedgeld 62.66 + wooncomponent 77.16.
     assert run.total == Decimal("392.00")
     approved(run, finance_officer, finance_officer_b)
-    assert paid_poo_leefgeld(municipality, datetime.date(2025, 1, 1),
-                             datetime.date(2025, 12, 31)) == Decimal("392.00")
+    assert paid_poo_leefgeld(
+        municipality, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)
+    ) == Decimal("392.00")
     assert has_approved_runs(municipality, datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
-    assert paid_poo_leefgeld(municipality, datetime.date(2024, 1, 1),
-                             datetime.date(2024, 12, 31)) == Decimal("0.00")
+    assert paid_poo_leefgeld(
+        municipality, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    ) == Decimal("0.00")
 
 
 def test_national_batch_stores_a_run_per_municipality(family, other_municipality, coordinator):
-    other = factories.PersonFactory(municipality=other_municipality,
-                                    birth_date=datetime.date(1970, 5, 5))
+    other = factories.PersonFactory(
+        municipality=other_municipality, birth_date=datetime.date(1970, 5, 5)
+    )
     factories.PlacementFactory(person=other, start_date=datetime.date(2025, 2, 1))
     runs = services.store_national_runs(
-        None, MARCH, [family["household"].municipality_id, other_municipality.pk])
+        None, MARCH, [family["household"].municipality_id, other_municipality.pk]
+    )
     totals = {run.municipality_id: run.total for run in runs}
-    assert totals == {family["household"].municipality_id: Decimal("629.68"),
-                      other_municipality.pk: Decimal("314.84")}
+    assert totals == {
+        family["household"].municipality_id: Decimal("629.68"),
+        other_municipality.pk: Decimal("314.84"),
+    }
     assert PaymentRun.objects.get(municipality=other_municipality).items.get().method == "cash"
 
 
-def test_the_declaration_asks_allowances_what_was_paid(municipality, finance_officer,
-                                                       finance_officer_b):
+def test_the_declaration_asks_allowances_what_was_paid(
+    municipality, finance_officer, finance_officer_b
+):
     from openopvang.declarations.cost_sources import paid_poo_leefgeld as declared
 
     host = factories.HostFactory(municipality=municipality)
-    person = factories.PersonFactory(municipality=municipality,
-                                     birth_date=datetime.date(1980, 1, 1),
-                                     iban="NL91ABNA0417164300")
-    factories.PlacementFactory(person=person, location=None, host=host,
-                               start_date=datetime.date(2025, 1, 1))
+    person = factories.PersonFactory(
+        municipality=municipality, birth_date=datetime.date(1980, 1, 1), iban="NL91ABNA0417164300"
+    )
+    factories.PlacementFactory(
+        person=person, location=None, host=host, start_date=datetime.date(2025, 1, 1)
+    )
     year = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
     assert declared(municipality, *year) is None
     approved(services.create_run(finance_officer, MARCH), finance_officer, finance_officer_b)

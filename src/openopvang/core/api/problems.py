@@ -43,16 +43,17 @@ def _flatten(detail, prefix=""):
         return items
     if prefix in ("", NON_FIELD_ERRORS, "non_field_errors"):
         prefix = NON_FIELD_NAME
-    return [{"name": prefix, "code": getattr(detail, "code", "invalid"),
-             "reason": str(detail)}]
+    return [{"name": prefix, "code": getattr(detail, "code", "invalid"), "reason": str(detail)}]
 
 
 def _django_detail(error: DjangoValidationError) -> dict:
     """A Django ValidationError as DRF error details, keeping each message's code."""
+
     def details(errors):
         return [
             ErrorDetail(message, code=item.code or "invalid")
-            for item in errors for message in item.messages
+            for item in errors
+            for message in item.messages
         ]
 
     if hasattr(error, "error_dict"):
@@ -88,7 +89,9 @@ def problem_exception_handler(exc, context):
         problem["detail"] = str(detail) if detail is not None else problem["title"]
         problem["code"] = getattr(detail, "code", getattr(exc, "default_code", "error"))
     return Response(
-        problem, status=response.status_code, headers=dict(response.items()),
+        problem,
+        status=response.status_code,
+        headers=dict(response.items()),
         content_type=PROBLEM_CONTENT_TYPE,
     )
 
@@ -96,10 +99,15 @@ def problem_exception_handler(exc, context):
 def problem_response(status_code: int, title: str, detail: str = "") -> Response:
     return Response(
         {"type": "about:blank", "title": title, "status": status_code, "detail": detail or title},
-        status=status_code, content_type=PROBLEM_CONTENT_TYPE,
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
     )
 
 
 __all__ = [
-    "Conflict", "problem_exception_handler", "problem_response", "PROBLEM_CONTENT_TYPE", "status",
+    "Conflict",
+    "problem_exception_handler",
+    "problem_response",
+    "PROBLEM_CONTENT_TYPE",
+    "status",
 ]

@@ -56,10 +56,14 @@ class ProblemAutoSchema(AutoSchema):
         has_id = "{" in self.path
         extra = {}
         if method in UNSAFE_METHODS - {"DELETE"} or (method == "GET" and not has_id):
-            extra["400"] = (ValidationProblemSerializer, "Invalid input; `invalidParams` names "
-                                                         "each field and what is wrong with it.")
-        extra["401"] = (ProblemSerializer, "Not logged in, or the token is invalid, expired "
-                                           "or revoked.")
+            extra["400"] = (
+                ValidationProblemSerializer,
+                "Invalid input; `invalidParams` names each field and what is wrong with it.",
+            )
+        extra["401"] = (
+            ProblemSerializer,
+            "Not logged in, or the token is invalid, expired or revoked.",
+        )
         if method in UNSAFE_METHODS:
             extra["403"] = (ProblemSerializer, "Your role may not make this change.")
         if has_id:
@@ -74,8 +78,12 @@ class ProblemAutoSchema(AutoSchema):
 # Integer bounds that only say which database produced the schema (SQLite
 # reports 64-bit ranges for every integer field, PostgreSQL its column types).
 _DATABASE_BOUNDS = {
-    32767, 2147483647, 9223372036854775807,
-    -32768, -2147483648, -9223372036854775808,
+    32767,
+    2147483647,
+    9223372036854775807,
+    -32768,
+    -2147483648,
+    -9223372036854775808,
 }
 
 

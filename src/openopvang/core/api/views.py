@@ -26,6 +26,7 @@ def api_not_found(request, *args, **kwargs):
             "instance": request.get_full_path(),
             "code": "not_found",
         },
-        status=404, content_type=PROBLEM_CONTENT_TYPE,
+        status=404,
+        content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )

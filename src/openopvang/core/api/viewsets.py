@@ -76,8 +76,10 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             if referring:
                 listed = ", ".join(f"{count} {name}" for name, count in referring)
                 raise Conflict(
-                    _("%(record)s cannot be deleted because other records refer to it: "
-                      "%(listed)s. Remove or change those first.")
+                    _(
+                        "%(record)s cannot be deleted because other records refer to it: "
+                        "%(listed)s. Remove or change those first."
+                    )
                     % {"record": instance, "listed": listed}
                 )
         delete_audited(self.request.user, instance, request=self.request)

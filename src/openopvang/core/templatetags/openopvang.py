@@ -5,8 +5,12 @@ from django import template
 register = template.Library()
 
 # Records reached from another record's page belong to that record's section.
-_SUBSECTIONS = {"income": "person", "placement": "person", "membership": "household",
-                "capacity": "location"}
+_SUBSECTIONS = {
+    "income": "person",
+    "placement": "person",
+    "membership": "household",
+    "capacity": "location",
+}
 
 
 @register.filter

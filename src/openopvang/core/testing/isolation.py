@@ -33,8 +33,12 @@ def victim(label: str):
 
 @victim("registry.Person")
 def _person(v):
-    return factories.PersonFactory(municipality=v["municipality"], given_names="Zoryana",
-                                   family_name="Victimenko", bsn="111222333")
+    return factories.PersonFactory(
+        municipality=v["municipality"],
+        given_names="Zoryana",
+        family_name="Victimenko",
+        bsn="111222333",
+    )
 
 
 @victim("registry.Household")
@@ -44,8 +48,9 @@ def _household(v):
 
 @victim("registry.HouseholdMembership")
 def _membership(v):
-    return factories.MembershipFactory(household=v["registry.Household"],
-                                       person=v["registry.Person"])
+    return factories.MembershipFactory(
+        household=v["registry.Household"], person=v["registry.Person"]
+    )
 
 
 @victim("registry.Location")
@@ -55,8 +60,9 @@ def _location(v):
 
 @victim("registry.CapacityPeriod")
 def _capacity(v):
-    return factories.CapacityPeriodFactory(location=v["registry.Location"],
-                                           start_date=D(2023, 1, 1), places=20)
+    return factories.CapacityPeriodFactory(
+        location=v["registry.Location"], start_date=D(2023, 1, 1), places=20
+    )
 
 
 @victim("registry.Host")
@@ -66,8 +72,9 @@ def _host(v):
 
 @victim("registry.Placement")
 def _placement(v):
-    return factories.PlacementFactory(person=v["registry.Person"], location=v["registry.Location"],
-                                      start_date=D(2024, 1, 1))
+    return factories.PlacementFactory(
+        person=v["registry.Person"], location=v["registry.Location"], start_date=D(2024, 1, 1)
+    )
 
 
 @victim("registry.IncomePeriod")
@@ -137,8 +144,12 @@ def iter_routes(patterns=None, prefix: str = "", namespace: str = "") -> Iterato
             yield from iter_routes(entry.url_patterns, _join(prefix, entry), ns)
         elif isinstance(entry, URLPattern):
             regex = entry.pattern.regex
-            yield Route(_join(prefix, entry), f"{namespace}{entry.name or ''}", entry.callback,
-                        tuple(regex.groupindex))
+            yield Route(
+                _join(prefix, entry),
+                f"{namespace}{entry.name or ''}",
+                entry.callback,
+                tuple(regex.groupindex),
+            )
 
 
 def model_of(route: Route):
@@ -177,4 +188,3 @@ def concrete_path(route: Route, values: dict[str, object]) -> str:
         path = re.sub(rf"<(?:\w+:)?{name}>", str(values[name]), path)
     path = path.replace("\\.", ".").replace("\\", "")
     return "/" + path
-

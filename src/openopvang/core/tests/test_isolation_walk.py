@@ -37,13 +37,17 @@ def _clients(other_municipality, db):
     national = factories.MunicipalityFactory(code="NAT-TEST", name="National", kind="national")
     users = {
         "coordinator of another municipality": factories.UserFactory(
-            username="walk-outsider", organisation=other_municipality, role=Role.COORDINATOR),
+            username="walk-outsider", organisation=other_municipality, role=Role.COORDINATOR
+        ),
         "administrator of another municipality": factories.UserFactory(
-            username="walk-admin", organisation=other_municipality, role=Role.ADMINISTRATOR),
-        "NGO worker": factories.UserFactory(username="walk-ngo", organisation=ngo,
-                                            role=Role.NGO_WORKER),
-        "national viewer": factories.UserFactory(username="walk-national", organisation=national,
-                                                 role=Role.NATIONAL_VIEWER),
+            username="walk-admin", organisation=other_municipality, role=Role.ADMINISTRATOR
+        ),
+        "NGO worker": factories.UserFactory(
+            username="walk-ngo", organisation=ngo, role=Role.NGO_WORKER
+        ),
+        "national viewer": factories.UserFactory(
+            username="walk-national", organisation=national, role=Role.NATIONAL_VIEWER
+        ),
     }
     clients = {}
     for label, user in users.items():
@@ -97,16 +101,16 @@ def test_every_object_route_is_404_for_other_organisations(victims, other_munici
     assert checked > 100
 
 
-def test_lists_and_pages_never_show_another_municipalitys_people(victims, other_municipality,
-                                                                    db):
+def test_lists_and_pages_never_show_another_municipalitys_people(victims, other_municipality, db):
     clients = _clients(other_municipality, db)
     secrets = ("Victimenko", "111222333")
     leaks = []
     for route in _routes():
         if any(k not in NON_OBJECT_KWARGS for k in route.kwargs):
             continue
-        path = concrete_path(route, {k: "2024" if k in {"year"} else "GM0344"
-                                     for k in route.kwargs})
+        path = concrete_path(
+            route, {k: "2024" if k in {"year"} else "GM0344" for k in route.kwargs}
+        )
         if "<" in path or "(?" in path:
             continue
         for label, client in clients.items():

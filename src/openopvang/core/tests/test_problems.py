@@ -25,8 +25,9 @@ def assert_problem(response, status):
 
 
 def test_validation_problem_lists_invalid_params(api_client):
-    body = assert_problem(api_client.post("/api/v1/persons/", {"given_names": "Olena"},
-                                          format="json"), 400)
+    body = assert_problem(
+        api_client.post("/api/v1/persons/", {"given_names": "Olena"}, format="json"), 400
+    )
     assert body["code"] == "invalid"
     names = {param["name"] for param in body["invalidParams"]}
     assert names == {"family_name", "birth_date"}
@@ -39,10 +40,19 @@ def test_model_rule_without_a_field_is_a_non_field_error(api_client, municipalit
     person = factories.PersonFactory(municipality=municipality)
     household = factories.HouseholdFactory(municipality=municipality)
     factories.MembershipFactory(household=household, person=person)
-    body = assert_problem(api_client.post("/api/v1/household-memberships/", {
-        "household": household.pk, "person": person.pk, "role": "child",
-        "start_date": "2023-01-01",
-    }, format="json"), 400)
+    body = assert_problem(
+        api_client.post(
+            "/api/v1/household-memberships/",
+            {
+                "household": household.pk,
+                "person": person.pk,
+                "role": "child",
+                "start_date": "2023-01-01",
+            },
+            format="json",
+        ),
+        400,
+    )
     assert body["invalidParams"][0]["name"] == "nonFieldErrors"
 
 
@@ -86,6 +96,7 @@ def test_conflict(api_client, municipality):
 
 
 def test_non_json_body_is_refused(api_client):
-    response = api_client.post("/api/v1/persons/", "given_names=Olena",
-                               content_type="application/x-www-form-urlencoded")
+    response = api_client.post(
+        "/api/v1/persons/", "given_names=Olena", content_type="application/x-www-form-urlencoded"
+    )
     assert_problem(response, 415)

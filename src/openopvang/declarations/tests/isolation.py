@@ -49,4 +49,3 @@ def _declaration(v):
         parameters=data.parameters,
         sources=data.sources,
     )
-

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from openopvang.declarations.figures import compute
 from openopvang.declarations.cost_sources import SourcedCostLine, _sources, register_cost_source
+from openopvang.declarations.figures import compute
 from openopvang.declarations.models import CostCategory, CostLine, YearSettings
 
 pytestmark = pytest.mark.django_db

@@ -63,5 +63,3 @@ class AdvanceRequestView(FormPageMixin, View):
                 )
                 return HttpResponseRedirect(self.year_url())
         return self.render(form, **self.extra(estimate, error))
-
-

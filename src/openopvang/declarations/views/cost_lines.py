@@ -75,5 +75,3 @@ class CostLineUpdateView(FormPageMixin, View):
                 messages.success(request, _("The cost line has been changed."))
                 return HttpResponseRedirect(self.year_url() + "#cost-lines")
         return self.render(form, line=self.line)
-
-

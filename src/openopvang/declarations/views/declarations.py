@@ -178,5 +178,3 @@ class CorrectView(FinanceMixin, TemplateView):
                     reverse("declarations:version_page", args=[declaration.pk])
                 )
         return self.render_to_response(self.get_context_data(form=form))
-
-

@@ -93,5 +93,3 @@ class LineView(DeclarationMixin, TemplateView):
             back_url=self.url("lines", query={"component": line["component"]}),
         )
         return context
-
-

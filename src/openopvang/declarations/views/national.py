@@ -86,5 +86,3 @@ class NationalProgressView(NationalMixin, TemplateView):
         if run is None:
             raise Http404
         return super().get_context_data(run=run, year=year, **kwargs)
-
-

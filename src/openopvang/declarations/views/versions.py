@@ -25,5 +25,3 @@ class VersionView(DeclarationMixin, TemplateView):
             "version"
         )
         return context
-
-

@@ -43,5 +43,3 @@ class YearSettingsView(FormPageMixin, View):
                 messages.success(request, _("The choice has been saved."))
                 return HttpResponseRedirect(self.year_url())
         return self.render(form)
-
-

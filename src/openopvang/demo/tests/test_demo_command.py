@@ -100,8 +100,9 @@ def test_placements_never_overlap_and_stay_within_capacity(demo):
     for placements in placements_by_person().values():
         for earlier, later in zip(placements, placements[1:], strict=False):
             assert earlier.end_date is not None and earlier.end_date < later.start_date
-    sample_days = [datetime.date(year, month, 1) for year in range(2023, 2027)
-                   for month in range(1, 13)]
+    sample_days = [
+        datetime.date(year, month, 1) for year in range(2023, 2027) for month in range(1, 13)
+    ]
     sample_days += list(Placement.objects.values_list("start_date", flat=True).distinct())
     for location in Location.objects.prefetch_related("capacity_periods", "placements"):
         for day in sample_days:
@@ -145,7 +146,9 @@ def test_second_run_changes_nothing_and_reset_reloads_the_same_data(demo):
     assert User.objects.filter(username__in=data.demo_usernames()).count() == 18
 
     run_demo("--reset")
-    assert sorted(Person.objects.values_list("given_names", "family_name", "birth_date",
-                                             "bsn")) == names
+    assert (
+        sorted(Person.objects.values_list("given_names", "family_name", "birth_date", "bsn"))
+        == names
+    )
     assert Placement.objects.count() == placements
     assert TOTPDevice.objects.count() == 18

@@ -13,7 +13,10 @@ def test_demo_loads_orders_delivery_and_one_sent_invoice():
     load_demo(datetime.date(2025, 10, 15), write=lambda text: None)
     orders = Order.objects.filter(ngo__code="VWN")
     assert sorted(orders.values_list("municipality__code", flat=True)) == [
-        "GM0014", "GM0344", "GM0363"]
+        "GM0014",
+        "GM0344",
+        "GM0363",
+    ]
     assert all(order.offer.status == "accepted" for order in orders)
     assert Session.objects.filter(order_line__order__in=orders).count() > 20
     invoice = Invoice.objects.get()

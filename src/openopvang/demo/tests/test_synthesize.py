@@ -15,8 +15,18 @@ from openopvang.registry.services import check_placement
 
 
 def synthesize(*args, seed=7):
-    call_command("synthesize", "--seed", str(seed), "--persons", "250", "--municipalities", "3",
-                 "--skip-migrate", *args, stdout=io.StringIO())
+    call_command(
+        "synthesize",
+        "--seed",
+        str(seed),
+        "--persons",
+        "250",
+        "--municipalities",
+        "3",
+        "--skip-migrate",
+        *args,
+        stdout=io.StringIO(),
+    )
 
 
 def test_same_seed_gives_identical_rows_and_another_seed_does_not(db):
@@ -43,8 +53,10 @@ def test_synthetic_rows_keep_the_placement_rules(db):
         except ValidationError as error:  # pragma: no cover - shows which rule broke
             pytest.fail(f"placement {placement.pk}: {error.messages}")
     assert Location.objects.count() >= 3
-    assert all(bsn.is_valid(value) for value in
-               Person.objects.exclude(bsn="").values_list("bsn", flat=True))
+    assert all(
+        bsn.is_valid(value)
+        for value in Person.objects.exclude(bsn="").values_list("bsn", flat=True)
+    )
 
 
 def test_refuses_when_the_registry_holds_data(db):

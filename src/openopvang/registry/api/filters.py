@@ -33,15 +33,19 @@ class PersonFilter(filters.FilterSet):
         method="filter_search",
         label="Name (Latin or Cyrillic), BSN, or birth date (dd-mm-yyyy or yyyy-mm-dd).",
     )
-    location = filters.NumberFilter(method="filter_location",
-                                    label="Placed at this location (GOO) today.")
+    location = filters.NumberFilter(
+        method="filter_location", label="Placed at this location (GOO) today."
+    )
     host = filters.NumberFilter(method="filter_host", label="Staying with this host (POO) today.")
-    household = filters.NumberFilter(method="filter_household",
-                                     label="Member of this household today.")
-    nationality = filters.CharFilter(method="filter_nationality",
-                                     label="ISO 3166 country code, e.g. UA.")
-    third_country = filters.BooleanFilter(method="filter_third_country",
-                                          label="Nationality other than Ukrainian.")
+    household = filters.NumberFilter(
+        method="filter_household", label="Member of this household today."
+    )
+    nationality = filters.CharFilter(
+        method="filter_nationality", label="ISO 3166 country code, e.g. UA."
+    )
+    third_country = filters.BooleanFilter(
+        method="filter_third_country", label="Nationality other than Ukrainian."
+    )
     active = filters.BooleanFilter(method="filter_active", label="Has a placement today.")
     birth_date = filters.DateFilter()
 
@@ -68,7 +72,8 @@ class PersonFilter(filters.FilterSet):
     def filter_household(self, queryset, name, value):
         members = (
             HouseholdMembership.objects.for_user(self.request.user)
-            .active_on(_today()).filter(household_id=value)
+            .active_on(_today())
+            .filter(household_id=value)
         )
         return queryset.filter(pk__in=members.values("person_id"))
 
@@ -76,8 +81,8 @@ class PersonFilter(filters.FilterSet):
         return queryset.filter(nationality=value.strip().upper())
 
     def filter_third_country(self, queryset, name, value):
-        return queryset.exclude(nationality=UKRAINE) if value else queryset.filter(
-            nationality=UKRAINE
+        return (
+            queryset.exclude(nationality=UKRAINE) if value else queryset.filter(nationality=UKRAINE)
         )
 
     def filter_active(self, queryset, name, value):
@@ -96,8 +101,11 @@ class ActiveTodayMixin(filters.FilterSet):
 
 class HouseholdFilter(filters.FilterSet):
     search = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains.")
-    person = filters.NumberFilter(field_name="memberships__person_id", distinct=True,
-                                  label="Has (or had) this person as a member.")
+    person = filters.NumberFilter(
+        field_name="memberships__person_id",
+        distinct=True,
+        label="Has (or had) this person as a member.",
+    )
 
     class Meta:
         model = Household
@@ -155,8 +163,11 @@ class PlacementFilter(ActiveTodayMixin):
     person = filters.NumberFilter(field_name="person_id")
     location = filters.NumberFilter(field_name="location_id")
     host = filters.NumberFilter(field_name="host_id")
-    kind = filters.ChoiceFilter(choices=[("goo", "GOO"), ("poo", "POO")], method="filter_kind",
-                                label="`goo` (at a location) or `poo` (with a host).")
+    kind = filters.ChoiceFilter(
+        choices=[("goo", "GOO"), ("poo", "POO")],
+        method="filter_kind",
+        label="`goo` (at a location) or `poo` (with a host).",
+    )
     on = filters.DateFilter(method="filter_on", label="Placements that include this day.")
 
     class Meta:

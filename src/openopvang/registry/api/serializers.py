@@ -46,6 +46,7 @@ def _place_or_host(attrs, instance):
 
 # --- placements -------------------------------------------------------------
 
+
 class PlacementSummarySerializer(serializers.ModelSerializer):
     """Where a person is, in a person's representation."""
 
@@ -89,8 +90,16 @@ class PlacementSerializer(RegistrySerializer):
     class Meta(RegistrySerializer.Meta):
         model = Placement
         fields = [
-            "id", "person", "location", "host", "kind", "place_name", "start_date", "end_date",
-            "capacity_override", "override_reason",
+            "id",
+            "person",
+            "location",
+            "host",
+            "kind",
+            "place_name",
+            "start_date",
+            "end_date",
+            "capacity_override",
+            "override_reason",
         ]
 
     def get_kind(self, placement) -> str:
@@ -106,13 +115,15 @@ class PlacementSerializer(RegistrySerializer):
 
 # --- persons ----------------------------------------------------------------
 
+
 class PersonSerializer(RegistrySerializer):
     """A displaced person. Names in Latin and Cyrillic script; `current_placement` and
     `household_ids` describe today."""
 
     languages = serializers.ListField(
-        child=serializers.CharField(max_length=3), required=False,
-        help_text="ISO 639-1 codes, most preferred first, e.g. [\"uk\", \"en\"].",
+        child=serializers.CharField(max_length=3),
+        required=False,
+        help_text='ISO 639-1 codes, most preferred first, e.g. ["uk", "en"].',
     )
     is_third_country_national = serializers.BooleanField(read_only=True)
     current_placement = serializers.SerializerMethodField(
@@ -125,10 +136,25 @@ class PersonSerializer(RegistrySerializer):
     class Meta(RegistrySerializer.Meta):
         model = Person
         fields = [
-            "id", "given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic",
-            "birth_date", "sex", "nationality", "is_third_country_national", "bsn", "languages",
-            "phone", "email", "iban", "notes", "current_placement", "household_ids",
-            "created_at", "updated_at",
+            "id",
+            "given_names",
+            "family_name",
+            "given_names_cyrillic",
+            "family_name_cyrillic",
+            "birth_date",
+            "sex",
+            "nationality",
+            "is_third_country_national",
+            "bsn",
+            "languages",
+            "phone",
+            "email",
+            "iban",
+            "notes",
+            "current_placement",
+            "household_ids",
+            "created_at",
+            "updated_at",
         ]
 
     @extend_schema_field(PlacementSummarySerializer(allow_null=True))
@@ -160,7 +186,8 @@ class PersonSerializer(RegistrySerializer):
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
             raise serializers.ValidationError(
-                _("Another person in this municipality has this BSN."), code="unique",
+                _("Another person in this municipality has this BSN."),
+                code="unique",
             )
         return value
 
@@ -169,6 +196,7 @@ class PersonSerializer(RegistrySerializer):
 
 
 # --- households -------------------------------------------------------------
+
 
 class MembershipSerializer(RegistrySerializer):
     """A person's membership of a household, [start_date, end_date] inclusive."""
@@ -189,7 +217,8 @@ class HouseholdSerializer(RegistrySerializer):
     """A household; `payee` is the adult member to whom allowances are paid."""
 
     memberships = NestedMembershipSerializer(
-        many=True, read_only=True,
+        many=True,
+        read_only=True,
         help_text="All memberships, past and present; change them at /household-memberships/.",
     )
 
@@ -199,6 +228,7 @@ class HouseholdSerializer(RegistrySerializer):
 
 
 # --- locations and hosts ----------------------------------------------------
+
 
 class LocationSerializer(RegistrySerializer):
     """A municipal reception location (GOO)."""
@@ -211,8 +241,18 @@ class LocationSerializer(RegistrySerializer):
     class Meta(RegistrySerializer.Meta):
         model = Location
         fields = [
-            "id", "name", "address", "postcode", "city", "kind", "catering", "opened_on",
-            "closed_on", "notes", "places_today", "occupied_today",
+            "id",
+            "name",
+            "address",
+            "postcode",
+            "city",
+            "kind",
+            "catering",
+            "opened_on",
+            "closed_on",
+            "notes",
+            "places_today",
+            "occupied_today",
         ]
 
     def get_places_today(self, location) -> int:
@@ -240,8 +280,18 @@ class HostSerializer(RegistrySerializer):
     class Meta(RegistrySerializer.Meta):
         model = Host
         fields = [
-            "id", "name", "address", "postcode", "city", "contact_name", "phone", "email",
-            "active_from", "active_to", "notes", "guests_today",
+            "id",
+            "name",
+            "address",
+            "postcode",
+            "city",
+            "contact_name",
+            "phone",
+            "email",
+            "active_from",
+            "active_to",
+            "notes",
+            "guests_today",
         ]
 
     def get_guests_today(self, host) -> int:
@@ -249,6 +299,7 @@ class HostSerializer(RegistrySerializer):
 
 
 # --- income and provisions --------------------------------------------------
+
 
 class IncomePeriodSerializer(RegistrySerializer):
     """Income of a person; `monthly_amount` in euros as a decimal string."""
@@ -269,6 +320,7 @@ class ProvisionSerializer(RegistrySerializer):
 
 # --- person actions ---------------------------------------------------------
 
+
 class CheckInSerializer(serializers.Serializer):
     """Give either `location` or `host`."""
 
@@ -277,8 +329,9 @@ class CheckInSerializer(serializers.Serializer):
     host = ScopedPrimaryKeyRelatedField(model=Host, required=False, allow_null=True)
     end_date = serializers.DateField(required=False, allow_null=True)
     capacity_override = serializers.BooleanField(required=False, default=False)
-    override_reason = serializers.CharField(required=False, allow_blank=True, default="",
-                                            max_length=300)
+    override_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=300
+    )
 
     def validate(self, attrs):
         _place_or_host(attrs, None)
@@ -294,4 +347,3 @@ class MoveSerializer(CheckInSerializer):
 
 class CheckOutSerializer(serializers.Serializer):
     day = serializers.DateField(help_text="The last night at the current place.")
-

@@ -28,13 +28,21 @@ from . import filters, serializers
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List persons", description=(
-        "Persons registered by your municipality. `location`, `host`, `household` and "
-        "`active` refer to today.")),
+    list=extend_schema(
+        summary="List persons",
+        description=(
+            "Persons registered by your municipality. `location`, `host`, `household` and "
+            "`active` refer to today."
+        ),
+    ),
     retrieve=extend_schema(summary="Read a person (the view is audited)"),
-    destroy=extend_schema(summary="Delete a person registered by mistake", description=(
-        "Only possible while no placement, membership, income period, provision or other "
-        "record refers to the person; otherwise 409.")),
+    destroy=extend_schema(
+        summary="Delete a person registered by mistake",
+        description=(
+            "Only possible while no placement, membership, income period, provision or other "
+            "record refers to the person; otherwise 409."
+        ),
+    ),
 )
 class PersonViewSet(ScopedModelViewSet):
     """Displaced persons registered by your municipality, with their placement today."""
@@ -51,12 +59,14 @@ class PersonViewSet(ScopedModelViewSet):
         return queryset.prefetch_related(
             Prefetch(
                 "placements",
-                queryset=Placement.objects.active_on(today).select_related("location", "host")
+                queryset=Placement.objects.active_on(today)
+                .select_related("location", "host")
                 .order_by("-start_date", "-id"),
                 to_attr="placements_today",
             ),
             Prefetch(
-                "memberships", queryset=HouseholdMembership.objects.active_on(today),
+                "memberships",
+                queryset=HouseholdMembership.objects.active_on(today),
                 to_attr="memberships_today",
             ),
         )
@@ -70,25 +80,38 @@ class PersonViewSet(ScopedModelViewSet):
         data = serializers.PlacementSerializer(placement, context=self.get_serializer_context())
         return Response(data.data, status=status_code)
 
-    @extend_schema(summary="Check a person in at a location or with a host",
-                   request=serializers.CheckInSerializer,
-                   responses={201: serializers.PlacementSerializer})
-    @action(detail=True, methods=["post"], url_path="check-in",
-            serializer_class=serializers.CheckInSerializer)
+    @extend_schema(
+        summary="Check a person in at a location or with a host",
+        request=serializers.CheckInSerializer,
+        responses={201: serializers.PlacementSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="check-in",
+        serializer_class=serializers.CheckInSerializer,
+    )
     def check_in(self, request, pk=None):
         """Start a placement on `day`, at a location or with a host. The placement rules apply."""
         person = self.get_object()
-        form = serializers.CheckInSerializer(data=request.data,
-                                             context=self.get_serializer_context())
+        form = serializers.CheckInSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
         form.is_valid(raise_exception=True)
         placement = services.check_in(request.user, person, request=request, **form.validated_data)
         return self._placement_response(placement, status.HTTP_201_CREATED)
 
-    @extend_schema(summary="Check a person out: end the current placement",
-                   request=serializers.CheckOutSerializer,
-                   responses={200: serializers.PlacementSerializer})
-    @action(detail=True, methods=["post"], url_path="check-out",
-            serializer_class=serializers.CheckOutSerializer)
+    @extend_schema(
+        summary="Check a person out: end the current placement",
+        request=serializers.CheckOutSerializer,
+        responses={200: serializers.PlacementSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="check-out",
+        serializer_class=serializers.CheckOutSerializer,
+    )
     def check_out(self, request, pk=None):
         """End the current placement on `day`, the last night there."""
         person = self.get_object()
@@ -97,9 +120,11 @@ class PersonViewSet(ScopedModelViewSet):
         placement = services.check_out(request.user, person, request=request, **form.validated_data)
         return self._placement_response(placement, status.HTTP_200_OK)
 
-    @extend_schema(summary="Move a person: end the current placement and start a new one",
-                   request=serializers.MoveSerializer,
-                   responses={201: serializers.PlacementSerializer})
+    @extend_schema(
+        summary="Move a person: end the current placement and start a new one",
+        request=serializers.MoveSerializer,
+        responses={201: serializers.PlacementSerializer},
+    )
     @action(detail=True, methods=["post"], serializer_class=serializers.MoveSerializer)
     def move(self, request, pk=None):
         """End the current placement the day before `day` and start a new one on `day`, in
@@ -111,8 +136,11 @@ class PersonViewSet(ScopedModelViewSet):
         return self._placement_response(placement, status.HTTP_201_CREATED)
 
 
-@extend_schema_view(destroy=extend_schema(
-    description="Only possible while the household has no memberships; otherwise 409."))
+@extend_schema_view(
+    destroy=extend_schema(
+        description="Only possible while the household has no memberships; otherwise 409."
+    )
+)
 class HouseholdViewSet(ScopedModelViewSet):
     """Households (families) and their memberships over time."""
 
@@ -125,8 +153,9 @@ class HouseholdViewSet(ScopedModelViewSet):
 
     def scoped_queryset(self, queryset):
         return queryset.prefetch_related(
-            Prefetch("memberships",
-                     queryset=HouseholdMembership.objects.order_by("start_date", "id"))
+            Prefetch(
+                "memberships", queryset=HouseholdMembership.objects.order_by("start_date", "id")
+            )
         )
 
 
@@ -140,9 +169,12 @@ class HouseholdMembershipViewSet(ScopedModelViewSet):
     ordering = ["start_date", "id"]
 
 
-@extend_schema_view(destroy=extend_schema(
-    description="Only possible while no placement or capacity period refers to the location; "
-                "otherwise 409."))
+@extend_schema_view(
+    destroy=extend_schema(
+        description="Only possible while no placement or capacity period refers to the location; "
+        "otherwise 409."
+    )
+)
 class LocationViewSet(ScopedModelViewSet):
     """Municipal reception locations (GOO) with realised places and occupancy today."""
 
@@ -167,8 +199,11 @@ class CapacityPeriodViewSet(ScopedModelViewSet):
     ordering = ["location_id", "start_date", "id"]
 
 
-@extend_schema_view(destroy=extend_schema(
-    description="Only possible while no placement refers to the host; otherwise 409."))
+@extend_schema_view(
+    destroy=extend_schema(
+        description="Only possible while no placement refers to the host; otherwise 409."
+    )
+)
 class HostViewSet(ScopedModelViewSet):
     """Private host households (POO)."""
 
@@ -183,10 +218,15 @@ class HostViewSet(ScopedModelViewSet):
         return selectors.host_list(self.request.user, today=timezone.localdate())
 
 
-@extend_schema_view(create=extend_schema(description=(
-    "The placement rules apply: no overlap with another placement of the person, within "
-    "the location's opening dates or the host's active period, and not above the "
-    "location's realised capacity unless `capacity_override` is set with a reason.")))
+@extend_schema_view(
+    create=extend_schema(
+        description=(
+            "The placement rules apply: no overlap with another placement of the person, within "
+            "the location's opening dates or the host's active period, and not above the "
+            "location's realised capacity unless `capacity_override` is set with a reason."
+        )
+    )
+)
 class PlacementViewSet(ScopedModelViewSet):
     """Where a person stays: at a location (GOO) or with a host (POO), inclusive dates."""
 
@@ -200,8 +240,9 @@ class PlacementViewSet(ScopedModelViewSet):
         return queryset.select_related("location", "host")
 
     def save_instance(self, instance, *, before):
-        return services.save_placement(self.request.user, instance, before=before,
-                                       request=self.request)
+        return services.save_placement(
+            self.request.user, instance, before=before, request=self.request
+        )
 
 
 class IncomePeriodViewSet(ScopedModelViewSet):

@@ -21,24 +21,27 @@ D = datetime.date
 
 @pytest.fixture
 def location(municipality):
-    location = factories.LocationFactory(municipality=municipality, name="Jaarbeurs",
-                                         opened_on=D(2024, 1, 1))
+    location = factories.LocationFactory(
+        municipality=municipality, name="Jaarbeurs", opened_on=D(2024, 1, 1)
+    )
     factories.CapacityPeriodFactory(location=location, start_date=D(2024, 1, 1), places=1)
     return location
 
 
 @pytest.fixture
 def other_location(municipality):
-    location = factories.LocationFactory(municipality=municipality, name="Hotel Noord",
-                                         opened_on=D(2024, 1, 1))
+    location = factories.LocationFactory(
+        municipality=municipality, name="Hotel Noord", opened_on=D(2024, 1, 1)
+    )
     factories.CapacityPeriodFactory(location=location, start_date=D(2024, 1, 1), places=10)
     return location
 
 
 @pytest.fixture
 def person(municipality):
-    return factories.PersonFactory(municipality=municipality, given_names="Olena",
-                                   family_name="Shevchenko")
+    return factories.PersonFactory(
+        municipality=municipality, given_names="Olena", family_name="Shevchenko"
+    )
 
 
 def invalid(response):
@@ -47,36 +50,56 @@ def invalid(response):
     return {param["name"]: param["reason"] for param in response.json()["invalidParams"]}
 
 
-def test_create_placement_is_audited_with_municipality_from_the_user(api_client, municipality,
-                                                                     person, location):
-    response = api_client.post("/api/v1/placements/", {
-        "person": person.pk, "location": location.pk, "start_date": "2024-02-01",
-    }, format="json")
+def test_create_placement_is_audited_with_municipality_from_the_user(
+    api_client, municipality, person, location
+):
+    response = api_client.post(
+        "/api/v1/placements/",
+        {
+            "person": person.pk,
+            "location": location.pk,
+            "start_date": "2024-02-01",
+        },
+        format="json",
+    )
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["kind"] == "goo" and body["place_name"] == "Jaarbeurs"
     placement = Placement.objects.get(pk=body["id"])
     assert placement.municipality == municipality
-    assert AuditEvent.objects.filter(action="create", object_type="registry.Placement",
-                                     object_id=str(placement.pk), channel="api").exists()
+    assert AuditEvent.objects.filter(
+        action="create",
+        object_type="registry.Placement",
+        object_id=str(placement.pk),
+        channel="api",
+    ).exists()
 
 
-def test_overlapping_placement_is_refused_with_a_message(api_client, person, location,
-                                                         other_location):
+def test_overlapping_placement_is_refused_with_a_message(
+    api_client, person, location, other_location
+):
     factories.PlacementFactory(person=person, location=other_location, start_date=D(2024, 1, 1))
-    response = api_client.post("/api/v1/placements/", {
-        "person": person.pk, "location": location.pk, "start_date": "2024-03-01",
-    }, format="json")
+    response = api_client.post(
+        "/api/v1/placements/",
+        {
+            "person": person.pk,
+            "location": location.pk,
+            "start_date": "2024-03-01",
+        },
+        format="json",
+    )
     errors = invalid(response)
     assert "cannot overlap" in errors["start_date"]
     assert "Hotel Noord" in errors["start_date"]
     assert Placement.objects.filter(person=person).count() == 1
 
 
-def test_full_location_is_refused_on_capacity_override(api_client, municipality, person,
-                                                       location):
-    factories.PlacementFactory(location=location, start_date=D(2024, 1, 1),
-                               person=factories.PersonFactory(municipality=municipality))
+def test_full_location_is_refused_on_capacity_override(api_client, municipality, person, location):
+    factories.PlacementFactory(
+        location=location,
+        start_date=D(2024, 1, 1),
+        person=factories.PersonFactory(municipality=municipality),
+    )
     payload = {"person": person.pk, "location": location.pk, "start_date": "2024-02-01"}
     errors = invalid(api_client.post("/api/v1/placements/", payload, format="json"))
     assert "no free place on 2024-02-01" in errors["capacity_override"]
@@ -90,56 +113,101 @@ def test_full_location_is_refused_on_capacity_override(api_client, municipality,
 
 
 def test_placement_before_the_location_opens_is_refused(api_client, person, location):
-    errors = invalid(api_client.post("/api/v1/placements/", {
-        "person": person.pk, "location": location.pk, "start_date": "2023-12-01",
-    }, format="json"))
+    errors = invalid(
+        api_client.post(
+            "/api/v1/placements/",
+            {
+                "person": person.pk,
+                "location": location.pk,
+                "start_date": "2023-12-01",
+            },
+            format="json",
+        )
+    )
     assert "opens on 2024-01-01" in errors["start_date"]
 
 
 def test_location_and_host_together_are_refused(api_client, municipality, person, location):
     host = factories.HostFactory(municipality=municipality)
-    errors = invalid(api_client.post("/api/v1/placements/", {
-        "person": person.pk, "location": location.pk, "host": host.pk,
-        "start_date": "2024-02-01",
-    }, format="json"))
+    errors = invalid(
+        api_client.post(
+            "/api/v1/placements/",
+            {
+                "person": person.pk,
+                "location": location.pk,
+                "host": host.pk,
+                "start_date": "2024-02-01",
+            },
+            format="json",
+        )
+    )
     assert "not both" in errors["host"]
-    errors = invalid(api_client.post("/api/v1/placements/", {
-        "person": person.pk, "start_date": "2024-02-01",
-    }, format="json"))
+    errors = invalid(
+        api_client.post(
+            "/api/v1/placements/",
+            {
+                "person": person.pk,
+                "start_date": "2024-02-01",
+            },
+            format="json",
+        )
+    )
     assert "location" in errors
 
 
-def test_foreign_ids_in_the_payload_read_as_nonexistent(api_client, person, location,
-                                                        other_municipality):
+def test_foreign_ids_in_the_payload_read_as_nonexistent(
+    api_client, person, location, other_municipality
+):
     api_client.credentials(HTTP_ACCEPT_LANGUAGE="en")
     foreign_person = factories.PersonFactory(municipality=other_municipality)
     foreign_location = factories.LocationFactory(municipality=other_municipality)
-    errors = invalid(api_client.post("/api/v1/placements/", {
-        "person": foreign_person.pk, "location": foreign_location.pk,
-        "start_date": "2024-02-01",
-    }, format="json"))
+    errors = invalid(
+        api_client.post(
+            "/api/v1/placements/",
+            {
+                "person": foreign_person.pk,
+                "location": foreign_location.pk,
+                "start_date": "2024-02-01",
+            },
+            format="json",
+        )
+    )
     assert "does not exist" in errors["person"]
     assert "does not exist" in errors["location"]
-    unknown = invalid(api_client.post("/api/v1/placements/", {
-        "person": 999999, "location": location.pk, "start_date": "2024-02-01",
-    }, format="json"))
+    unknown = invalid(
+        api_client.post(
+            "/api/v1/placements/",
+            {
+                "person": 999999,
+                "location": location.pk,
+                "start_date": "2024-02-01",
+            },
+            format="json",
+        )
+    )
     # The same words for "someone else's" and "nobody's": nothing leaks.
     assert unknown["person"].replace("999999", "X") == errors["person"].replace(
-        str(foreign_person.pk), "X")
+        str(foreign_person.pk), "X"
+    )
 
 
 def test_update_and_delete_placement(api_client, person, location):
-    placement = factories.PlacementFactory(person=person, location=location,
-                                           start_date=D(2024, 2, 1))
-    response = api_client.patch(f"/api/v1/placements/{placement.pk}/",
-                                {"end_date": "2024-02-29"}, format="json")
+    placement = factories.PlacementFactory(
+        person=person, location=location, start_date=D(2024, 2, 1)
+    )
+    response = api_client.patch(
+        f"/api/v1/placements/{placement.pk}/", {"end_date": "2024-02-29"}, format="json"
+    )
     assert response.status_code == 200
     assert response.json()["end_date"] == "2024-02-29"
     event = AuditEvent.objects.get(action="update", object_id=str(placement.pk))
     assert event.changes["end_date"] == [None, "2024-02-29"]
 
-    errors = invalid(api_client.patch(f"/api/v1/placements/{placement.pk}/",
-                                      {"end_date": "2024-01-15"}, format="json"))
+    errors = invalid(
+        api_client.patch(
+            f"/api/v1/placements/{placement.pk}/", {"end_date": "2024-01-15"}, format="json"
+        )
+    )
     assert "end_date" in errors
 
     assert api_client.delete(f"/api/v1/placements/{placement.pk}/").status_code == 204
@@ -148,14 +216,16 @@ def test_update_and_delete_placement(api_client, person, location):
 
 def test_check_in_check_out_and_move(api_client, person, location, other_location):
     base = f"/api/v1/persons/{person.pk}"
-    response = api_client.post(f"{base}/check-in/", {"day": "2024-02-01",
-                                                      "location": location.pk}, format="json")
+    response = api_client.post(
+        f"{base}/check-in/", {"day": "2024-02-01", "location": location.pk}, format="json"
+    )
     assert response.status_code == 201, response.json()
     first = response.json()
     assert first["place_name"] == "Jaarbeurs" and first["end_date"] is None
 
-    response = api_client.post(f"{base}/move/", {"day": "2024-03-01",
-                                                  "location": other_location.pk}, format="json")
+    response = api_client.post(
+        f"{base}/move/", {"day": "2024-03-01", "location": other_location.pk}, format="json"
+    )
     assert response.status_code == 201, response.json()
     second = response.json()
     assert second["place_name"] == "Hotel Noord" and second["start_date"] == "2024-03-01"
@@ -167,20 +237,29 @@ def test_check_in_check_out_and_move(api_client, person, location, other_locatio
     assert AuditEvent.objects.filter(object_type="registry.Placement", channel="api").count() == 4
 
 
-def test_check_in_into_a_full_location_names_the_field(api_client, municipality, person,
-                                                       location):
-    factories.PlacementFactory(location=location, start_date=D(2024, 1, 1),
-                               person=factories.PersonFactory(municipality=municipality))
-    errors = invalid(api_client.post(f"/api/v1/persons/{person.pk}/check-in/",
-                                     {"day": "2024-02-01", "location": location.pk},
-                                     format="json"))
+def test_check_in_into_a_full_location_names_the_field(api_client, municipality, person, location):
+    factories.PlacementFactory(
+        location=location,
+        start_date=D(2024, 1, 1),
+        person=factories.PersonFactory(municipality=municipality),
+    )
+    errors = invalid(
+        api_client.post(
+            f"/api/v1/persons/{person.pk}/check-in/",
+            {"day": "2024-02-01", "location": location.pk},
+            format="json",
+        )
+    )
     assert "no free place" in errors["capacity_override"]
     assert not Placement.objects.filter(person=person).exists()
 
 
 def test_check_out_without_a_placement_names_the_day(api_client, person):
-    errors = invalid(api_client.post(f"/api/v1/persons/{person.pk}/check-out/",
-                                     {"day": "2024-02-01"}, format="json"))
+    errors = invalid(
+        api_client.post(
+            f"/api/v1/persons/{person.pk}/check-out/", {"day": "2024-02-01"}, format="json"
+        )
+    )
     assert "has no placement on 2024-02-01" in errors["day"]
 
 
@@ -189,7 +268,10 @@ def test_finance_officer_cannot_check_in(finance_officer, person, location):
 
     client = APIClient()
     client.force_authenticate(finance_officer)
-    response = client.post(f"/api/v1/persons/{person.pk}/check-in/",
-                           {"day": "2024-02-01", "location": location.pk}, format="json")
+    response = client.post(
+        f"/api/v1/persons/{person.pk}/check-in/",
+        {"day": "2024-02-01", "location": location.pk},
+        format="json",
+    )
     assert response.status_code == 403
     assert not Placement.objects.exists()

@@ -6,7 +6,10 @@ from django.utils import translation
 from openopvang.registry.forms import PersonForm, nationality_choices
 
 BASE = {
-    "given_names": "Iryna", "family_name": "Melnyk", "birth_date": "1990-07-14", "sex": "F",
+    "given_names": "Iryna",
+    "family_name": "Melnyk",
+    "birth_date": "1990-07-14",
+    "sex": "F",
     "nationality": "UA",
 }
 

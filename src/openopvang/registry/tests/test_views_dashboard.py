@@ -27,16 +27,25 @@ class TestDashboard:
         factories.CapacityPeriodFactory(location=jaarbeurs, places=4)
         host = factories.HostFactory(municipality=municipality)
         for _ in range(3):
-            factories.PlacementFactory(person=factories.PersonFactory(municipality=municipality),
-                                       location=jaarbeurs, start_date=datetime.date(2025, 1, 1))
+            factories.PlacementFactory(
+                person=factories.PersonFactory(municipality=municipality),
+                location=jaarbeurs,
+                start_date=datetime.date(2025, 1, 1),
+            )
         factories.PlacementFactory(
             person=factories.PersonFactory(municipality=municipality, nationality="NG"),
-            location=None, host=host, start_date=datetime.date(2025, 1, 1),
-            end_date=datetime.date(2025, 12, 31))
+            location=None,
+            host=host,
+            start_date=datetime.date(2025, 1, 1),
+            end_date=datetime.date(2025, 12, 31),
+        )
         # Someone who left, and someone in another municipality, do not count.
-        factories.PlacementFactory(person=factories.PersonFactory(municipality=municipality),
-                                   location=jaarbeurs, start_date=datetime.date(2024, 1, 1),
-                                   end_date=datetime.date(2024, 12, 31))
+        factories.PlacementFactory(
+            person=factories.PersonFactory(municipality=municipality),
+            location=jaarbeurs,
+            start_date=datetime.date(2024, 1, 1),
+            end_date=datetime.date(2024, 12, 31),
+        )
         factories.PlacementFactory(person=factories.PersonFactory(municipality=other_municipality))
 
         response = coordinator_client.get(reverse("core:dashboard"))
@@ -59,15 +68,17 @@ class TestDashboard:
 
     def test_national_user_sees_what_they_can_see(self, client):
         national = factories.MunicipalityFactory(code="NOO", name="NOO", kind="national")
-        user = factories.UserFactory(username="noo", organisation=national,
-                                     role=Role.NATIONAL_VIEWER)
+        user = factories.UserFactory(
+            username="noo", organisation=national, role=Role.NATIONAL_VIEWER
+        )
         client.force_login(user)
         content = client.get(reverse("core:dashboard")).content.decode()
         assert "anonymised figures across municipalities" in content
         assert reverse("registry:person_list") not in content
 
     def test_layout_has_navigation_user_menu_language_switch_and_skip_link(
-            self, coordinator_client):
+        self, coordinator_client
+    ):
         content = coordinator_client.get(reverse("core:dashboard")).content.decode()
         assert 'href="#main"' in content and '<main id="main"' in content
         assert "Utrecht" in content  # the organisation name
@@ -81,11 +92,16 @@ class TestDashboard:
 
     def test_static_files_are_served(self, coordinator_client):
         content = coordinator_client.get(reverse("core:dashboard")).content.decode()
-        for path in ["vendor/utrecht-component-library-css/index.css",
-                     "vendor/voorbeeld-design-tokens/theme.css", "vendor/htmx/htmx.min.js",
-                     "css/openopvang.css", "js/openopvang.js"]:
+        for path in [
+            "vendor/utrecht-component-library-css/index.css",
+            "vendor/voorbeeld-design-tokens/theme.css",
+            "vendor/htmx/htmx.min.js",
+            "css/openopvang.css",
+            "js/openopvang.js",
+        ]:
             assert f"/static/{path}" in content
         from django.contrib.staticfiles import finders
+
         assert finders.find("vendor/htmx/htmx.min.js")
 
 
@@ -103,15 +119,17 @@ def test_dutch_is_the_production_default_and_fully_translated(coordinator_client
 def test_dutch_messages_on_a_form(coordinator_client, municipality):
     person = factories.PersonFactory(municipality=municipality)
     response = coordinator_client.post(
-        reverse("registry:person_check_out", args=[person.pk]), {"day": "2025-06-20"},
+        reverse("registry:person_check_out", args=[person.pk]),
+        {"day": "2025-06-20"},
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     assert "heeft geen plaatsing op 2025-06-20" in response.content.decode()
 
 
 def test_language_switch_sets_english(coordinator_client):
-    response = coordinator_client.post("/i18n/setlang/", {"language": "en", "next": "/"},
-                                       HTTP_ACCEPT_LANGUAGE="nl")
+    response = coordinator_client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/"}, HTTP_ACCEPT_LANGUAGE="nl"
+    )
     assert response.status_code == 302
     content = coordinator_client.get("/").content.decode()
     assert '<html lang="en"' in content and "Persons" in content
@@ -149,11 +167,17 @@ def test_every_registry_page_is_404_for_another_municipality(client, outsider, m
     placement = factories.PlacementFactory(person=person, location=location)
     income = factories.IncomeFactory(person=person)
     membership = factories.MembershipFactory(
-        household=factories.HouseholdFactory(municipality=municipality), person=person)
+        household=factories.HouseholdFactory(municipality=municipality), person=person
+    )
     objects = {
-        "person": person, "income": income, "placement": placement,
-        "household": membership.household, "membership": membership, "location": location,
-        "capacity": period, "host": host,
+        "person": person,
+        "income": income,
+        "placement": placement,
+        "household": membership.household,
+        "membership": membership,
+        "location": location,
+        "capacity": period,
+        "host": host,
     }
     from openopvang.registry.urls import urlpatterns
 
@@ -163,8 +187,11 @@ def test_every_registry_page_is_404_for_another_municipality(client, outsider, m
         if "<int:pk>" not in str(pattern.pattern):
             continue
         name = pattern.name
-        owner = {"membership_create": "household", "capacity_create": "location",
-                 "income_create": "person"}.get(name, name.split("_")[0])
+        owner = {
+            "membership_create": "household",
+            "capacity_create": "location",
+            "income_create": "person",
+        }.get(name, name.split("_")[0])
         target = reverse(f"registry:{name}", args=[objects[owner].pk])
         assert client.get(target).status_code == 404, target
         if not name.endswith("_detail"):  # detail pages only answer GET

@@ -36,27 +36,39 @@ def list_persons(client, **params):
 @pytest.fixture
 def olena(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Olena", family_name="Shevchenko",
-        given_names_cyrillic="Олена", family_name_cyrillic="Шевченко",
-        birth_date=datetime.date(1980, 5, 4), bsn=factories.valid_bsn(1),
+        municipality=municipality,
+        given_names="Olena",
+        family_name="Shevchenko",
+        given_names_cyrillic="Олена",
+        family_name_cyrillic="Шевченко",
+        birth_date=datetime.date(1980, 5, 4),
+        bsn=factories.valid_bsn(1),
     )
 
 
 @pytest.fixture
 def andrii(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Andrii", family_name="Bondarenko",
-        given_names_cyrillic="Андрій", family_name_cyrillic="Бондаренко",
-        birth_date=datetime.date(1975, 1, 20), nationality="UA",
+        municipality=municipality,
+        given_names="Andrii",
+        family_name="Bondarenko",
+        given_names_cyrillic="Андрій",
+        family_name_cyrillic="Бондаренко",
+        birth_date=datetime.date(1975, 1, 20),
+        nationality="UA",
     )
 
 
 @pytest.fixture
 def amara(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Amara", family_name="Okafor",
-        given_names_cyrillic="", family_name_cyrillic="",
-        birth_date=datetime.date(1999, 12, 1), nationality="NG",
+        municipality=municipality,
+        given_names="Amara",
+        family_name="Okafor",
+        given_names_cyrillic="",
+        family_name_cyrillic="",
+        birth_date=datetime.date(1999, 12, 1),
+        nationality="NG",
     )
 
 
@@ -97,14 +109,16 @@ class TestPersonList:
         response = list_persons(coordinator_client, nationality="third_country")
         assert names_in(response) == ["Okafor"]
 
-    def test_filter_by_location_host_and_household(self, coordinator_client, municipality,
-                                                     olena, andrii, amara):
+    def test_filter_by_location_host_and_household(
+        self, coordinator_client, municipality, olena, andrii, amara
+    ):
         location = factories.LocationFactory(municipality=municipality)
         factories.CapacityPeriodFactory(location=location)
         host = factories.HostFactory(municipality=municipality)
         factories.PlacementFactory(person=olena, location=location, start_date=TODAY)
-        factories.PlacementFactory(person=andrii, location=None, host=host,
-                                   start_date=datetime.date(2025, 1, 1))
+        factories.PlacementFactory(
+            person=andrii, location=None, host=host, start_date=datetime.date(2025, 1, 1)
+        )
         household = factories.HouseholdFactory(municipality=municipality)
         factories.MembershipFactory(household=household, person=amara)
 
@@ -115,32 +129,46 @@ class TestPersonList:
     def test_filter_active_and_left(self, coordinator_client, municipality, olena, andrii, amara):
         location = factories.LocationFactory(municipality=municipality)
         factories.CapacityPeriodFactory(location=location)
-        factories.PlacementFactory(person=olena, location=location,
-                                   start_date=datetime.date(2025, 1, 1))
-        factories.PlacementFactory(person=andrii, location=location,
-                                   start_date=datetime.date(2024, 1, 1),
-                                   end_date=datetime.date(2025, 6, 14))
+        factories.PlacementFactory(
+            person=olena, location=location, start_date=datetime.date(2025, 1, 1)
+        )
+        factories.PlacementFactory(
+            person=andrii,
+            location=location,
+            start_date=datetime.date(2024, 1, 1),
+            end_date=datetime.date(2025, 6, 14),
+        )
         assert names_in(list_persons(coordinator_client, status="active")) == ["Shevchenko"]
         assert names_in(list_persons(coordinator_client, status="left")) == ["Bondarenko"]
 
-    def test_filter_from_another_municipality_is_rejected(self, coordinator_client, olena,
-                                                         other_municipality):
+    def test_filter_from_another_municipality_is_rejected(
+        self, coordinator_client, olena, other_municipality
+    ):
         foreign = factories.LocationFactory(municipality=other_municipality)
         response = list_persons(coordinator_client, location=foreign.pk)
         # The choice is not offered; the filter is ignored and the form says so.
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
 
-    def test_sort_by_name_birth_date_and_nationality(self, coordinator_client, olena, andrii,
-                                                     amara):
-        assert names_in(list_persons(coordinator_client)) == [
-            "Bondarenko", "Okafor", "Shevchenko"]
+    def test_sort_by_name_birth_date_and_nationality(
+        self, coordinator_client, olena, andrii, amara
+    ):
+        assert names_in(list_persons(coordinator_client)) == ["Bondarenko", "Okafor", "Shevchenko"]
         assert names_in(list_persons(coordinator_client, sort="-name")) == [
-            "Shevchenko", "Okafor", "Bondarenko"]
+            "Shevchenko",
+            "Okafor",
+            "Bondarenko",
+        ]
         assert names_in(list_persons(coordinator_client, sort="birth_date")) == [
-            "Bondarenko", "Shevchenko", "Okafor"]
+            "Bondarenko",
+            "Shevchenko",
+            "Okafor",
+        ]
         assert names_in(list_persons(coordinator_client, sort="-nationality")) == [
-            "Bondarenko", "Shevchenko", "Okafor"]
+            "Bondarenko",
+            "Shevchenko",
+            "Okafor",
+        ]
 
     def test_sort_headers_are_links_that_keep_the_search(self, coordinator_client, olena):
         content = list_persons(coordinator_client, q="olena", sort="name").content.decode()
@@ -171,15 +199,15 @@ class TestPersonList:
         assert "Shevchenko" in content
         assert "HX-Request" in response["Vary"]
 
-    def test_full_page_has_live_search_that_also_works_without_javascript(
-            self, coordinator_client):
+    def test_full_page_has_live_search_that_also_works_without_javascript(self, coordinator_client):
         content = list_persons(coordinator_client).content.decode()
         assert 'method="get"' in content
         assert 'hx-get="/registry/persons/"' in content
         assert 'hx-target="#person-results"' in content
 
-    def test_finance_officer_sees_the_list_but_no_register_button(self, client, finance_officer,
-                                                                   olena):
+    def test_finance_officer_sees_the_list_but_no_register_button(
+        self, client, finance_officer, olena
+    ):
         client.force_login(finance_officer)
         response = list_persons(client)
         assert names_in(response) == ["Shevchenko"]
@@ -187,22 +215,29 @@ class TestPersonList:
 
 
 class TestPersonDetail:
-    def test_shows_details_households_and_one_timeline(self, coordinator_client, municipality,
-                                                      olena, andrii):
+    def test_shows_details_households_and_one_timeline(
+        self, coordinator_client, municipality, olena, andrii
+    ):
         location = factories.LocationFactory(municipality=municipality, name="Jaarbeurs")
         factories.CapacityPeriodFactory(location=location)
-        factories.PlacementFactory(person=olena, location=location,
-                                   start_date=datetime.date(2024, 3, 1),
-                                   end_date=datetime.date(2024, 12, 31))
+        factories.PlacementFactory(
+            person=olena,
+            location=location,
+            start_date=datetime.date(2024, 3, 1),
+            end_date=datetime.date(2024, 12, 31),
+        )
         host = factories.HostFactory(municipality=municipality, name="Familie Jansen")
-        factories.PlacementFactory(person=olena, location=None, host=host,
-                                   start_date=datetime.date(2025, 1, 1))
+        factories.PlacementFactory(
+            person=olena, location=None, host=host, start_date=datetime.date(2025, 1, 1)
+        )
         factories.IncomeFactory(person=olena, start_date=datetime.date(2024, 9, 1))
         household = factories.HouseholdFactory(municipality=municipality, name="Shevchenko")
-        factories.MembershipFactory(household=household, person=olena,
-                                    start_date=datetime.date(2024, 3, 1))
-        factories.MembershipFactory(household=household, person=andrii,
-                                    start_date=datetime.date(2024, 4, 1))
+        factories.MembershipFactory(
+            household=household, person=olena, start_date=datetime.date(2024, 3, 1)
+        )
+        factories.MembershipFactory(
+            household=household, person=andrii, start_date=datetime.date(2024, 4, 1)
+        )
 
         response = coordinator_client.get(reverse("registry:person_detail", args=[olena.pk]))
         assert response.status_code == 200
@@ -232,7 +267,8 @@ class TestPersonDetail:
 
     def test_person_without_placement_offers_check_in(self, coordinator_client, olena):
         content = coordinator_client.get(
-            reverse("registry:person_detail", args=[olena.pk])).content.decode()
+            reverse("registry:person_detail", args=[olena.pk])
+        ).content.decode()
         assert "Not placed today." in content
         assert reverse("registry:person_check_in", args=[olena.pk]) in content
         assert reverse("registry:person_check_out", args=[olena.pk]) not in content
@@ -258,10 +294,19 @@ class TestPersonDetail:
 
 def person_data(**overrides):
     data = {
-        "given_names": "Iryna", "family_name": "Melnyk", "given_names_cyrillic": "Ірина",
-        "family_name_cyrillic": "Мельник", "birth_date": "1990-07-14", "sex": "F",
-        "nationality": "UA", "bsn": "", "languages": "uk, ru", "phone": "", "email": "",
-        "iban": "", "notes": "",
+        "given_names": "Iryna",
+        "family_name": "Melnyk",
+        "given_names_cyrillic": "Ірина",
+        "family_name_cyrillic": "Мельник",
+        "birth_date": "1990-07-14",
+        "sex": "F",
+        "nationality": "UA",
+        "bsn": "",
+        "languages": "uk, ru",
+        "phone": "",
+        "email": "",
+        "iban": "",
+        "notes": "",
     }
     data.update(overrides)
     return data
@@ -281,14 +326,19 @@ class TestPersonForms:
         assert person.iban == "NL91ABNA0417164300"
         assert person.languages == ["uk", "ru"]
         assert person.birth_date == datetime.date(1990, 7, 14)
-        assert AuditEvent.objects.filter(action=AuditAction.CREATE,
-                                         object_type="registry.Person").count() == 1
+        assert (
+            AuditEvent.objects.filter(
+                action=AuditAction.CREATE, object_type="registry.Person"
+            ).count()
+            == 1
+        )
         page = coordinator_client.get(response["Location"]).content.decode()
         assert "Iryna Melnyk has been registered." in page
 
     def test_invalid_bsn_is_shown_next_to_the_field(self, coordinator_client):
-        response = coordinator_client.post(reverse("registry:person_create"),
-                                           person_data(bsn="123456789"))
+        response = coordinator_client.post(
+            reverse("registry:person_create"), person_data(bsn="123456789")
+        )
         assert response.status_code == 200
         assert not Person.objects.exists()
         form = response.context["form"]
@@ -299,24 +349,32 @@ class TestPersonForms:
         assert "The form could not be saved" in content
 
     def test_invalid_iban_and_language(self, coordinator_client):
-        response = coordinator_client.post(reverse("registry:person_create"),
-                                           person_data(iban="NL00BANK0000000000", languages="xx"))
+        response = coordinator_client.post(
+            reverse("registry:person_create"),
+            person_data(iban="NL00BANK0000000000", languages="xx"),
+        )
         form = response.context["form"]
         assert "not a valid IBAN" in form.errors["iban"][0]
         assert "Unknown language code(s): xx" in form.errors["languages"][0]
 
     def test_duplicate_bsn_in_the_municipality(self, coordinator_client, olena):
-        response = coordinator_client.post(reverse("registry:person_create"),
-                                           person_data(bsn=olena.bsn))
+        response = coordinator_client.post(
+            reverse("registry:person_create"), person_data(bsn=olena.bsn)
+        )
         assert response.status_code == 200
         assert "Another person in this municipality has this BSN." in response.content.decode()
 
     def test_edit_records_the_changed_fields(self, coordinator_client, olena):
-        data = person_data(given_names="Olena", family_name="Shevchenko-Koval",
-                           given_names_cyrillic="Олена", family_name_cyrillic="Шевченко",
-                           birth_date="1980-05-04", bsn=olena.bsn, languages="uk")
-        response = coordinator_client.post(reverse("registry:person_update", args=[olena.pk]),
-                                           data)
+        data = person_data(
+            given_names="Olena",
+            family_name="Shevchenko-Koval",
+            given_names_cyrillic="Олена",
+            family_name_cyrillic="Шевченко",
+            birth_date="1980-05-04",
+            bsn=olena.bsn,
+            languages="uk",
+        )
+        response = coordinator_client.post(reverse("registry:person_update", args=[olena.pk]), data)
         assert response.status_code == 302
         olena.refresh_from_db()
         assert olena.family_name == "Shevchenko-Koval"

@@ -25,8 +25,9 @@ def english_and_frozen(client):
 
 @pytest.fixture
 def person(municipality):
-    return factories.PersonFactory(municipality=municipality, given_names="Olena",
-                                   family_name="Shevchenko")
+    return factories.PersonFactory(
+        municipality=municipality, given_names="Olena", family_name="Shevchenko"
+    )
 
 
 @pytest.fixture
@@ -54,29 +55,42 @@ def url(name, obj):
 
 class TestCheckIn:
     def test_check_in_at_a_location(self, coordinator_client, person, location):
-        response = coordinator_client.post(url("person_check_in", person), {
-            "day": "2025-06-15", "place": f"location:{location.pk}",
-        })
+        response = coordinator_client.post(
+            url("person_check_in", person),
+            {
+                "day": "2025-06-15",
+                "place": f"location:{location.pk}",
+            },
+        )
         assert response.status_code == 302
         assert response["Location"] == url("person_detail", person)
         placement = Placement.objects.get()
         assert (placement.location, placement.start_date, placement.end_date) == (
-            location, TODAY, None)
-        assert AuditEvent.objects.filter(action=AuditAction.CREATE,
-                                         object_type="registry.Placement").exists()
+            location,
+            TODAY,
+            None,
+        )
+        assert AuditEvent.objects.filter(
+            action=AuditAction.CREATE, object_type="registry.Placement"
+        ).exists()
         page = coordinator_client.get(response["Location"]).content.decode()
         assert "Olena Shevchenko is checked in at Jaarbeurs from 15-06-2025." in page
         assert "Placed today at Jaarbeurs" in page
 
     def test_check_in_with_a_host_and_dutch_date(self, coordinator_client, person, host):
-        response = coordinator_client.post(url("person_check_in", person), {
-            "day": "01-06-2025", "place": f"host:{host.pk}",
-        })
+        response = coordinator_client.post(
+            url("person_check_in", person),
+            {
+                "day": "01-06-2025",
+                "place": f"host:{host.pk}",
+            },
+        )
         assert response.status_code == 302
         assert Placement.objects.get().host == host
 
-    def test_form_offers_only_own_locations_and_hosts(self, coordinator_client, person, location,
-                                                      host, other_municipality):
+    def test_form_offers_only_own_locations_and_hosts(
+        self, coordinator_client, person, location, host, other_municipality
+    ):
         factories.LocationFactory(municipality=other_municipality, name="Amsterdam RAI")
         content = coordinator_client.get(url("person_check_in", person)).content.decode()
         assert "Jaarbeurs" in content and "Familie Jansen" in content
@@ -87,37 +101,49 @@ class TestCheckIn:
         assert response.status_code == 200
         assert response.context["form"].errors["place"] == ["This field is required."]
 
-    def test_full_location_says_so_on_the_override_field(self, coordinator_client, person,
-                                                         location, municipality):
+    def test_full_location_says_so_on_the_override_field(
+        self, coordinator_client, person, location, municipality
+    ):
         for _ in range(2):
             factories.PlacementFactory(
-                person=factories.PersonFactory(municipality=municipality), location=location,
-                start_date=datetime.date(2025, 1, 1))
+                person=factories.PersonFactory(municipality=municipality),
+                location=location,
+                start_date=datetime.date(2025, 1, 1),
+            )
         data = {"day": "2025-06-15", "place": f"location:{location.pk}"}
         response = coordinator_client.post(url("person_check_in", person), data)
         assert response.status_code == 200
         errors = response.context["form"].errors["capacity_override"]
-        assert errors == ["Jaarbeurs has no free place on 2025-06-15. Choose another location "
-                          "or override the capacity check with a reason."]
+        assert errors == [
+            "Jaarbeurs has no free place on 2025-06-15. Choose another location "
+            "or override the capacity check with a reason."
+        ]
         assert 'id="id_capacity_override_error"' in response.content.decode()
 
         # An override without a reason is refused, with a reason it is accepted.
         data["capacity_override"] = "on"
         response = coordinator_client.post(url("person_check_in", person), data)
         assert response.context["form"].errors["override_reason"] == [
-            "Give a reason when you override the capacity check."]
+            "Give a reason when you override the capacity check."
+        ]
         data["override_reason"] = "Family reunited; extra bed placed"
         response = coordinator_client.post(url("person_check_in", person), data)
         assert response.status_code == 302
         assert Placement.objects.get(person=person).capacity_override
 
-    def test_overlapping_placement_is_refused_on_the_date_field(self, coordinator_client,
-                                                               person, location, hotel):
-        factories.PlacementFactory(person=person, location=hotel,
-                                   start_date=datetime.date(2025, 1, 1))
-        response = coordinator_client.post(url("person_check_in", person), {
-            "day": "2025-06-15", "place": f"location:{location.pk}",
-        })
+    def test_overlapping_placement_is_refused_on_the_date_field(
+        self, coordinator_client, person, location, hotel
+    ):
+        factories.PlacementFactory(
+            person=person, location=hotel, start_date=datetime.date(2025, 1, 1)
+        )
+        response = coordinator_client.post(
+            url("person_check_in", person),
+            {
+                "day": "2025-06-15",
+                "place": f"location:{location.pk}",
+            },
+        )
         assert response.status_code == 200
         [message] = response.context["form"].errors["day"]
         assert "already has a placement at Hotel Noord from 2025-01-01" in message
@@ -128,8 +154,9 @@ class TestCheckIn:
 class TestCheckOutAndMove:
     @pytest.fixture
     def placed(self, person, location):
-        return factories.PlacementFactory(person=person, location=location,
-                                          start_date=datetime.date(2025, 1, 1))
+        return factories.PlacementFactory(
+            person=person, location=location, start_date=datetime.date(2025, 1, 1)
+        )
 
     def test_check_out(self, coordinator_client, person, placed):
         response = coordinator_client.post(url("person_check_out", person), {"day": "2025-06-20"})
@@ -143,13 +170,19 @@ class TestCheckOutAndMove:
         response = coordinator_client.post(url("person_check_out", person), {"day": "2025-06-20"})
         assert response.status_code == 200
         assert response.context["form"].errors["day"] == [
-            "Olena Shevchenko has no placement on 2025-06-20."]
+            "Olena Shevchenko has no placement on 2025-06-20."
+        ]
 
-    def test_move_ends_the_old_and_starts_the_new_placement(self, coordinator_client, person,
-                                                            placed, hotel):
-        response = coordinator_client.post(url("person_move", person), {
-            "day": "2025-06-15", "place": f"location:{hotel.pk}",
-        })
+    def test_move_ends_the_old_and_starts_the_new_placement(
+        self, coordinator_client, person, placed, hotel
+    ):
+        response = coordinator_client.post(
+            url("person_move", person),
+            {
+                "day": "2025-06-15",
+                "place": f"location:{hotel.pk}",
+            },
+        )
         assert response.status_code == 302
         old, new = Placement.objects.order_by("start_date")
         assert old.end_date == datetime.date(2025, 6, 14)
@@ -157,13 +190,18 @@ class TestCheckOutAndMove:
         page = coordinator_client.get(url("person_detail", person)).content.decode()
         assert "Olena Shevchenko moves to Hotel Noord on 15-06-2025." in page
 
-    def test_move_to_a_full_location_changes_nothing(self, coordinator_client, person, placed,
-                                                     municipality):
+    def test_move_to_a_full_location_changes_nothing(
+        self, coordinator_client, person, placed, municipality
+    ):
         full = factories.LocationFactory(municipality=municipality, name="Vol")
         factories.CapacityPeriodFactory(location=full, places=0)
-        response = coordinator_client.post(url("person_move", person), {
-            "day": "2025-06-15", "place": f"location:{full.pk}",
-        })
+        response = coordinator_client.post(
+            url("person_move", person),
+            {
+                "day": "2025-06-15",
+                "place": f"location:{full.pk}",
+            },
+        )
         assert response.status_code == 200
         assert "Vol has no free place" in response.context["form"].errors["capacity_override"][0]
         placed.refresh_from_db()
@@ -187,26 +225,44 @@ class TestCheckOutAndMove:
 
 class TestPlacementEdit:
     def test_edit_a_placement(self, coordinator_client, person, location, host):
-        placement = factories.PlacementFactory(person=person, location=location,
-                                               start_date=datetime.date(2025, 1, 1))
-        response = coordinator_client.post(url("placement_update", placement), {
-            "place": f"host:{host.pk}", "start_date": "2025-02-01", "end_date": "",
-            "override_reason": "",
-        })
+        placement = factories.PlacementFactory(
+            person=person, location=location, start_date=datetime.date(2025, 1, 1)
+        )
+        response = coordinator_client.post(
+            url("placement_update", placement),
+            {
+                "place": f"host:{host.pk}",
+                "start_date": "2025-02-01",
+                "end_date": "",
+                "override_reason": "",
+            },
+        )
         assert response.status_code == 302
         placement.refresh_from_db()
         assert (placement.host, placement.location, placement.start_date) == (
-            host, None, datetime.date(2025, 2, 1))
+            host,
+            None,
+            datetime.date(2025, 2, 1),
+        )
 
     def test_edit_into_an_overlap_is_refused(self, coordinator_client, person, location, hotel):
-        factories.PlacementFactory(person=person, location=hotel,
-                                   start_date=datetime.date(2024, 1, 1),
-                                   end_date=datetime.date(2024, 12, 31))
-        later = factories.PlacementFactory(person=person, location=location,
-                                           start_date=datetime.date(2025, 1, 1))
-        response = coordinator_client.post(url("placement_update", later), {
-            "place": f"location:{location.pk}", "start_date": "2024-12-01", "end_date": "",
-        })
+        factories.PlacementFactory(
+            person=person,
+            location=hotel,
+            start_date=datetime.date(2024, 1, 1),
+            end_date=datetime.date(2024, 12, 31),
+        )
+        later = factories.PlacementFactory(
+            person=person, location=location, start_date=datetime.date(2025, 1, 1)
+        )
+        response = coordinator_client.post(
+            url("placement_update", later),
+            {
+                "place": f"location:{location.pk}",
+                "start_date": "2024-12-01",
+                "end_date": "",
+            },
+        )
         assert response.status_code == 200
         assert "cannot overlap" in response.context["form"].errors["start_date"][0]
         later.refresh_from_db()
@@ -217,8 +273,9 @@ class TestPlacementEdit:
         response = coordinator_client.post(url("placement_delete", placement))
         assert response["Location"] == url("person_detail", person)
         assert not Placement.objects.exists()
-        assert AuditEvent.objects.filter(action=AuditAction.DELETE,
-                                         object_type="registry.Placement").exists()
+        assert AuditEvent.objects.filter(
+            action=AuditAction.DELETE, object_type="registry.Placement"
+        ).exists()
 
     def test_outsider_cannot_edit_or_delete(self, client, outsider, person, location):
         placement = factories.PlacementFactory(person=person, location=location)
@@ -230,9 +287,15 @@ class TestPlacementEdit:
 
 class TestIncome:
     def test_add_edit_and_delete_income(self, coordinator_client, person):
-        response = coordinator_client.post(url("income_create", person), {
-            "kind": "work", "start_date": "2025-03-01", "end_date": "", "monthly_amount": "1450.50",
-        })
+        response = coordinator_client.post(
+            url("income_create", person),
+            {
+                "kind": "work",
+                "start_date": "2025-03-01",
+                "end_date": "",
+                "monthly_amount": "1450.50",
+            },
+        )
         assert response["Location"] == url("person_detail", person)
         income = IncomePeriod.objects.get()
         assert income.person == person
@@ -240,31 +303,47 @@ class TestIncome:
         assert "€ 1450.50" in page
         assert "Income starts: Work" in page
 
-        response = coordinator_client.post(url("income_update", income), {
-            "kind": "work", "start_date": "2025-03-01", "end_date": "2025-02-01",
-            "monthly_amount": "1450.50",
-        })
+        response = coordinator_client.post(
+            url("income_update", income),
+            {
+                "kind": "work",
+                "start_date": "2025-03-01",
+                "end_date": "2025-02-01",
+                "monthly_amount": "1450.50",
+            },
+        )
         assert response.context["form"].errors["end_date"] == [
-            "The end date cannot be before the start date."]
+            "The end date cannot be before the start date."
+        ]
 
         coordinator_client.post(url("income_delete", income))
         assert not IncomePeriod.objects.exists()
-        actions = set(AuditEvent.objects.filter(object_type="registry.IncomePeriod")
-                      .values_list("action", flat=True))
+        actions = set(
+            AuditEvent.objects.filter(object_type="registry.IncomePeriod").values_list(
+                "action", flat=True
+            )
+        )
         assert actions == {AuditAction.CREATE, AuditAction.DELETE}
 
     def test_negative_amount_is_refused(self, coordinator_client, person):
-        response = coordinator_client.post(url("income_create", person), {
-            "kind": "work", "start_date": "2025-03-01", "monthly_amount": "-5",
-        })
+        response = coordinator_client.post(
+            url("income_create", person),
+            {
+                "kind": "work",
+                "start_date": "2025-03-01",
+                "monthly_amount": "-5",
+            },
+        )
         assert response.status_code == 200
         assert not IncomePeriod.objects.exists()
         assert "The monthly amount cannot be negative." in response.content.decode()
 
     def test_finance_officer_gets_403(self, client, finance_officer, person):
         client.force_login(finance_officer)
-        response = client.post(url("income_create", person), {
-            "kind": "work", "start_date": "2025-03-01", "monthly_amount": "5"})
+        response = client.post(
+            url("income_create", person),
+            {"kind": "work", "start_date": "2025-03-01", "monthly_amount": "5"},
+        )
         assert response.status_code == 403
         assert not IncomePeriod.objects.exists()
 

@@ -26,7 +26,9 @@ class HouseholdListView(StaffRequiredMixin, LastPageMixin, ListView):
 
     def get_queryset(self):
         return selectors.household_list(
-            self.request.user, today=today(), query=self.request.GET.get("q", "").strip(),
+            self.request.user,
+            today=today(),
+            query=self.request.GET.get("q", "").strip(),
         )
 
     def get_context_data(self, **kwargs):
@@ -63,8 +65,9 @@ class HouseholdCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateV
         return reverse("registry:household_detail", args=[self.object.pk])
 
 
-class HouseholdUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                          UpdateView):
+class HouseholdUpdateView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = Household
     form_class = HouseholdForm
     template_name = "registry/household_form.html"
@@ -112,8 +115,9 @@ class MembershipCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Create
         return reverse("registry:household_detail", args=[self.household.pk])
 
 
-class MembershipEndView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                        UpdateView):
+class MembershipEndView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = HouseholdMembership
     form_class = EndMembershipForm
     template_name = "registry/membership_end_form.html"

@@ -71,8 +71,9 @@ class LocationCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateVi
         return reverse("registry:location_detail", args=[self.object.pk])
 
 
-class LocationUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                         UpdateView):
+class LocationUpdateView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = Location
     form_class = LocationForm
     template_name = "registry/location_form.html"
@@ -103,8 +104,9 @@ class CapacityPeriodCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Cr
         return reverse("registry:location_detail", args=[self.location.pk])
 
 
-class CapacityPeriodUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                               UpdateView):
+class CapacityPeriodUpdateView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = CapacityPeriod
     form_class = CapacityPeriodForm
     template_name = "registry/capacity_form.html"
@@ -154,8 +156,7 @@ class HostCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
         return reverse("registry:host_detail", args=[self.object.pk])
 
 
-class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                     UpdateView):
+class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView):
     model = Host
     form_class = HostForm
     template_name = "registry/host_form.html"

@@ -30,8 +30,9 @@ class BackToPersonMixin:
         return super().get_context_data(person=self.get_person(), **kwargs)
 
 
-class IncomeCreateView(RegistryEditorRequiredMixin, BackToPersonMixin, AuditedFormMixin,
-                       CreateView):
+class IncomeCreateView(
+    RegistryEditorRequiredMixin, BackToPersonMixin, AuditedFormMixin, CreateView
+):
     model = IncomePeriod
     form_class = IncomeForm
     template_name = "registry/income_form.html"
@@ -46,23 +47,30 @@ class IncomeCreateView(RegistryEditorRequiredMixin, BackToPersonMixin, AuditedFo
         instance.person = self.get_person()
 
 
-class IncomeUpdateView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
-                       AuditedFormMixin, UpdateView):
+class IncomeUpdateView(
+    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = IncomePeriod
     form_class = IncomeForm
     template_name = "registry/income_form.html"
     success_message = gettext_lazy("The income period has been changed.")
 
 
-class IncomeDeleteView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
-                       AuditedDeleteMixin, DeleteView):
+class IncomeDeleteView(
+    RegistryEditorRequiredMixin,
+    BackToPersonMixin,
+    ScopedObjectMixin,
+    AuditedDeleteMixin,
+    DeleteView,
+):
     model = IncomePeriod
     template_name = "registry/confirm_delete.html"
     success_message = gettext_lazy("The income period %(object)s has been deleted.")
 
 
-class PlacementUpdateView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
-                          AuditedFormMixin, UpdateView):
+class PlacementUpdateView(
+    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = Placement
     form_class = PlacementForm
     template_name = "registry/placement_form.html"
@@ -75,14 +83,18 @@ class PlacementUpdateView(RegistryEditorRequiredMixin, BackToPersonMixin, Scoped
     def save(self, instance):
         # Placements go through the registry service: overlap, opening dates
         # and capacity are checked there.
-        return services.save_placement(self.request.user, instance, before=self.before,
-                                       request=self.request)
+        return services.save_placement(
+            self.request.user, instance, before=self.before, request=self.request
+        )
 
 
-class PlacementDeleteView(RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin,
-                          AuditedDeleteMixin, DeleteView):
+class PlacementDeleteView(
+    RegistryEditorRequiredMixin,
+    BackToPersonMixin,
+    ScopedObjectMixin,
+    AuditedDeleteMixin,
+    DeleteView,
+):
     model = Placement
     template_name = "registry/confirm_delete.html"
     success_message = gettext_lazy("The placement %(object)s has been deleted.")
-
-

@@ -34,7 +34,8 @@ class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
 
     def get_search_form(self):
         return PersonSearchForm(
-            self.request.GET or None, user=self.request.user,
+            self.request.GET or None,
+            user=self.request.user,
             nationalities=selectors.nationalities_in_use(self.request.user),
         )
 
@@ -44,9 +45,13 @@ class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
         if self.search_form.is_bound and self.search_form.is_valid():
             data = self.search_form.cleaned_data
             filters = selectors.PersonFilters(
-                query=data["q"], location=data["location"], host=data["host"],
-                household=data["household"], nationality=data["nationality"],
-                status=data["status"], sort=data["sort"] or "name",
+                query=data["q"],
+                location=data["location"],
+                host=data["host"],
+                household=data["household"],
+                nationality=data["nationality"],
+                status=data["status"],
+                sort=data["sort"] or "name",
             )
         self.filters = filters
         return selectors.person_list(self.request.user, filters, today=today())
@@ -54,9 +59,11 @@ class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            search_form=self.search_form, sort=self.filters.sort,
-            filtered=any(value for key, value in self.request.GET.items()
-                         if key not in ("page", "sort")),
+            search_form=self.search_form,
+            sort=self.filters.sort,
+            filtered=any(
+                value for key, value in self.request.GET.items() if key not in ("page", "sort")
+            ),
             today=today(),
         )
         return context
@@ -64,9 +71,7 @@ class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
     def is_results_request(self) -> bool:
         # htmx live search swaps only the results; a history restore needs the page.
         headers = self.request.headers
-        return headers.get("HX-Request") == "true" and not headers.get(
-            "HX-History-Restore-Request"
-        )
+        return headers.get("HX-Request") == "true" and not headers.get("HX-History-Restore-Request")
 
     def get_template_names(self):
         return [self.results_template_name if self.is_results_request() else self.template_name]
@@ -117,8 +122,9 @@ class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView
         return reverse("registry:person_detail", args=[self.object.pk])
 
 
-class PersonUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin,
-                       UpdateView):
+class PersonUpdateView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+):
     model = Person
     form_class = PersonForm
     template_name = "registry/person_form.html"
@@ -128,8 +134,9 @@ class PersonUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFo
         return reverse("registry:person_detail", args=[self.object.pk])
 
 
-class PersonDeleteView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedDeleteMixin,
-                       DeleteView):
+class PersonDeleteView(
+    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedDeleteMixin, DeleteView
+):
     model = Person
     template_name = "registry/person_confirm_delete.html"
     success_url = reverse_lazy("registry:person_list")
@@ -160,8 +167,11 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
     error_field_map = {"start_date": "day", "location": "place", "host": "place"}
 
     def dispatch(self, request, *args, **kwargs):
-        self.person = scoped_or_404(Person, request.user, kwargs["pk"]) \
-            if request.user.is_authenticated else None
+        self.person = (
+            scoped_or_404(Person, request.user, kwargs["pk"])
+            if request.user.is_authenticated
+            else None
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -172,7 +182,9 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            person=self.person, title=self.title, submit_label=self.submit_label,
+            person=self.person,
+            title=self.title,
+            submit_label=self.submit_label,
             current_placement=selectors.current_placement(self.request.user, self.person, today()),
         )
         return context
@@ -186,10 +198,15 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
         except ValidationError as error:
             add_validation_error(form, error, self.error_field_map)
             return self.form_invalid(form)
-        messages.success(self.request, self.success_message % {
-            "person": self.person, "place": placement.place,
-            "date": form.cleaned_data["day"].strftime("%d-%m-%Y"),
-        })
+        messages.success(
+            self.request,
+            self.success_message
+            % {
+                "person": self.person,
+                "place": placement.place,
+                "date": form.cleaned_data["day"].strftime("%d-%m-%Y"),
+            },
+        )
         return HttpResponseRedirect(reverse("registry:person_detail", args=[self.person.pk]))
 
 
@@ -215,9 +232,14 @@ class CheckInView(PersonActionView):
 
     def perform(self, data):
         return services.check_in(
-            self.request.user, self.person, day=data["day"], end_date=data["end_date"],
-            capacity_override=data["capacity_override"], override_reason=data["override_reason"],
-            request=self.request, **_place_kwargs(data["place"]),
+            self.request.user,
+            self.person,
+            day=data["day"],
+            end_date=data["end_date"],
+            capacity_override=data["capacity_override"],
+            override_reason=data["override_reason"],
+            request=self.request,
+            **_place_kwargs(data["place"]),
         )
 
 
@@ -229,8 +251,9 @@ class CheckOutView(PersonActionView):
     error_field_map = {**PersonActionView.error_field_map, "end_date": "day"}
 
     def perform(self, data):
-        return services.check_out(self.request.user, self.person, day=data["day"],
-                                  request=self.request)
+        return services.check_out(
+            self.request.user, self.person, day=data["day"], request=self.request
+        )
 
 
 class MoveView(PersonActionView):
@@ -249,7 +272,11 @@ class MoveView(PersonActionView):
 
     def perform(self, data):
         return services.move(
-            self.request.user, self.person, day=data["day"],
-            capacity_override=data["capacity_override"], override_reason=data["override_reason"],
-            request=self.request, **_place_kwargs(data["place"]),
+            self.request.user,
+            self.person,
+            day=data["day"],
+            capacity_override=data["capacity_override"],
+            override_reason=data["override_reason"],
+            request=self.request,
+            **_place_kwargs(data["place"]),
         )

@@ -157,25 +157,34 @@ class BoooResult:
         return {m: round_cents(a) for m, a in sorted(months.items())}, unassigned
 
     def explanation(self) -> Node:
-        root = Node(f"BooO {self.municipality} {self.period}", amount=self.total,
-                    period=self.period, text={"code": "booo_total",
-                                              "municipality": self.municipality})
+        root = Node(
+            f"BooO {self.municipality} {self.period}",
+            amount=self.total,
+            period=self.period,
+            text={"code": "booo_total", "municipality": self.municipality},
+        )
         for component, label in COMPONENT_LABELS.items():
             lines = [line for line in self.lines if line.component == component]
             if lines:
-                group = root.add(Node(label, amount=total(x.amount for x in lines if x.declared),
-                                      key=component,
-                                      text={"code": "component", "component": component}))
+                group = root.add(
+                    Node(
+                        label,
+                        amount=total(x.amount for x in lines if x.declared),
+                        key=component,
+                        text={"code": "component", "component": component},
+                    )
+                )
                 group.children.extend(line.explanation for line in lines if line.explanation)
         return root
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         months, unassigned = self.by_month()
         out: dict[str, Any] = {
-            "goo": {"place_days": self.goo_place_days,
-                    "amount": fmt(self.component_amount("goo"))},
-            "poo": {"person_months": self.poo_person_months,
-                    "amount": fmt(self.component_amount("poo"))},
+            "goo": {"place_days": self.goo_place_days, "amount": fmt(self.component_amount("goo"))},
+            "poo": {
+                "person_months": self.poo_person_months,
+                "amount": fmt(self.component_amount("poo")),
+            },
             "total": fmt(self.total),
             "by_component": {k: fmt(v) for k, v in self.by_component().items()},
             "by_month": {str(m): fmt(a) for m, a in months.items()},
@@ -205,11 +214,17 @@ def calculate_booo(
     if leefgeld is None:
         leefgeld = scenario.policy.leefgeld_paid_poo
     if leefgeld is not None:
-        lines.append(_fixed_line(
-            "poo_leefgeld", leefgeld, period, None, None,
-            "Leefgeld paid to persons in private reception (actual cost)",
-            {"code": "poo_leefgeld_paid"},
-        ))
+        lines.append(
+            _fixed_line(
+                "poo_leefgeld",
+                leefgeld,
+                period,
+                None,
+                None,
+                "Leefgeld paid to persons in private reception (actual cost)",
+                {"code": "poo_leefgeld_paid"},
+            )
+        )
     for cost in scenario.other_costs:
         description = cost.description
         text: dict[str, Any] = {"code": "other_cost", "description": cost.description}
@@ -220,10 +235,17 @@ def calculate_booo(
         if cost.evidence:
             description = f"{description} (evidence: {cost.evidence})"
             text["evidence"] = cost.evidence
-        lines.append(_fixed_line(
-            cost.category, cost.amount, None if cost.month else period, cost.month,
-            cost.location, description, text,
-        ))
+        lines.append(
+            _fixed_line(
+                cost.category,
+                cost.amount,
+                None if cost.month else period,
+                cost.month,
+                cost.location,
+                description,
+                text,
+            )
+        )
     return BoooResult(scenario.municipality, period, lines)
 
 
@@ -258,30 +280,54 @@ def goo_lines(
         by_month: dict[Month, Decimal] = defaultdict(Decimal)
         node = Node(
             f"GOO {location.id}: {place_days} place-days × {fmt(rate.value)}",
-            amount=amount, parameter=GOO_RATE, value=rate.value,
-            reference=rate.reference_dict, period=span, count=place_days,
+            amount=amount,
+            parameter=GOO_RATE,
+            value=rate.value,
+            reference=rate.reference_dict,
+            period=span,
+            count=place_days,
             records=[location.id],
-            text={"code": "goo_line", "location": location.id, "place_days": place_days,
-                  "rate": fmt(rate.value)},
+            text={
+                "code": "goo_line",
+                "location": location.id,
+                "place_days": place_days,
+                "rate": fmt(rate.value),
+            },
         )
         for _, index, piece, places in pieces:
-            node.add(Node(
-                f"capacity[{index}]: {places} places × {piece.days} days",
-                amount=round_cents(places * piece.days * rate.value),
-                period=piece, count=places * piece.days,
-                text={"code": "goo_capacity", "index": index, "places": places,
-                      "days": piece.days},
-            ))
+            node.add(
+                Node(
+                    f"capacity[{index}]: {places} places × {piece.days} days",
+                    amount=round_cents(places * piece.days * rate.value),
+                    period=piece,
+                    count=places * piece.days,
+                    text={
+                        "code": "goo_capacity",
+                        "index": index,
+                        "places": places,
+                        "days": piece.days,
+                    },
+                )
+            )
             for month, part in piece.split_by_month():
                 by_month[month] += places * part.days * rate.value
-        lines.append(BoooLine(
-            component="goo", amount=amount, period=span, location=location.id,
-            quantity=place_days, unit="place_days", rate=rate.value, parameter=GOO_RATE,
-            reference=rate.reference_dict,
-            description=f"{location.id} ({location.kind}): realised places per day",
-            text={"code": "goo_places", "location": location.id, "kind": location.kind},
-            explanation=node, by_month=dict(by_month),
-        ))
+        lines.append(
+            BoooLine(
+                component="goo",
+                amount=amount,
+                period=span,
+                location=location.id,
+                quantity=place_days,
+                unit="place_days",
+                rate=rate.value,
+                parameter=GOO_RATE,
+                reference=rate.reference_dict,
+                description=f"{location.id} ({location.kind}): realised places per day",
+                text={"code": "goo_places", "location": location.id, "kind": location.kind},
+                explanation=node,
+                by_month=dict(by_month),
+            )
+        )
     return lines
 
 
@@ -321,38 +367,71 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
         amount = round_cents(len(persons) * rate.value)
         node = Node(
             f"POO {month}: {len(persons)} persons × {fmt(rate.value)}",
-            amount=amount, parameter=POO_RATE, value=rate.value,
-            reference=rate.reference_dict, period=month.range, count=len(persons),
-            records=list(persons),
-            text={"code": "poo_month", "month": str(month), "persons": len(persons),
-                  "rate": fmt(rate.value)},
-        )
-        lines.append(BoooLine(
-            component="poo", amount=amount, month=month, persons=tuple(persons),
-            quantity=len(persons), unit="person_months", rate=rate.value, parameter=POO_RATE,
+            amount=amount,
+            parameter=POO_RATE,
+            value=rate.value,
             reference=rate.reference_dict,
-            description="Persons with a host and a provision in this month",
-            text={"code": "poo_persons"},
-            explanation=node,
-        ))
+            period=month.range,
+            count=len(persons),
+            records=list(persons),
+            text={
+                "code": "poo_month",
+                "month": str(month),
+                "persons": len(persons),
+                "rate": fmt(rate.value),
+            },
+        )
+        lines.append(
+            BoooLine(
+                component="poo",
+                amount=amount,
+                month=month,
+                persons=tuple(persons),
+                quantity=len(persons),
+                unit="person_months",
+                rate=rate.value,
+                parameter=POO_RATE,
+                reference=rate.reference_dict,
+                description="Persons with a host and a provision in this month",
+                text={"code": "poo_persons"},
+                explanation=node,
+            )
+        )
     return lines
 
 
-def _fixed_line(component: str, amount: Decimal, period: DateRange | None,
-                month: Month | None, location: str | None, description: str,
-                text: dict[str, Any]) -> BoooLine:
+def _fixed_line(
+    component: str,
+    amount: Decimal,
+    period: DateRange | None,
+    month: Month | None,
+    location: str | None,
+    description: str,
+    text: dict[str, Any],
+) -> BoooLine:
     amount = round_cents(amount)
     reference = {"publication": BOOO_PUBLICATION, "article": ARTICLES[component]}
     note = NOTES.get(component)
     if note:
         description = f"{description}. {note}"
         text = {**text, "note": component}
-    node = Node(f"{COMPONENT_LABELS[component]}: {description}", amount=amount,
-                reference=reference, period=month.range if month else period,
-                records=[location] if location else [],
-                text={"code": "fixed_line", "component": component, "line": text})
+    node = Node(
+        f"{COMPONENT_LABELS[component]}: {description}",
+        amount=amount,
+        reference=reference,
+        period=month.range if month else period,
+        records=[location] if location else [],
+        text={"code": "fixed_line", "component": component, "line": text},
+    )
     return BoooLine(
-        component=component, amount=amount, period=period, month=month, location=location,
-        reference=reference, description=description,
-        declared=component not in NOT_DECLARED, explanation=node, text=text,
+        component=component,
+        amount=amount,
+        period=period,
+        month=month,
+        location=location,
+        reference=reference,
+        description=description,
+        declared=component not in NOT_DECLARED,
+        explanation=node,
+        text=text,
     )

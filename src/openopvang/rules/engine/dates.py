@@ -149,6 +149,7 @@ def intersect_all(*ranges: DateRange | None) -> DateRange | None:
 
 # -- months as first days (what the Django side stores in DateFields) ------------------
 
+
 def first_of(day: date) -> date:
     """The first day of the month of ``day``."""
     return day.replace(day=1)

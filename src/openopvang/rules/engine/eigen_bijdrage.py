@@ -65,8 +65,10 @@ __all__ = [
 BASE = "eigen_bijdrage.per_person_month"
 CATERING = "eigen_bijdrage.catering_per_person_month"
 MAX_PERSONS = "eigen_bijdrage.max_persons_per_household"
-RULE_TEXT = ("pro rata by calendar days: sum of (monthly amount x days) / days in the month "
-             "over the charged persons, rounded half-up to cents once per household and month")
+RULE_TEXT = (
+    "pro rata by calendar days: sum of (monthly amount x days) / days in the month "
+    "over the charged persons, rounded half-up to cents once per household and month"
+)
 
 
 @dataclass(frozen=True)
@@ -155,48 +157,81 @@ class HouseholdMonth:
 
     def explanation(self) -> Node:
         dim = self.month.days
-        root = Node(f"Eigen bijdrage {self.household} {self.month}: {RULE_TEXT}",
-                    amount=self.amount, period=self.month.range,
-                    records=[self.household, *self.persons])
+        root = Node(
+            f"Eigen bijdrage {self.household} {self.month}: {RULE_TEXT}",
+            amount=self.amount,
+            period=self.month.range,
+            records=[self.household, *self.persons],
+        )
         terms = []
         for person, charge in self.persons.items():
-            node = root.add(Node(f"{person}: {charge.charged_days} days charged",
-                                 amount=charge.weighted / dim, count=charge.charged_days,
-                                 records=[person]))
+            node = root.add(
+                Node(
+                    f"{person}: {charge.charged_days} days charged",
+                    amount=charge.weighted / dim,
+                    count=charge.charged_days,
+                    records=[person],
+                )
+            )
             for segment in charge.segments:
                 span = DateRange(segment.start, segment.end)
                 if isinstance(segment, FreeSegment):
-                    node.add(Node(f"{span}: {segment.days} days not charged — {segment.reason}",
-                                  period=span, count=segment.days))
+                    node.add(
+                        Node(
+                            f"{span}: {segment.days} days not charged — {segment.reason}",
+                            period=span,
+                            count=segment.days,
+                        )
+                    )
                     continue
                 terms.append(f"{fmt(segment.rate)} x {segment.days}")
-                node.add(Node(
-                    f"{span}: {segment.days} days x {fmt(segment.base.value)} / {dim} "  # type: ignore[arg-type]
-                    f"(18+, income {fmt(segment.income)} a month, GOO {segment.location})",
-                    amount=segment.base.value * segment.days / dim,  # type: ignore[operator]
-                    parameter=BASE, value=segment.base.value,
-                    reference=segment.base.reference_dict, period=span, count=segment.days,
-                ))
-                if segment.catering is not None:
-                    node.add(Node(
-                        f"{span}: catering at {segment.location}: {segment.days} days x "
-                        f"{fmt(segment.catering.value)} / {dim}",  # type: ignore[arg-type]
-                        amount=segment.catering.value * segment.days / dim,  # type: ignore[operator]
-                        parameter=CATERING, value=segment.catering.value,
-                        reference=segment.catering.reference_dict, period=span,
+                node.add(
+                    Node(
+                        f"{span}: {segment.days} days x {fmt(segment.base.value)} / {dim} "  # type: ignore[arg-type]
+                        f"(18+, income {fmt(segment.income)} a month, GOO {segment.location})",
+                        amount=segment.base.value * segment.days / dim,  # type: ignore[operator]
+                        parameter=BASE,
+                        value=segment.base.value,
+                        reference=segment.base.reference_dict,
+                        period=span,
                         count=segment.days,
-                    ))
-        root.add(Node(f"({' + '.join(terms) or '0'}) / {dim} = {self.exact:.4f} -> "
-                      f"{fmt(self.gross)}", amount=self.gross))
+                    )
+                )
+                if segment.catering is not None:
+                    node.add(
+                        Node(
+                            f"{span}: catering at {segment.location}: {segment.days} days x "
+                            f"{fmt(segment.catering.value)} / {dim}",  # type: ignore[arg-type]
+                            amount=segment.catering.value * segment.days / dim,  # type: ignore[operator]
+                            parameter=CATERING,
+                            value=segment.catering.value,
+                            reference=segment.catering.reference_dict,
+                            period=span,
+                            count=segment.days,
+                        )
+                    )
+        root.add(
+            Node(
+                f"({' + '.join(terms) or '0'}) / {dim} = {self.exact:.4f} -> {fmt(self.gross)}",
+                amount=self.gross,
+            )
+        )
         if self.reduction is not None:
-            root.add(Node(f"maatwerk reduction: -{fmt(self.reduction.amount)} "
-                          f"({self.reduction.reason}), not below zero",
-                          amount=self.amount - self.gross))
+            root.add(
+                Node(
+                    f"maatwerk reduction: -{fmt(self.reduction.amount)} "
+                    f"({self.reduction.reason}), not below zero",
+                    amount=self.amount - self.gross,
+                )
+            )
         return root
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"month": str(self.month), "amount": fmt(self.amount),
-                               "charged": self.charged}
+        out: dict[str, Any] = {
+            "month": str(self.month),
+            "amount": fmt(self.amount),
+            "charged": self.charged,
+        }
         if self.reduction is not None:
             out["reduction"] = fmt(self.reduction.amount)
             out["reason"] = self.reduction.reason
@@ -230,8 +265,7 @@ class EigenBijdrageResult:
 
 
 class _EigenBijdrage:
-    def __init__(self, scenario: Scenario, params: ParameterSet,
-                 reductions: Iterable[Reduction]):
+    def __init__(self, scenario: Scenario, params: ParameterSet, reductions: Iterable[Reduction]):
         self.scenario = scenario
         self.index = ScenarioIndex(scenario)
         self.rates = RateCache(params)
@@ -243,8 +277,11 @@ class _EigenBijdrage:
         """Persons who might ever be charged: a GOO placement and an income."""
         index = self.index
         return sorted(
-            (p for p in index.placements
-             if index.incomes.get(p) and any(not pl.is_private for pl in index.placements[p])),
+            (
+                p
+                for p in index.placements
+                if index.incomes.get(p) and any(not pl.is_private for pl in index.placements[p])
+            ),
             key=index.person_order.__getitem__,
         )
 
@@ -265,10 +302,12 @@ class _EigenBijdrage:
             if key in by_key:
                 by_key[key].reduction = reduction
         result.households = sorted(
-            by_key.values(), key=lambda hm: (self._household_key(hm.household), hm.month))
+            by_key.values(), key=lambda hm: (self._household_key(hm.household), hm.month)
+        )
         for hm in result.households:
-            hm.persons = dict(sorted(hm.persons.items(),
-                                     key=lambda item: index.person_order[item[0]]))
+            hm.persons = dict(
+                sorted(hm.persons.items(), key=lambda item: index.person_order[item[0]])
+            )
         return result
 
     def _household_key(self, household: str) -> tuple[int, int]:
@@ -278,10 +317,11 @@ class _EigenBijdrage:
 
     def _possible(self, person: str, window: DateRange) -> bool:
         index = self.index
-        return (any(not p.is_private and p.range.overlaps(window)
-                    for p in index.placements[person])
-                and any(i.range.overlaps(window) for i in index.incomes[person])
-                and index.adult_from[person] <= window.end)  # type: ignore[operator]
+        return (
+            any(not p.is_private and p.range.overlaps(window) for p in index.placements[person])
+            and any(i.range.overlaps(window) for i in index.incomes[person])
+            and index.adult_from[person] <= window.end
+        )  # type: ignore[operator]
 
     def _eligible(self, person: str, day: date) -> Decimal | None:
         """Income that day if the person can be charged that day, else None."""
@@ -309,8 +349,14 @@ class _EigenBijdrage:
             self._charged[key] = cached
         return cached
 
-    def _add(self, by_key: dict[tuple[str, Month], HouseholdMonth], person: str, month: Month,
-             start: date, end: date) -> None:
+    def _add(
+        self,
+        by_key: dict[tuple[str, Month], HouseholdMonth],
+        person: str,
+        month: Month,
+        start: date,
+        end: date,
+    ) -> None:
         index = self.index
         placement = index.placement_on(person, start)
         if placement is None or placement.is_private:
@@ -330,9 +376,13 @@ class _EigenBijdrage:
             segment = FreeSegment(start, end, "no income")
         elif person not in self.charged_on(household, start):
             charged = self.charged_on(household, start)
-            segment = FreeSegment(start, end, f"at most {len(charged)} persons per household: "
-                                              f"{', '.join(charged)} charged (highest income; "
-                                              "tie: listed first)")
+            segment = FreeSegment(
+                start,
+                end,
+                f"at most {len(charged)} persons per household: "
+                f"{', '.join(charged)} charged (highest income; "
+                "tie: listed first)",
+            )
         else:
             location = placement.location
             assert location is not None
@@ -341,8 +391,9 @@ class _EigenBijdrage:
             if index.locations[location].catering:
                 catering = self.rates.get(CATERING, start)
             assert base is not None
-            segment = ChargeSegment(start, end, location, base, catering,
-                                    index.income_amount_on(person, start))
+            segment = ChargeSegment(
+                start, end, location, base, catering, index.income_amount_on(person, start)
+            )
         previous = charge.segments[-1] if charge.segments else None
         if previous is not None and previous.end + ONE_DAY == start and _same(previous, segment):
             charge.segments[-1] = _extend(previous, end)
@@ -355,19 +406,25 @@ def _same(a: ChargeSegment | FreeSegment, b: ChargeSegment | FreeSegment) -> boo
         return a.reason == b.reason
     if isinstance(a, ChargeSegment) and isinstance(b, ChargeSegment):
         return (a.location, a.base, a.catering, a.income) == (
-            b.location, b.base, b.catering, b.income)
+            b.location,
+            b.base,
+            b.catering,
+            b.income,
+        )
     return False
 
 
 def _extend(segment: ChargeSegment | FreeSegment, end: date) -> ChargeSegment | FreeSegment:
     if isinstance(segment, FreeSegment):
         return FreeSegment(segment.start, end, segment.reason)
-    return ChargeSegment(segment.start, end, segment.location, segment.base,
-                         segment.catering, segment.income)
+    return ChargeSegment(
+        segment.start, end, segment.location, segment.base, segment.catering, segment.income
+    )
 
 
-def calculate_eigen_bijdrage(scenario: Scenario, params: ParameterSet,
-                             reductions: Iterable[Reduction] = ()) -> EigenBijdrageResult:
+def calculate_eigen_bijdrage(
+    scenario: Scenario, params: ParameterSet, reductions: Iterable[Reduction] = ()
+) -> EigenBijdrageResult:
     """Eigen bijdrage per household and month for ``scenario.period``. Raises
     :class:`MissingParameter` for a day with a charge and no known amount."""
     return _EigenBijdrage(scenario, params, reductions).run()
@@ -378,7 +435,8 @@ def eigen_bijdrage_section(context: Any) -> dict[str, Any]:
     come from ``context.inputs["eigen_bijdrage"]["reductions"]`` (a list of
     :class:`Reduction`); the scenario document does not hold them."""
     inputs = getattr(context, "inputs", {}).get("eigen_bijdrage", {})
-    result = calculate_eigen_bijdrage(context.scenario, context.params,
-                                      inputs.get("reductions", ()))
+    result = calculate_eigen_bijdrage(
+        context.scenario, context.params, inputs.get("reductions", ())
+    )
     context.values["eigen_bijdrage"] = result
     return result.to_dict(explain=context.explain) if getattr(context, "output", True) else {}

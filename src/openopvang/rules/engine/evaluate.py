@@ -73,6 +73,7 @@ def register_section(name: str, order: int = 100) -> Callable[[Section], Section
     def decorator(function: Section) -> Section:
         SECTIONS[name] = _Registered(order, function)
         return function
+
     return decorator
 
 
@@ -83,7 +84,8 @@ register_section("eigen_bijdrage", order=60)(eigen_bijdrage_section)
 @register_section("booo", order=100)
 def booo_section(context: Context) -> dict[str, Any]:
     result = calculate_booo(
-        context.scenario, context.params,
+        context.scenario,
+        context.params,
         poo_leefgeld_paid=context.values.get("poo_leefgeld_paid"),
     )
     context.values["booo"] = result
@@ -126,12 +128,16 @@ def _run(scenario, explain, params, sections, inputs, *, output: bool):
         if unknown:
             raise ValueError(f"unknown section(s): {', '.join(unknown)}")
     parsed = scenario if isinstance(scenario, Scenario) else parse_scenario(scenario)
-    context = Context(parsed, params or ParameterSet.load_default(), explain,
-                      inputs=dict(inputs or {}), output=output)
+    context = Context(
+        parsed,
+        params or ParameterSet.load_default(),
+        explain,
+        inputs=dict(inputs or {}),
+        output=output,
+    )
     out: dict[str, Any] = {
         "municipality": parsed.municipality,
-        "period": {"from": parsed.period.start.isoformat(),
-                   "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
+        "period": {"from": parsed.period.start.isoformat(), "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
     }
     results: dict[str, Any] = {}
     for name, registered in sorted(SECTIONS.items(), key=lambda item: item[1].order):

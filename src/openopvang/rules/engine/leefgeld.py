@@ -122,23 +122,28 @@ MANDATORY_FROM = "rooo.income.mandatory_stop_from"
 RATE_PARAMETERS = (
     KLEEDGELD,
     *(WOON.format(age=age) for age in ("adult", "minor")),
-    *(EETGELD.format(age=age, band=band) for age in ("adult", "minor")
-      for band in ("1", "2", "3", "4_plus")),
+    *(
+        EETGELD.format(age=age, band=band)
+        for age in ("adult", "minor")
+        for band in ("1", "2", "3", "4_plus")
+    ),
 )
 _EETGELD_NAMES = {
-    (adult, size): EETGELD.format(age="adult" if adult else "minor",
-                                  band="4_plus" if size == 4 else str(size))
-    for adult in (True, False) for size in (1, 2, 3, 4)
+    (adult, size): EETGELD.format(
+        age="adult" if adult else "minor", band="4_plus" if size == 4 else str(size)
+    )
+    for adult in (True, False)
+    for size in (1, 2, 3, 4)
 }  # a household of one always uses the single-person (adult) row
 _WOON_NAMES = {True: WOON.format(age="adult"), False: WOON.format(age="minor")}
 PRO_RATA = "pro_rata"
 WHOLE_MONTH = "whole_month_if_present_on_first"
 RULE_TEXT = {
     PRO_RATA: "pro rata by calendar days: sum of (monthly rate x days) / days in the "
-              "month, rounded half-up to cents once per person, month and component",
+    "month, rounded half-up to cents once per person, month and component",
     WHOLE_MONTH: "whole month at the situation of the 1st for persons placed on the "
-                 "1st; pro rata by calendar days for persons arriving later; rounded "
-                 "half-up to cents once per person, month and component",
+    "1st; pro rata by calendar days for persons arriving later; rounded "
+    "half-up to cents once per person, month and component",
 }
 
 
@@ -203,8 +208,11 @@ class ScenarioIndex:
         members = self.members.get(household)
         if members is None:  # pseudo household
             return [household.removeprefix("person:")]
-        return [person for person, span in members
-                if span.start <= day and (span.end is None or day <= span.end)]
+        return [
+            person
+            for person, span in members
+            if span.start <= day and (span.end is None or day <= span.end)
+        ]
 
     def income_on(self, person: str, day: date) -> Income | None:
         for income in self.incomes.get(person, ()):
@@ -213,8 +221,9 @@ class ScenarioIndex:
         return None
 
     def income_amount_on(self, person: str, day: date) -> Decimal:
-        return total(i.monthly_amount for i in self.incomes.get(person, ())
-                     if i.range.contains(day))
+        return total(
+            i.monthly_amount for i in self.incomes.get(person, ()) if i.range.contains(day)
+        )
 
     def is_adult(self, person: str, day: date) -> bool:
         return day >= self.adult_from[person]
@@ -333,7 +342,12 @@ class Segment:
 
     def same_situation(self, other: Segment) -> bool:
         return (self.household, self.where, self.adult, self.size, self.parts) == (
-            other.household, other.where, other.adult, other.size, other.parts)
+            other.household,
+            other.where,
+            other.adult,
+            other.size,
+            other.parts,
+        )
 
 
 @dataclass(slots=True)
@@ -370,19 +384,26 @@ class PersonMonth:
         root = Node(
             f"Leefgeld {self.person} {self.month} (household {self.household}): "
             f"{RULE_TEXT[self.rule]}",
-            amount=self.amount, period=self.month.range,
+            amount=self.amount,
+            period=self.month.range,
             records=[self.person, self.household],
         )
         for index, component in enumerate(COMPONENTS):
             line = self.lines[component]
-            paid = [s for s in self.segments
-                    if s.household == self.household and s.parts[index].rate > 0]
+            paid = [
+                s
+                for s in self.segments
+                if s.household == self.household and s.parts[index].rate > 0
+            ]
             terms = " + ".join(f"{fmt(s.parts[index].rate)} x {s.days}" for s in paid) or "0"
-            node = root.add(Node(
-                f"{component}: ({terms}) / {days_in_month} = {line.exact:.4f} -> "
-                f"{fmt(line.amount)}",
-                amount=line.amount, count=line.days,
-            ))
+            node = root.add(
+                Node(
+                    f"{component}: ({terms}) / {days_in_month} = {line.exact:.4f} -> "
+                    f"{fmt(line.amount)}",
+                    amount=line.amount,
+                    count=line.days,
+                )
+            )
             for segment in self.segments:
                 node.add(_segment_node(segment, index, self.household, days_in_month))
         return root
@@ -406,20 +427,29 @@ def _segment_node(segment: Segment, index: int, household: str, days_in_month: i
     part = segment.parts[index]
     whole = " (whole month: situation of the 1st)" if segment.whole_month else ""
     if segment.household != household and segment.placed:
-        return Node(f"{span}: {segment.days} days counted under household "
-                    f"{segment.household}", period=span, count=segment.days)
+        return Node(
+            f"{span}: {segment.days} days counted under household {segment.household}",
+            period=span,
+            count=segment.days,
+        )
     if part.rate > 0 and part.value is not None:
         age = "adult (18+)" if segment.adult else "minor"
         note = f"; {part.note}" if part.note else ""
         return Node(
             f"{span}: {segment.days} days x {fmt(part.rate)} / {days_in_month}{whole} — "
             f"{age}, household of {segment.size} placed, {segment.where}{note}",
-            amount=part.rate * segment.days / days_in_month, parameter=part.value.name,
-            value=part.rate, reference=part.value.reference_dict, period=span,
+            amount=part.rate * segment.days / days_in_month,
+            parameter=part.value.name,
+            value=part.rate,
+            reference=part.value.reference_dict,
+            period=span,
             count=segment.days,
         )
-    return Node(f"{span}: {segment.days} days without — {part.reason}{whole}",
-                period=span, count=segment.days)
+    return Node(
+        f"{span}: {segment.days} days without — {part.reason}{whole}",
+        period=span,
+        count=segment.days,
+    )
 
 
 @dataclass
@@ -450,15 +480,19 @@ class LeefgeldResult:
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         households = []
         for household, months in self.by_household().items():
-            households.append({
-                "household": household,
-                "months": [
-                    {"month": str(month),
-                     "amount": fmt(total(pm.amount for pm in pms)),
-                     "persons": [pm.to_dict(explain) for pm in pms]}
-                    for month, pms in sorted(months.items())
-                ],
-            })
+            households.append(
+                {
+                    "household": household,
+                    "months": [
+                        {
+                            "month": str(month),
+                            "amount": fmt(total(pm.amount for pm in pms)),
+                            "persons": [pm.to_dict(explain) for pm in pms],
+                        }
+                        for month, pms in sorted(months.items())
+                    ],
+                }
+            )
         return {
             "total": fmt(self.total),
             "poo_total": fmt(self.poo_total),
@@ -480,6 +514,7 @@ def leefgeld_paid_to_poo_persons(result: LeefgeldResult) -> dict[tuple[str, Mont
 
 # -- the calculation ---------------------------------------------------------------------
 
+
 class _Leefgeld:
     def __init__(self, scenario: Scenario, params: ParameterSet):
         self.scenario = scenario
@@ -491,10 +526,14 @@ class _Leefgeld:
         if policy.switch_2023_date is not None:
             latest = params.value(SWITCH_LATEST, policy.switch_2023_date).value
             if policy.switch_2023_date > latest:
-                raise ScenarioError("policy.switch_2023_date",
-                                    f"after the latest switch date {latest} ({SWITCH_LATEST})")
-        self.global_bounds = self.rates.bounds(RATE_PARAMETERS) | {SWITCH_2023_EARLIEST,
-                                                                    self.switch}
+                raise ScenarioError(
+                    "policy.switch_2023_date",
+                    f"after the latest switch date {latest} ({SWITCH_LATEST})",
+                )
+        self.global_bounds = self.rates.bounds(RATE_PARAMETERS) | {
+            SWITCH_2023_EARLIEST,
+            self.switch,
+        }
         for name in (POLICY_FROM, MANDATORY_FROM):
             for value in params.parameter(name).effective:
                 self.global_bounds.add(value.value)  # type: ignore[arg-type]
@@ -533,8 +572,9 @@ class _Leefgeld:
             return (1, person, pm.month, person)
         return (0, order, pm.month, person)
 
-    def person_month_segments(self, person: str, month: Month, window: DateRange,
-                              rule: str) -> list[Segment]:
+    def person_month_segments(
+        self, person: str, month: Month, window: DateRange, rule: str
+    ) -> list[Segment]:
         if rule == WHOLE_MONTH and self.index.placement_on(person, month.first):
             if window.start != month.first:
                 return []  # paid in the evaluation whose period holds the 1st
@@ -559,8 +599,7 @@ class _Leefgeld:
         adult = day >= index.adult_from[person]
         placement = index.placement_on(person, day)
         if placement is None:
-            return Segment(start, end, household, "not placed", False, False, adult, 0,
-                           _NOT_PLACED)
+            return Segment(start, end, household, "not placed", False, False, adult, 0, _NOT_PLACED)
         members, size = self.household_day(household, day)
         poo = placement.host is not None
         where, without_eetgeld, without_woon = self.where(placement)
@@ -569,8 +608,9 @@ class _Leefgeld:
         parts = self._parts_cache.get(key)
         if parts is None:
             parts = self._parts_cache[key] = (
-                self.part(_EETGELD_NAMES[adult or size == 1, min(size, 4)], day, stop,
-                          without_eetgeld),
+                self.part(
+                    _EETGELD_NAMES[adult or size == 1, min(size, 4)], day, stop, without_eetgeld
+                ),
                 self.part(KLEEDGELD, day, stop, ""),
                 self.part(_WOON_NAMES[adult], day, stop, without_woon),
             )
@@ -597,8 +637,11 @@ class _Leefgeld:
             else:
                 where = f"GOO {placement.location}"
                 catering = self.index.locations[placement.location].catering  # type: ignore[index]
-                found = (where, f"catering at {placement.location}" if catering else "",
-                         f"no host ({where}): wooncomponent only with a host")
+                found = (
+                    where,
+                    f"catering at {placement.location}" if catering else "",
+                    f"no host ({where}): wooncomponent only with a host",
+                )
                 self._why[found[1]] = ("catering", (("location", placement.location),))
                 self._why[found[2]] = ("no_host", (("location", placement.location),))
             self._where_cache[key] = found
@@ -608,8 +651,11 @@ class _Leefgeld:
         lookup = self.lookup_day(day)
         first = self.rates.first_start(name)
         if lookup < first:
-            return Part(ZERO, reason=f"{name} in force from {first.isoformat()}",
-                        why=("not_in_force", (("parameter", name), ("from", first.isoformat()))))
+            return Part(
+                ZERO,
+                reason=f"{name} in force from {first.isoformat()}",
+                why=("not_in_force", (("parameter", name), ("from", first.isoformat()))),
+            )
         if stop:
             return Part(ZERO, reason=stop, why=self._why.get(stop, ()))
         if without:
@@ -618,10 +664,14 @@ class _Leefgeld:
         assert value is not None
         note, note_why = "", ()
         if lookup != day:
-            note = (f"table of {value.start.isoformat()} continues until the municipal switch "
-                    f"on {self.switch.isoformat()} (policy.switch_2023_date)")
-            note_why = ("table_continues", (("table", value.start.isoformat()),
-                                            ("switch", self.switch.isoformat())))
+            note = (
+                f"table of {value.start.isoformat()} continues until the municipal switch "
+                f"on {self.switch.isoformat()} (policy.switch_2023_date)"
+            )
+            note_why = (
+                "table_continues",
+                (("table", value.start.isoformat()), ("switch", self.switch.isoformat())),
+            )
         return Part(value.value, value, note=note, note_why=note_why)  # type: ignore[arg-type]
 
     def income_stop(self, person: str, household: str, members: list[str], day: date) -> str:
@@ -629,10 +679,14 @@ class _Leefgeld:
         index = self.index
         own = index.income_on(person, day)
         if own is not None:
-            text = (f"own income of {person} ({own.kind}) from {own.range.start.isoformat()}"
-                    " (the earner gets no leefgeld)")
-            self._why[text] = ("own_income", (("person", person), ("kind", own.kind),
-                                              ("from", own.range.start.isoformat())))
+            text = (
+                f"own income of {person} ({own.kind}) from {own.range.start.isoformat()}"
+                " (the earner gets no leefgeld)"
+            )
+            self._why[text] = (
+                "own_income",
+                (("person", person), ("kind", own.kind), ("from", own.range.start.isoformat())),
+            )
             return text
         key = (household, day)
         cached = self._household_stop_cache.get(key)
@@ -644,10 +698,15 @@ class _Leefgeld:
         if mandatory is not None and day >= mandatory.value:  # type: ignore[operator]
             rule = f"whole household, mandatory from {mandatory.value}"
             rule_why = ("mandatory", str(mandatory.value))
-        elif (optional is not None and day >= optional.value  # type: ignore[operator]
-              and self.household_stop):
-            rule = (f"whole household, municipal policy from {optional.value} "
-                    "(policy.household_income_stop)")
+        elif (
+            optional is not None
+            and day >= optional.value  # type: ignore[operator]
+            and self.household_stop
+        ):
+            rule = (
+                f"whole household, municipal policy from {optional.value} "
+                "(policy.household_income_stop)"
+            )
             rule_why = ("policy", str(optional.value))
         else:
             rule, rule_why = "", ("", "")
@@ -656,19 +715,28 @@ class _Leefgeld:
                 if index.is_adult(member, day):
                     income = index.income_on(member, day)
                     if income is not None:
-                        reason = (f"income of {member} (18+, {income.kind}) from "
-                                  f"{income.range.start.isoformat()}: {rule}")
-                        self._why[reason] = ("household_income", (
-                            ("person", member), ("kind", income.kind),
-                            ("from", income.range.start.isoformat()),
-                            ("rule", rule_why[0]), ("rule_from", rule_why[1])))
+                        reason = (
+                            f"income of {member} (18+, {income.kind}) from "
+                            f"{income.range.start.isoformat()}: {rule}"
+                        )
+                        self._why[reason] = (
+                            "household_income",
+                            (
+                                ("person", member),
+                                ("kind", income.kind),
+                                ("from", income.range.start.isoformat()),
+                                ("rule", rule_why[0]),
+                                ("rule_from", rule_why[1]),
+                            ),
+                        )
                         break
         self._household_stop_cache[key] = reason
         return reason
 
 
-def _person_months(person: str, month: Month, segments: list[Segment],
-                   rule: str) -> list[PersonMonth]:
+def _person_months(
+    person: str, month: Month, segments: list[Segment], rule: str
+) -> list[PersonMonth]:
     """One PersonMonth per household the person was placed in during the month."""
     days_in_month = month.days
     sums: dict[str, tuple[list[Decimal], list[Decimal], list[int]]] = {}
@@ -699,8 +767,9 @@ def _person_months(person: str, month: Month, segments: list[Segment],
                 poo_amount = ZERO
             else:
                 poo_amount = round_cents(poo[index] / days_in_month)
-            lines[component] = LeefgeldLine(household, person, month, component, amount,
-                                            exact, poo_amount, paid[index])
+            lines[component] = LeefgeldLine(
+                household, person, month, component, amount, exact, poo_amount, paid[index]
+            )
         out.append(PersonMonth(household, person, month, lines, segments, rule))
     return out
 
@@ -719,8 +788,7 @@ def leefgeld_section(context: Any) -> dict[str, Any]:
     result = calculate_leefgeld(context.scenario, context.params)
     context.values["leefgeld"] = result
     scenario = context.scenario
-    has_poo = any(p.is_private and p.range.overlaps(scenario.period)
-                  for p in scenario.placements)
+    has_poo = any(p.is_private and p.range.overlaps(scenario.period) for p in scenario.placements)
     if scenario.policy.leefgeld_paid_poo is None and has_poo:
         context.values["poo_leefgeld_paid"] = result.poo_total
     return result.to_dict(explain=context.explain) if getattr(context, "output", True) else {}

@@ -164,7 +164,8 @@ class ParameterSet:
             for parameter in _load_file(path):
                 if parameter.name in parameters:
                     raise ParameterFileError(
-                        path.name, parameter.name,
+                        path.name,
+                        parameter.name,
                         f"already defined in {parameters[parameter.name].source}",
                     )
                 parameters[parameter.name] = parameter
@@ -175,9 +176,7 @@ class ParameterSet:
         by_name: dict[str, dict[date, ParameterValue]] = {}
         for override in overrides:
             parameter = self._get(override.name)
-            values = by_name.setdefault(
-                parameter.name, {v.start: v for v in parameter.values}
-            )
+            values = by_name.setdefault(parameter.name, {v.start: v for v in parameter.values})
             value = _coerce_override(parameter, override)
             if value.end is None:
                 # Keep a known gap: inherit the end of the value replaced or split.
@@ -200,9 +199,7 @@ class ParameterSet:
             raise MissingParameter(name, day)
         return found
 
-    def periods(
-        self, name: str, start: date, end: date
-    ) -> list[tuple[ParameterValue, date, date]]:
+    def periods(self, name: str, start: date, end: date) -> list[tuple[ParameterValue, date, date]]:
         """Values covering ``[start, end]`` (inclusive) as (value, seg_start, seg_end),
         in order. Raises :class:`MissingParameter` for the first day without one."""
         parameter = self._get(name)
@@ -228,26 +225,30 @@ class ParameterSet:
         out = []
         for name in self.names():
             parameter = self._parameters[name]
-            out.append({
-                "name": name,
-                "description": dict(parameter.description),
-                "unit": parameter.unit,
-                "source": parameter.source,
-                "values": [
-                    {
-                        "start": written.start.isoformat(),
-                        "end": written.end.isoformat() if written.end else None,
-                        "applies_until": effective.end.isoformat() if effective.end else None,
-                        "value": str(written.value) if not isinstance(written.value, date)
-                        else written.value.isoformat(),
-                        "reference": written.reference.to_dict(),
-                        "confidence": written.confidence,
-                        "note": written.note,
-                    }
-                    for written, effective in zip(parameter.values, parameter.effective,
-                                                  strict=True)
-                ],
-            })
+            out.append(
+                {
+                    "name": name,
+                    "description": dict(parameter.description),
+                    "unit": parameter.unit,
+                    "source": parameter.source,
+                    "values": [
+                        {
+                            "start": written.start.isoformat(),
+                            "end": written.end.isoformat() if written.end else None,
+                            "applies_until": effective.end.isoformat() if effective.end else None,
+                            "value": str(written.value)
+                            if not isinstance(written.value, date)
+                            else written.value.isoformat(),
+                            "reference": written.reference.to_dict(),
+                            "confidence": written.confidence,
+                            "note": written.note,
+                        }
+                        for written, effective in zip(
+                            parameter.values, parameter.effective, strict=True
+                        )
+                    ],
+                }
+            )
         return out
 
     # -- documents (JSON) ------------------------------------------------------------
@@ -266,11 +267,16 @@ class ParameterSet:
         Values as written (administrator overrides included), amounts as strings."""
         return {
             item["name"]: {
-                "description": item["description"], "unit": item["unit"],
+                "description": item["description"],
+                "unit": item["unit"],
                 "source": item["source"],
-                "values": [{key: value[key] for key in
-                            ("start", "end", "value", "reference", "confidence", "note")}
-                           for value in item["values"]],
+                "values": [
+                    {
+                        key: value[key]
+                        for key in ("start", "end", "value", "reference", "confidence", "note")
+                    }
+                    for value in item["values"]
+                ],
             }
             for item in self.describe()
         }
@@ -285,14 +291,16 @@ class ParameterSet:
         elif isinstance(document, list):
             items = list(document)
         else:
-            raise ParameterFileError("parameters document", None,
-                                     "expected a mapping of parameters (or a list)")
+            raise ParameterFileError(
+                "parameters document", None, "expected a mapping of parameters (or a list)"
+            )
         parameters: dict[str, Parameter] = {}
         for item in items:
             name = item.get("name") if isinstance(item, Mapping) else None
             if not isinstance(name, str) or not _NAME_RE.match(name):
-                raise ParameterFileError("parameters document", str(name),
-                                         "name must be dotted lower-case words")
+                raise ParameterFileError(
+                    "parameters document", str(name), "name must be dotted lower-case words"
+                )
 
             def fail(message: str, name: str = name) -> ParameterFileError:
                 return ParameterFileError("parameters document", name, message)
@@ -312,13 +320,18 @@ class ParameterSet:
                     end = date.fromisoformat(raw["end"]) if raw.get("end") else None
                 except (KeyError, TypeError, ValueError):
                     raise fail(f"values[{index}]: start/end must be dates") from None
-                written = {key: raw[key] for key in
-                           ("value", "reference", "confidence", "note") if key in raw}
-                values.append(_parse_value(fail, name, unit, index,
-                                           {"start": start, "end": end, **written}))
+                written = {
+                    key: raw[key]
+                    for key in ("value", "reference", "confidence", "note")
+                    if key in raw
+                }
+                values.append(
+                    _parse_value(fail, name, unit, index, {"start": start, "end": end, **written})
+                )
             description = item.get("description") or {}
-            parameters[name] = Parameter(name, dict(description), unit,
-                                         str(item.get("source") or "document"), tuple(values))
+            parameters[name] = Parameter(
+                name, dict(description), unit, str(item.get("source") or "document"), tuple(values)
+            )
         return cls(parameters)
 
     def _get(self, name: str) -> Parameter:
@@ -334,6 +347,7 @@ def _load_default() -> ParameterSet:
 
 
 # -- YAML parsing ----------------------------------------------------------------
+
 
 def _load_file(path: Path) -> list[Parameter]:
     source = path.name
@@ -378,9 +392,7 @@ def _parse_parameter(source: str, prefix: str, name: Any, body: Any) -> Paramete
     raw_values = body.get("values")
     if not isinstance(raw_values, list) or not raw_values:
         raise fail("values must be a non-empty list")
-    values = [
-        _parse_value(fail, name, unit, index, raw) for index, raw in enumerate(raw_values)
-    ]
+    values = [_parse_value(fail, name, unit, index, raw) for index, raw in enumerate(raw_values)]
     for before, after in zip(values, values[1:], strict=False):
         if after.start <= before.start:
             raise fail(f"values must be in order of start ({after.start} after {before.start})")
@@ -441,7 +453,7 @@ def _coerce_override(parameter: Parameter, override: ParameterValue) -> Paramete
 def _coerce(unit: str, raw: Any) -> Value:
     if unit.startswith("EUR"):
         if isinstance(raw, float):
-            raise TypeError("write amounts as quoted strings, e.g. \"83.00\" (no floats)")
+            raise TypeError('write amounts as quoted strings, e.g. "83.00" (no floats)')
         amount = to_decimal(raw)
         if amount < 0:
             raise ValueError("amount must not be negative")

@@ -24,13 +24,29 @@ from .errors import ScenarioError
 from .money import to_decimal
 
 __all__ = [
-    "ActualCostGoo", "Capacity", "Host", "Household", "Income", "Location", "Membership",
-    "OtherCost", "Person", "Placement", "Policy", "Provision", "Scenario", "ScenarioError",
-    "parse_scenario", "scenario_to_dict",
+    "ActualCostGoo",
+    "Capacity",
+    "Host",
+    "Household",
+    "Income",
+    "Location",
+    "Membership",
+    "OtherCost",
+    "Person",
+    "Placement",
+    "Policy",
+    "Provision",
+    "Scenario",
+    "ScenarioError",
+    "parse_scenario",
+    "scenario_to_dict",
 ]
 
 OTHER_COST_CATEGORIES = (
-    "transition", "purchased_services", "actual_hotel_ship_catering", "actual_cost_goo",
+    "transition",
+    "purchased_services",
+    "actual_hotel_ship_catering",
+    "actual_cost_goo",
 )
 INCOME_KINDS = ("work", "benefit", "allowance", "other")
 PARTIAL_MONTH_RULES = ("pro_rata", "whole_month_if_present_on_first")
@@ -45,6 +61,7 @@ _ID_RE = re.compile(r"^\S(.{0,98}\S)?$")
 
 
 # -- the document as dataclasses -------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Capacity:
@@ -177,8 +194,18 @@ class Scenario:
 # -- parsing ------------------------------------------------------------------------
 
 TOP_LEVEL = {
-    "municipality", "period", "locations", "hosts", "persons", "households", "placements",
-    "provisions", "incomes", "other_costs", "policy", "meta",
+    "municipality",
+    "period",
+    "locations",
+    "hosts",
+    "persons",
+    "households",
+    "placements",
+    "provisions",
+    "incomes",
+    "other_costs",
+    "policy",
+    "meta",
 }
 
 
@@ -186,13 +213,16 @@ def parse_scenario(raw: Any) -> Scenario:
     doc = _mapping(raw, "", required={"municipality", "period"}, optional=TOP_LEVEL)
     municipality = doc["municipality"]
     if not isinstance(municipality, str) or not _MUNICIPALITY_RE.match(municipality):
-        raise ScenarioError("municipality",
-                            f"not a CBS municipality code (GMnnnn) {municipality!r}")
+        raise ScenarioError(
+            "municipality", f"not a CBS municipality code (GMnnnn) {municipality!r}"
+        )
     period = _range(_mapping(doc["period"], "period", {"from", "to"}, {"from", "to"}), "period")
 
     hosts = tuple(_host(item, path) for path, item in _items(doc, "hosts"))
-    persons = tuple(_person_fast(item) or _person(item, f"persons[{index}]")
-                    for index, item in enumerate(_list(doc, "persons")))
+    persons = tuple(
+        _person_fast(item) or _person(item, f"persons[{index}]")
+        for index, item in enumerate(_list(doc, "persons"))
+    )
     locations = tuple(_location(item, path) for path, item in _items(doc, "locations"))
     for name, things in (("hosts", hosts), ("persons", persons), ("locations", locations)):
         _unique_ids(name, things)
@@ -208,9 +238,11 @@ def parse_scenario(raw: Any) -> Scenario:
     )
     _unique_ids("households", households)
     _no_overlap(
-        (((h, m), member.person, member.range)
-         for h, household in enumerate(households)
-         for m, member in enumerate(household.members)),
+        (
+            ((h, m), member.person, member.range)
+            for h, household in enumerate(households)
+            for m, member in enumerate(household.members)
+        ),
         lambda key: f"households[{key[0]}].members[{key[1]}]",
     )
     placements = tuple(
@@ -234,8 +266,18 @@ def parse_scenario(raw: Any) -> Scenario:
     if not isinstance(meta, dict):
         raise ScenarioError("meta", "expected an object")
     return Scenario(
-        municipality, period, locations, hosts, persons, households, placements,
-        provisions, incomes, other_costs, policy, dict(meta),
+        municipality,
+        period,
+        locations,
+        hosts,
+        persons,
+        households,
+        placements,
+        provisions,
+        incomes,
+        other_costs,
+        policy,
+        dict(meta),
     )
 
 
@@ -251,6 +293,7 @@ _PERSON_KEYS = frozenset({"id", "birth_date"})
 # the full reader below then reads that item again and raises the error naming
 # the field. A fast reader never raises and accepts nothing the full reader
 # refuses, so results and errors are the same as with the full readers alone.
+
 
 def _opt_day(raw: Any) -> tuple[bool, date | None]:
     """(ok, day) for an optional "to": None, or a valid date text."""
@@ -333,8 +376,12 @@ def _provision_fast(raw: Any, known: dict[str, set[str]]) -> Provision | None:
     if type(raw) is not dict or len(raw) != 3:
         return None
     person, month, kind = raw.get("person"), raw.get("month"), raw.get("kind")
-    if (type(person) is not str or type(month) is not str or type(kind) is not str
-            or person not in known["person"]):
+    if (
+        type(person) is not str
+        or type(month) is not str
+        or type(kind) is not str
+        or person not in known["person"]
+    ):
         return None
     kind = kind.strip()
     parsed = _month_text(month)
@@ -356,8 +403,12 @@ def _person(raw: Any, path: str) -> Person:
 
 
 def _location(raw: Any, path: str) -> Location:
-    item = _mapping(raw, path, {"id", "kind", "capacity"},
-                    {"id", "kind", "catering", "capacity", "opened", "closed"})
+    item = _mapping(
+        raw,
+        path,
+        {"id", "kind", "capacity"},
+        {"id", "kind", "catering", "capacity", "opened", "closed"},
+    )
     kind = item["kind"]
     if not isinstance(kind, str) or not kind.strip():
         raise ScenarioError(f"{path}.kind", "required text, e.g. 'building', 'hotel', 'ship'")
@@ -373,15 +424,17 @@ def _location(raw: Any, path: str) -> Location:
         cap = _mapping(cap_raw, cap_path, {"from", "places"}, {"from", "to", "places"})
         places = cap["places"]
         if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-            raise ScenarioError(f"{cap_path}.places",
-                                f"must be a whole number >= 0, not {places!r}")
+            raise ScenarioError(
+                f"{cap_path}.places", f"must be a whole number >= 0, not {places!r}"
+            )
         capacity.append(Capacity(_range(cap, cap_path), places))
     for i, first in enumerate(capacity):
         for j in range(i + 1, len(capacity)):
             if first.range.overlaps(capacity[j].range):
                 raise ScenarioError(f"{path}.capacity[{j}]", f"overlaps {path}.capacity[{i}]")
-    return Location(_id(item["id"], f"{path}.id"), kind.strip(), catering, tuple(capacity),
-                    opened, closed)
+    return Location(
+        _id(item["id"], f"{path}.id"), kind.strip(), catering, tuple(capacity), opened, closed
+    )
 
 
 def _household(raw: Any, path: str, known: dict[str, set[str]]) -> Household:
@@ -420,8 +473,12 @@ def _provision(raw: Any, path: str, known: dict[str, set[str]]) -> Provision:
 
 
 def _income(raw: Any, path: str, known: dict[str, set[str]]) -> Income:
-    item = _mapping(raw, path, {"person", "kind", "from", "monthly_amount"},
-                    {"person", "kind", "from", "to", "monthly_amount"})
+    item = _mapping(
+        raw,
+        path,
+        {"person", "kind", "from", "monthly_amount"},
+        {"person", "kind", "from", "to", "monthly_amount"},
+    )
     if item["kind"] not in INCOME_KINDS:
         raise ScenarioError(f"{path}.kind", f"must be one of {', '.join(INCOME_KINDS)}")
     return Income(
@@ -432,17 +489,24 @@ def _income(raw: Any, path: str, known: dict[str, set[str]]) -> Income:
     )
 
 
-def _other_cost(raw: Any, path: str, known: dict[str, set[str]], period: DateRange,
-                policy: Policy) -> OtherCost:
-    item = _mapping(raw, path, {"category", "amount", "description"},
-                    {"category", "amount", "description", "evidence", "month", "location"})
+def _other_cost(
+    raw: Any, path: str, known: dict[str, set[str]], period: DateRange, policy: Policy
+) -> OtherCost:
+    item = _mapping(
+        raw,
+        path,
+        {"category", "amount", "description"},
+        {"category", "amount", "description", "evidence", "month", "location"},
+    )
     category = item["category"]
     if category not in OTHER_COST_CATEGORIES:
-        raise ScenarioError(f"{path}.category",
-                            f"must be one of {', '.join(OTHER_COST_CATEGORIES)}")
+        raise ScenarioError(
+            f"{path}.category", f"must be one of {', '.join(OTHER_COST_CATEGORIES)}"
+        )
     if category == "actual_cost_goo" and not policy.actual_cost_goo.enabled:
-        raise ScenarioError(f"{path}.category",
-                            "actual_cost_goo lines need policy.actual_cost_goo.enabled")
+        raise ScenarioError(
+            f"{path}.category", "actual_cost_goo lines need policy.actual_cost_goo.enabled"
+        )
     description = item["description"]
     if not isinstance(description, str) or not description.strip():
         raise ScenarioError(f"{path}.description", "required text")
@@ -457,25 +521,42 @@ def _other_cost(raw: Any, path: str, known: dict[str, set[str]], period: DateRan
     location = None
     if item.get("location") is not None:
         location = _ref(item["location"], f"{path}.location", "location", known)
-    return OtherCost(category, _amount(item["amount"], f"{path}.amount"), description.strip(),
-                     evidence.strip(), month, location)
+    return OtherCost(
+        category,
+        _amount(item["amount"], f"{path}.amount"),
+        description.strip(),
+        evidence.strip(),
+        month,
+        location,
+    )
 
 
 def _policy(raw: Any) -> Policy:
-    item = _mapping(raw, "policy", set(), {
-        "actual_cost_goo", "leefgeld_paid_poo", "household_income_stop", "partial_month",
-        "switch_2023_date",
-    })
+    item = _mapping(
+        raw,
+        "policy",
+        set(),
+        {
+            "actual_cost_goo",
+            "leefgeld_paid_poo",
+            "household_income_stop",
+            "partial_month",
+            "switch_2023_date",
+        },
+    )
     actual = ActualCostGoo()
     if "actual_cost_goo" in item:
-        acg = _mapping(item["actual_cost_goo"], "policy.actual_cost_goo", {"enabled"},
-                       {"enabled", "reason"})
+        acg = _mapping(
+            item["actual_cost_goo"], "policy.actual_cost_goo", {"enabled"}, {"enabled", "reason"}
+        )
         if not isinstance(acg["enabled"], bool):
             raise ScenarioError("policy.actual_cost_goo.enabled", "must be true or false")
         reason = acg.get("reason", "")
         if not isinstance(reason, str) or (acg["enabled"] and not reason.strip()):
-            raise ScenarioError("policy.actual_cost_goo.reason",
-                                "required text when actual costs are claimed (BooO art. 3 lid 2)")
+            raise ScenarioError(
+                "policy.actual_cost_goo.reason",
+                "required text when actual costs are claimed (BooO art. 3 lid 2)",
+            )
         actual = ActualCostGoo(acg["enabled"], reason.strip())
     leefgeld = None
     if item.get("leefgeld_paid_poo") is not None:
@@ -485,16 +566,17 @@ def _policy(raw: Any) -> Policy:
         raise ScenarioError("policy.household_income_stop", "must be true or false")
     partial = item.get("partial_month", "pro_rata")
     if partial not in PARTIAL_MONTH_RULES:
-        raise ScenarioError("policy.partial_month",
-                            f"must be one of {', '.join(PARTIAL_MONTH_RULES)}")
+        raise ScenarioError(
+            "policy.partial_month", f"must be one of {', '.join(PARTIAL_MONTH_RULES)}"
+        )
     switch = _opt_date(item.get("switch_2023_date"), "policy.switch_2023_date")
     if switch and not SWITCH_2023_EARLIEST <= switch <= SWITCH_2023_LATEST:
-        raise ScenarioError("policy.switch_2023_date",
-                            "must be between 2023-02-01 and 2023-04-01")
+        raise ScenarioError("policy.switch_2023_date", "must be between 2023-02-01 and 2023-04-01")
     return Policy(actual, leefgeld, stop, partial, switch)
 
 
 # -- small readers; each error names the field path -------------------------------------
+
 
 def _mapping(raw: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
     if not isinstance(raw, dict):
@@ -566,8 +648,9 @@ def _no_overlap(entries, path_of) -> None:
     for key, person, span in entries:
         for other_key, other in by_person[person]:
             if span.overlaps(other):
-                raise ScenarioError(path_of(key),
-                                    f"overlaps {path_of(other_key)} for person {person!r}")
+                raise ScenarioError(
+                    path_of(key), f"overlaps {path_of(other_key)} for person {person!r}"
+                )
         by_person[person].append((key, span))
 
 
@@ -621,7 +704,7 @@ def _range(item: dict[str, Any], path: str) -> DateRange:
 
 def _amount(raw: Any, path: str) -> Decimal:
     if not isinstance(raw, str | int) or isinstance(raw, bool):
-        raise ScenarioError(path, f"write amounts as a string like \"1800.00\", not {raw!r}")
+        raise ScenarioError(path, f'write amounts as a string like "1800.00", not {raw!r}')
     try:
         amount = to_decimal(raw)
     except (TypeError, ValueError):
@@ -635,12 +718,14 @@ def _amount(raw: Any, path: str) -> Decimal:
 
 # -- writing back ---------------------------------------------------------------------
 
+
 def _range_dict(span: DateRange) -> dict[str, str | None]:
     return {"from": span.start.isoformat(), "to": span.end.isoformat() if span.end else None}
 
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     """The canonical document: optional fields only when they differ from the default."""
+
     def location(loc: Location) -> dict[str, Any]:
         out: dict[str, Any] = {"id": loc.id, "kind": loc.kind, "catering": loc.catering}
         if loc.opened:
@@ -655,8 +740,11 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         return {"person": p.person, **where, **_range_dict(p.range)}
 
     def other_cost(c: OtherCost) -> dict[str, Any]:
-        out: dict[str, Any] = {"category": c.category, "amount": str(c.amount),
-                               "description": c.description}
+        out: dict[str, Any] = {
+            "category": c.category,
+            "amount": str(c.amount),
+            "description": c.description,
+        }
         if c.evidence:
             out["evidence"] = c.evidence
         if c.month:
@@ -668,8 +756,10 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
     policy: dict[str, Any] = {}
     p, default = scenario.policy, Policy()
     if p.actual_cost_goo != default.actual_cost_goo:
-        policy["actual_cost_goo"] = {"enabled": p.actual_cost_goo.enabled,
-                                     "reason": p.actual_cost_goo.reason}
+        policy["actual_cost_goo"] = {
+            "enabled": p.actual_cost_goo.enabled,
+            "reason": p.actual_cost_goo.reason,
+        }
     if p.leefgeld_paid_poo is not None:
         policy["leefgeld_paid_poo"] = str(p.leefgeld_paid_poo)
     if p.household_income_stop != default.household_income_stop:
@@ -684,18 +774,28 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "period": _range_dict(scenario.period),
         "locations": [location(loc) for loc in scenario.locations],
         "hosts": [{"id": h.id} for h in scenario.hosts],
-        "persons": [{"id": p.id, "birth_date": p.birth_date.isoformat()}
-                    for p in scenario.persons],
+        "persons": [{"id": p.id, "birth_date": p.birth_date.isoformat()} for p in scenario.persons],
         "households": [
-            {"id": h.id, "members": [{"person": m.person, **_range_dict(m.range)}
-                                     for m in h.members]}
+            {
+                "id": h.id,
+                "members": [{"person": m.person, **_range_dict(m.range)} for m in h.members],
+            }
             for h in scenario.households
         ],
         "placements": [placement(pl) for pl in scenario.placements],
-        "provisions": [{"person": pr.person, "month": str(pr.month), "kind": pr.kind}
-                       for pr in scenario.provisions],
-        "incomes": [{"person": i.person, "kind": i.kind, **_range_dict(i.range),
-                     "monthly_amount": str(i.monthly_amount)} for i in scenario.incomes],
+        "provisions": [
+            {"person": pr.person, "month": str(pr.month), "kind": pr.kind}
+            for pr in scenario.provisions
+        ],
+        "incomes": [
+            {
+                "person": i.person,
+                "kind": i.kind,
+                **_range_dict(i.range),
+                "monthly_amount": str(i.monthly_amount),
+            }
+            for i in scenario.incomes
+        ],
         "other_costs": [other_cost(c) for c in scenario.other_costs],
         "policy": policy,
     }

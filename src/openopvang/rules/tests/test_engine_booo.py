@@ -20,9 +20,13 @@ def scenario(period, locations=(), **extra):
         "municipality": "GM0344",
         "period": {"from": period[0], "to": period[1]},
         "locations": [
-            {"id": loc_id, "kind": "building", "catering": False,
-             "capacity": [{"from": f, "to": t, "places": n} for f, t, n in capacity],
-             **dates}
+            {
+                "id": loc_id,
+                "kind": "building",
+                "catering": False,
+                "capacity": [{"from": f, "to": t, "places": n} for f, t, n in capacity],
+                **dates,
+            }
             for loc_id, capacity, dates in locations
         ],
     }
@@ -35,13 +39,17 @@ def booo(doc):
 
 
 def goo_lines(result):
-    return [(line.location, line.quantity, line.rate, line.amount)
-            for line in result.lines if line.component == "goo"]
+    return [
+        (line.location, line.quantity, line.rate, line.amount)
+        for line in result.lines
+        if line.component == "goo"
+    ]
 
 
 def test_rate_switch_on_15_october_2022_gives_two_lines():
-    result = booo(scenario(("2022-10-01", "2022-10-31"),
-                           [("L1", [("2022-10-01", "2022-10-31", 50)], {})]))
+    result = booo(
+        scenario(("2022-10-01", "2022-10-31"), [("L1", [("2022-10-01", "2022-10-31", 50)], {})])
+    )
     assert goo_lines(result) == [
         ("L1", 14 * 50, D("100.00"), D("70000.00")),
         ("L1", 17 * 50, D("83.00"), D("70550.00")),
@@ -54,19 +62,29 @@ def test_rate_switch_on_15_october_2022_gives_two_lines():
 
 
 def test_capacity_changing_mid_month_is_one_line_per_rate_period():
-    result = booo(scenario(("2024-03-01", "2024-03-31"), [
-        ("L1", [("2024-03-01", "2024-03-15", 30), ("2024-03-16", None, 45)], {}),
-    ]))
+    result = booo(
+        scenario(
+            ("2024-03-01", "2024-03-31"),
+            [
+                ("L1", [("2024-03-01", "2024-03-15", 30), ("2024-03-16", None, 45)], {}),
+            ],
+        )
+    )
     # 15 days × 30 + 16 days × 45 = 1170 place-days at 61.00
     assert goo_lines(result) == [("L1", 1170, D("61.00"), D("71370.00"))]
     assert [child.count for child in result.lines[0].explanation.children] == [450, 720]
 
 
 def test_location_closing_stops_place_days():
-    result = booo(scenario(("2023-06-01", "2023-06-30"), [
-        ("L1", [("2023-01-01", None, 50)], {"closed": "2023-06-10"}),
-        ("L2", [("2023-01-01", None, 20)], {"opened": "2023-06-21"}),
-    ]))
+    result = booo(
+        scenario(
+            ("2023-06-01", "2023-06-30"),
+            [
+                ("L1", [("2023-01-01", None, 50)], {"closed": "2023-06-10"}),
+                ("L2", [("2023-01-01", None, 20)], {"opened": "2023-06-21"}),
+            ],
+        )
+    )
     # L1: 1..10 June = 10 days; L2: 21..30 June = 10 days
     assert goo_lines(result) == [
         ("L1", 500, D("83.00"), D("41500.00")),
@@ -75,33 +93,33 @@ def test_location_closing_stops_place_days():
 
 
 def test_leap_year_february_2024_has_29_days():
-    result = booo(scenario(("2024-02-01", "2024-02-29"),
-                           [("L1", [("2024-01-01", None, 10)], {})]))
+    result = booo(scenario(("2024-02-01", "2024-02-29"), [("L1", [("2024-01-01", None, 10)], {})]))
     assert goo_lines(result) == [("L1", 290, D("61.00"), D("17690.00"))]
 
 
 def test_zero_places_give_no_line():
-    result = booo(scenario(("2024-02-01", "2024-02-29"),
-                           [("L1", [("2024-01-01", None, 0)], {})]))
+    result = booo(scenario(("2024-02-01", "2024-02-29"), [("L1", [("2024-01-01", None, 0)], {})]))
     assert result.lines == [] and result.total == D("0.00")
 
 
 POO_BASE = {
     "hosts": [{"id": "G1"}],
-    "persons": [{"id": "P1", "birth_date": "1985-03-02"},
-                {"id": "P2", "birth_date": "1990-01-01"},
-                {"id": "P3", "birth_date": "2012-01-01"}],
+    "persons": [
+        {"id": "P1", "birth_date": "1985-03-02"},
+        {"id": "P2", "birth_date": "1990-01-01"},
+        {"id": "P3", "birth_date": "2012-01-01"},
+    ],
     "placements": [
         {"person": "P1", "location": "L1", "from": "2024-01-15", "to": None},
         {"person": "P2", "host": "G1", "from": "2024-02-01", "to": "2024-05-31"},
         {"person": "P3", "host": "G1", "from": "2024-03-31", "to": None},
     ],
     "provisions": [
-        {"person": "P1", "month": "2024-03", "kind": "leefgeld"},   # GOO: not POO
+        {"person": "P1", "month": "2024-03", "kind": "leefgeld"},  # GOO: not POO
         {"person": "P2", "month": "2024-03", "kind": "leefgeld"},
         {"person": "P2", "month": "2024-03", "kind": "wooncomponent"},  # still once
-        {"person": "P2", "month": "2024-06", "kind": "leefgeld"},   # no longer with a host
-        {"person": "P3", "month": "2024-03", "kind": "leefgeld"},   # one day with a host
+        {"person": "P2", "month": "2024-06", "kind": "leefgeld"},  # no longer with a host
+        {"person": "P3", "month": "2024-03", "kind": "leefgeld"},  # one day with a host
     ],
 }
 
@@ -125,8 +143,10 @@ def test_poo_without_provision_counts_nothing():
 def test_poo_rate_is_the_one_on_the_first_of_the_month():
     doc = scenario(("2023-12-15", "2024-01-31"), [("L1", [], {})], **copy.deepcopy(POO_BASE))
     doc["placements"] = [{"person": "P2", "host": "G1", "from": "2023-12-20", "to": None}]
-    doc["provisions"] = [{"person": "P2", "month": "2023-12", "kind": "x"},
-                         {"person": "P2", "month": "2024-01", "kind": "x"}]
+    doc["provisions"] = [
+        {"person": "P2", "month": "2023-12", "kind": "x"},
+        {"person": "P2", "month": "2024-01", "kind": "x"},
+    ]
     poo = [(str(line.month), line.rate) for line in booo(doc).lines]
     assert poo == [("2023-12", D("210.00")), ("2024-01", D("92.00"))]
 
@@ -152,10 +172,17 @@ def test_poo_in_2026_names_the_poo_parameter():
 
 def test_actual_cost_replaces_normbedrag_from_15_october_2022():
     doc = scenario(
-        ("2022-10-01", "2022-10-31"), [("L1", [("2022-10-01", "2022-10-31", 50)], {})],
+        ("2022-10-01", "2022-10-31"),
+        [("L1", [("2022-10-01", "2022-10-31", 50)], {})],
         policy={"actual_cost_goo": {"enabled": True, "reason": "hotel costs 140 per night"}},
-        other_costs=[{"category": "actual_cost_goo", "amount": "119000.00",
-                      "description": "Hotel L1, 15-31 Oct 2022", "evidence": "invoice 88"}],
+        other_costs=[
+            {
+                "category": "actual_cost_goo",
+                "amount": "119000.00",
+                "description": "Hotel L1, 15-31 Oct 2022",
+                "evidence": "invoice 88",
+            }
+        ],
     )
     result = booo(doc)
     assert goo_lines(result) == [("L1", 700, D("100.00"), D("70000.00"))]
@@ -167,7 +194,8 @@ def test_actual_cost_replaces_normbedrag_from_15_october_2022():
 
 def test_other_costs_and_poo_leefgeld():
     doc = scenario(
-        ("2024-01-01", "2024-12-31"), [("L1", [], {})],
+        ("2024-01-01", "2024-12-31"),
+        [("L1", [], {})],
         other_costs=[
             {"category": "transition", "amount": "12500.005", "description": "x"},
         ],
@@ -175,26 +203,35 @@ def test_other_costs_and_poo_leefgeld():
     with pytest.raises(Exception, match="at most two decimals"):
         booo(doc)
     doc["other_costs"][0]["amount"] = "12500.00"
-    doc["other_costs"].append({"category": "purchased_services", "amount": "3000.00",
-                               "description": "VWN", "month": "2024-09"})
+    doc["other_costs"].append(
+        {
+            "category": "purchased_services",
+            "amount": "3000.00",
+            "description": "VWN",
+            "month": "2024-09",
+        }
+    )
     doc["policy"] = {"leefgeld_paid_poo": "2450.50"}
     result = booo(doc)
-    assert result.by_component() == {"transition": D("12500.00"),
-                                     "poo_leefgeld": D("2450.50")}
+    assert result.by_component() == {"transition": D("12500.00"), "poo_leefgeld": D("2450.50")}
     services = [line for line in result.lines if line.component == "purchased_services"]
     assert services[0].amount == D("3000.00") and not services[0].declared
     assert result.total == D("14950.50")
     # The leefgeld section can supply sub b instead of the policy amount.
-    supplied = calculate_booo(parse_scenario(doc), ParameterSet.load_default(),
-                              poo_leefgeld_paid=D("100.00"))
+    supplied = calculate_booo(
+        parse_scenario(doc), ParameterSet.load_default(), poo_leefgeld_paid=D("100.00")
+    )
     assert supplied.by_component()["poo_leefgeld"] == D("100.00")
 
 
 def test_month_breakdown_adds_up_to_lines():
-    doc = scenario(("2022-09-20", "2023-01-10"), [
-        ("L1", [("2022-09-01", "2022-11-07", 33), ("2022-11-08", None, 41)], {}),
-        ("L2", [("2022-10-20", None, 7)], {"closed": "2022-12-24"}),
-    ])
+    doc = scenario(
+        ("2022-09-20", "2023-01-10"),
+        [
+            ("L1", [("2022-09-01", "2022-11-07", 33), ("2022-11-08", None, 41)], {}),
+            ("L2", [("2022-10-20", None, 7)], {"closed": "2022-12-24"}),
+        ],
+    )
     result = evaluate(doc)["booo"]
     assert list(result["by_month"]) == ["2022-09", "2022-10", "2022-11", "2022-12", "2023-01"]
     month_sum = sum(D(v) for v in result["by_month"].values())
@@ -224,10 +261,18 @@ def test_output_shape_and_explanation():
 def test_overridden_parameters_are_used():
     from openopvang.rules.engine.parameters import ParameterValue, Reference
 
-    params = ParameterSet.load_default().with_overrides([ParameterValue(
-        "booo.goo.normbedrag_per_place_day", date(2026, 1, 1), "40.00",
-        Reference("Stcrt. 2026, 1", "art. 2 lid 1 sub a"), "confirmed", "",
-    )])
+    params = ParameterSet.load_default().with_overrides(
+        [
+            ParameterValue(
+                "booo.goo.normbedrag_per_place_day",
+                date(2026, 1, 1),
+                "40.00",
+                Reference("Stcrt. 2026, 1", "art. 2 lid 1 sub a"),
+                "confirmed",
+                "",
+            )
+        ]
+    )
     doc = scenario(("2026-01-01", "2026-01-31"), [("L1", [("2025-01-01", None, 10)], {})])
     out = evaluate(doc, params=params)
     assert out["booo"]["goo"] == {"place_days": 310, "amount": "12400.00"}

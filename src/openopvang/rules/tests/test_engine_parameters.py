@@ -63,9 +63,15 @@ def test_before_first_value_is_missing(ps):
 
 @pytest.mark.parametrize(
     "name",
-    [GOO, POO, "rooo.eetgeld.adult.household_2", "rooo.kleedgeld.per_person_month",
-     "rooo.wooncomponent.minor", "eigen_bijdrage.per_person_month",
-     "eigen_bijdrage.catering_per_person_month"],
+    [
+        GOO,
+        POO,
+        "rooo.eetgeld.adult.household_2",
+        "rooo.kleedgeld.per_person_month",
+        "rooo.wooncomponent.minor",
+        "eigen_bijdrage.per_person_month",
+        "eigen_bijdrage.catering_per_person_month",
+    ],
 )
 def test_2026_amounts_are_absent(ps, name):
     ps.value(name, date(2025, 12, 31))
@@ -161,28 +167,40 @@ def test_every_value_has_a_reference_and_confidence(ps):
 
 
 def test_override_replaces_value_with_same_start(ps):
-    changed = ps.with_overrides([
-        ParameterValue(GOO, date(2024, 1, 1), "61.50", REF, "confirmed", "correction"),
-    ])
+    changed = ps.with_overrides(
+        [
+            ParameterValue(GOO, date(2024, 1, 1), "61.50", REF, "confirmed", "correction"),
+        ]
+    )
     assert changed.value(GOO, date(2024, 6, 1)).value == Decimal("61.50")
     assert changed.value(GOO, date(2024, 6, 1)).reference == REF
     assert ps.value(GOO, date(2024, 6, 1)).value == Decimal("61.00")  # original untouched
 
 
 def test_override_fills_2026(ps):
-    changed = ps.with_overrides([
-        ParameterValue(GOO, date(2026, 1, 1), Decimal("40.00"),
-                       {"publication": "Stcrt. 2026, 1", "article": "art. 2"}, "confirmed", ""),
-    ])
+    changed = ps.with_overrides(
+        [
+            ParameterValue(
+                GOO,
+                date(2026, 1, 1),
+                Decimal("40.00"),
+                {"publication": "Stcrt. 2026, 1", "article": "art. 2"},
+                "confirmed",
+                "",
+            ),
+        ]
+    )
     pv = changed.value(GOO, date(2026, 3, 1))
     assert pv.value == Decimal("40.00") and pv.reference.article == "art. 2"
     assert changed.value(GOO, date(2025, 12, 31)).value == Decimal("44.00")
 
 
 def test_override_inside_a_value_keeps_its_end(ps):
-    changed = ps.with_overrides([
-        ParameterValue(GOO, date(2025, 7, 1), "45.00", REF, "confirmed", ""),
-    ])
+    changed = ps.with_overrides(
+        [
+            ParameterValue(GOO, date(2025, 7, 1), "45.00", REF, "confirmed", ""),
+        ]
+    )
     assert changed.value(GOO, date(2025, 6, 30)).value == Decimal("44.00")
     assert changed.value(GOO, date(2025, 12, 31)).value == Decimal("45.00")
     with pytest.raises(MissingParameter):
@@ -204,7 +222,9 @@ def _write(tmp_path, text, name="booo.yaml"):
 
 
 def test_yaml_error_names_file_and_parameter(tmp_path):
-    _write(tmp_path, """
+    _write(
+        tmp_path,
+        """
 parameters:
   booo.x:
     description: {nl: a, en: b}
@@ -212,7 +232,8 @@ parameters:
     values:
       - {start: 2022-03-01, value: 100.00, confidence: confirmed,
          reference: {publication: p, article: a}}
-""")
+""",
+    )
     with pytest.raises(ParameterFileError) as info:
         ParameterSet.load_dir(tmp_path)
     assert str(info.value).startswith("booo.yaml: booo.x: values[0].value:")
@@ -220,20 +241,25 @@ parameters:
 
 
 def test_yaml_missing_reference_is_an_error(tmp_path):
-    _write(tmp_path, """
+    _write(
+        tmp_path,
+        """
 parameters:
   booo.x:
     description: {nl: a, en: b}
     unit: EUR/day
     values:
       - {start: 2022-03-01, value: "1.00", confidence: confirmed}
-""")
+""",
+    )
     with pytest.raises(ParameterFileError, match=r"booo.yaml: booo.x: values\[0\].reference"):
         ParameterSet.load_dir(tmp_path)
 
 
 def test_yaml_name_must_match_file(tmp_path):
-    _write(tmp_path, """
+    _write(
+        tmp_path,
+        """
 parameters:
   rooo.x:
     description: {nl: a, en: b}
@@ -241,6 +267,7 @@ parameters:
     values:
       - {start: 2022-03-01, value: 1, confidence: confirmed,
          reference: {publication: p, article: a}}
-""")
+""",
+    )
     with pytest.raises(ParameterFileError, match="booo.yaml: rooo.x: name must start with"):
         ParameterSet.load_dir(tmp_path)

@@ -25,11 +25,16 @@ def test_intersection_and_open_end():
     month = Month(2024, 2).range
     assert open_range.intersection(month) == DateRange(date(2024, 2, 15), date(2024, 2, 29))
     assert open_range.contains(date(2099, 1, 1))
-    assert DateRange(date(2024, 1, 1), date(2024, 1, 31)).intersection(
-        DateRange(date(2024, 2, 1), None)) is None
+    assert (
+        DateRange(date(2024, 1, 1), date(2024, 1, 31)).intersection(
+            DateRange(date(2024, 2, 1), None)
+        )
+        is None
+    )
     # Touching ranges share their boundary day.
     assert DateRange(date(2024, 1, 1), date(2024, 1, 31)).overlaps(
-        DateRange(date(2024, 1, 31), date(2024, 2, 5)))
+        DateRange(date(2024, 1, 31), date(2024, 2, 5))
+    )
     assert intersect_all(open_range, month, None) is None
 
 

@@ -31,8 +31,13 @@ def location(draw, index: int):
         length = draw(st.integers(1, 400))
         end = offset + length - 1
         open_end = end >= SPAN or draw(st.integers(0, 4)) == 0
-        capacity.append({"from": day(offset), "to": None if open_end else day(min(end, SPAN)),
-                         "places": draw(st.integers(0, 500))})
+        capacity.append(
+            {
+                "from": day(offset),
+                "to": None if open_end else day(min(end, SPAN)),
+                "places": draw(st.integers(0, 500)),
+            }
+        )
         if open_end:
             break
         offset = end + 1 + draw(st.integers(0, 60))
@@ -52,8 +57,11 @@ def scenario_and_split(draw):
 
 
 def goo_total(locations, start: int, end: int):
-    doc = {"municipality": "GM0344", "period": {"from": day(start), "to": day(end)},
-           "locations": locations}
+    doc = {
+        "municipality": "GM0344",
+        "period": {"from": day(start), "to": day(end)},
+        "locations": locations,
+    }
     return calculate_booo(parse_scenario(doc), PARAMS)
 
 
@@ -90,8 +98,13 @@ def poo_case(draw):
         end = draw(st.integers(start, SPAN))
         placements.append({"person": person, "host": "G1", "from": day(start), "to": day(end)})
         for offset in draw(st.lists(st.integers(0, SPAN), max_size=6)):
-            provisions.append({"person": person, "month": str(Month.of(FIRST + timedelta(offset))),
-                               "kind": "leefgeld"})
+            provisions.append(
+                {
+                    "person": person,
+                    "month": str(Month.of(FIRST + timedelta(offset))),
+                    "kind": "leefgeld",
+                }
+            )
     start = draw(st.integers(0, SPAN - 40))
     end = draw(st.integers(start + 35, SPAN))
     # Split on a month end: a POO month then belongs wholly to one part.
@@ -105,10 +118,14 @@ def test_splitting_at_a_month_end_keeps_the_poo_total(case):
     persons, placements, provisions, start, middle, end = case
 
     def run(a, b):
-        doc = {"municipality": "GM0344", "period": {"from": day(a), "to": day(b)},
-               "hosts": [{"id": "G1"}],
-               "persons": [{"id": p, "birth_date": "1990-01-01"} for p in persons],
-               "placements": placements, "provisions": provisions}
+        doc = {
+            "municipality": "GM0344",
+            "period": {"from": day(a), "to": day(b)},
+            "hosts": [{"id": "G1"}],
+            "persons": [{"id": p, "birth_date": "1990-01-01"} for p in persons],
+            "placements": placements,
+            "provisions": provisions,
+        }
         return calculate_booo(parse_scenario(doc), PARAMS)
 
     whole, first, second = run(start, end), run(start, middle), run(middle + 1, end)

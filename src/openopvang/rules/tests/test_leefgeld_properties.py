@@ -34,15 +34,27 @@ def scenario(draw):
             continue  # a member who is not placed
         start = draw(st.integers(1, days))
         end = draw(st.integers(start, days))
-        placements.append({"person": pid, "where": draw(st.sampled_from(WHERE)),
-                           "from": start, "to": end, "split": draw(st.integers(start, end))})
+        placements.append(
+            {
+                "person": pid,
+                "where": draw(st.sampled_from(WHERE)),
+                "from": start,
+                "to": end,
+                "split": draw(st.integers(start, end)),
+            }
+        )
         if draw(st.integers(0, 2)) == 0:
             a = draw(st.integers(1, days))
             b = draw(st.integers(a, days))
-            incomes.append({"person": pid, "kind": "work",
-                            "from": date(month.year, month.month, a).isoformat(),
-                            "to": date(month.year, month.month, b).isoformat(),
-                            "monthly_amount": str(draw(st.integers(1, 3000)))})
+            incomes.append(
+                {
+                    "person": pid,
+                    "kind": "work",
+                    "from": date(month.year, month.month, a).isoformat(),
+                    "to": date(month.year, month.month, b).isoformat(),
+                    "monthly_amount": str(draw(st.integers(1, 3000))),
+                }
+            )
     in_household = draw(st.booleans())
     policy = {
         "household_income_stop": draw(st.booleans()),
@@ -62,35 +74,55 @@ def build(month, persons, placements, incomes, in_household, policy, split, peri
     for p in placements:
         key = "host" if p["where"].startswith("G") else "location"
         if split and p["split"] < p["to"]:
-            rows.append({"person": p["person"], key: p["where"], "from": day(p["from"]),
-                         "to": day(p["split"])})
-            rows.append({"person": p["person"], key: p["where"], "from": day(p["split"] + 1),
-                         "to": day(p["to"])})
+            rows.append(
+                {
+                    "person": p["person"],
+                    key: p["where"],
+                    "from": day(p["from"]),
+                    "to": day(p["split"]),
+                }
+            )
+            rows.append(
+                {
+                    "person": p["person"],
+                    key: p["where"],
+                    "from": day(p["split"] + 1),
+                    "to": day(p["to"]),
+                }
+            )
         else:
-            rows.append({"person": p["person"], key: p["where"], "from": day(p["from"]),
-                         "to": day(p["to"])})
+            rows.append(
+                {"person": p["person"], key: p["where"], "from": day(p["from"]), "to": day(p["to"])}
+            )
     households = []
     if in_household:
-        households = [{"id": "H1", "members": [{"person": p["id"], "from": "2022-01-01"}
-                                               for p in persons]}]
+        households = [
+            {"id": "H1", "members": [{"person": p["id"], "from": "2022-01-01"} for p in persons]}
+        ]
     first, last = period or (month.first, month.last)
-    return parse_scenario({
-        "municipality": "GM0344",
-        "period": {"from": first.isoformat(), "to": last.isoformat()},
-        "locations": [{"id": "L1", "kind": "building", "catering": False, "capacity": []},
-                      {"id": "L2", "kind": "hotel", "catering": True, "capacity": []}],
-        "hosts": [{"id": "G1"}],
-        "persons": persons,
-        "households": households,
-        "placements": rows,
-        "incomes": incomes,
-        "policy": policy,
-    })
+    return parse_scenario(
+        {
+            "municipality": "GM0344",
+            "period": {"from": first.isoformat(), "to": last.isoformat()},
+            "locations": [
+                {"id": "L1", "kind": "building", "catering": False, "capacity": []},
+                {"id": "L2", "kind": "hotel", "catering": True, "capacity": []},
+            ],
+            "hosts": [{"id": "G1"}],
+            "persons": persons,
+            "households": households,
+            "placements": rows,
+            "incomes": incomes,
+            "policy": policy,
+        }
+    )
 
 
 def leefgeld_lines(result):
-    return sorted((line.household, line.person, str(line.month), line.component, line.amount,
-                   line.poo_amount) for line in result.lines)
+    return sorted(
+        (line.household, line.person, str(line.month), line.component, line.amount, line.poo_amount)
+        for line in result.lines
+    )
 
 
 def eigen_bijdrage_lines(result):
@@ -107,7 +139,8 @@ def test_splitting_a_stay_at_one_place_changes_nothing_and_nothing_is_negative(c
     assert leefgeld.total == calculate_leefgeld(split, PARAMS).total
     eigen = calculate_eigen_bijdrage(whole, PARAMS)
     assert eigen_bijdrage_lines(eigen) == eigen_bijdrage_lines(
-        calculate_eigen_bijdrage(split, PARAMS))
+        calculate_eigen_bijdrage(split, PARAMS)
+    )
     for line in leefgeld.lines:
         assert line.amount >= 0 and 0 <= line.poo_amount <= line.amount + Decimal("0.01")
     assert all(hm.amount >= 0 for hm in eigen.households)
@@ -123,7 +156,8 @@ def test_cutting_the_period_mid_month_never_pays_twice(case, cut):
     middle = date(month.year, month.month, cut)
     first = calculate_leefgeld(build(*case, split=False, period=(month.first, middle)), PARAMS)
     second = calculate_leefgeld(
-        build(*case, split=False, period=(middle + timedelta(days=1), month.last)), PARAMS)
+        build(*case, split=False, period=(middle + timedelta(days=1), month.last)), PARAMS
+    )
     # Per line the halves are rounded on their own: at most half a cent each way per line.
     tolerance = Decimal("0.01") * len(whole.lines)
     assert abs(first.total + second.total - whole.total) <= tolerance

@@ -36,8 +36,19 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
-        fields = ["id", "provider", "code", "kind", "target_group", "unit", "standard_price",
-                  "capacity_per_group", "duration", "active", "texts"]
+        fields = [
+            "id",
+            "provider",
+            "code",
+            "kind",
+            "target_group",
+            "unit",
+            "standard_price",
+            "capacity_per_group",
+            "duration",
+            "active",
+            "texts",
+        ]
         # Uniqueness per provider is checked by the service (provider is set there).
         validators: list = []
 
@@ -52,8 +63,9 @@ class ServiceSerializer(serializers.ModelSerializer):
 
 class MunicipalityField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
-        super().__init__(slug_field="code", queryset=Organisation.objects.municipalities(),
-                         **kwargs)
+        super().__init__(
+            slug_field="code", queryset=Organisation.objects.municipalities(), **kwargs
+        )
 
 
 class OfferLineSerializer(serializers.ModelSerializer):
@@ -74,8 +86,20 @@ class OfferSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Offer
-        fields = ["id", "ngo", "municipality", "title", "notes", "status", "sent_at",
-                  "decided_at", "decline_reason", "lines", "total", "order"]
+        fields = [
+            "id",
+            "ngo",
+            "municipality",
+            "title",
+            "notes",
+            "status",
+            "sent_at",
+            "decided_at",
+            "decline_reason",
+            "lines",
+            "total",
+            "order",
+        ]
         read_only_fields = ["status", "sent_at", "decided_at", "decline_reason"]
 
     def get_order(self, offer) -> int | None:
@@ -101,9 +125,20 @@ class OrderLineSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = OrderLine
-        fields = ["id", "service", "service_title", "unit", "units", "unit_price",
-                  "period_start", "period_end", "amount", "units_used", "units_left",
-                  "amount_used"]
+        fields = [
+            "id",
+            "service",
+            "service_title",
+            "unit",
+            "units",
+            "unit_price",
+            "period_start",
+            "period_end",
+            "amount",
+            "units_used",
+            "units_left",
+            "amount_used",
+        ]
         read_only_fields = fields
 
     def _usage(self, line):
@@ -135,8 +170,18 @@ class OrderSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Order
-        fields = ["id", "number", "offer", "ngo", "municipality", "title", "budget",
-                  "budget_used", "lines", "created_at"]
+        fields = [
+            "id",
+            "number",
+            "offer",
+            "ngo",
+            "municipality",
+            "title",
+            "budget",
+            "budget_used",
+            "lines",
+            "created_at",
+        ]
         read_only_fields = fields
 
     def get_budget_used(self, order) -> str:
@@ -174,8 +219,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enrolment
-        fields = ["id", "order", "order_line", "person", "participant", "enrolled_on",
-                  "ended_on"]
+        fields = ["id", "order", "order_line", "person", "participant", "enrolled_on", "ended_on"]
         read_only_fields = ["ended_on"]
         validators: list = []
 
@@ -212,15 +256,27 @@ class DeliverySerializer(serializers.ModelSerializer):
     order_line = serializers.PrimaryKeyRelatedField(queryset=OrderLine.objects.none())
     attendance = AttendanceSerializer(source="attendances", many=True, required=False)
     confirm_exceeding = serializers.BooleanField(
-        write_only=True, default=False,
+        write_only=True,
+        default=False,
         help_text="Register even when the ordered units or budget would be exceeded.",
     )
     amount = serializers.DecimalField(max_digits=11, decimal_places=2, read_only=True)
 
     class Meta:
         model = Session
-        fields = ["id", "order_line", "date", "hours", "description", "units", "amount",
-                  "attendance", "confirm_exceeding", "over_order_confirmed", "created_at"]
+        fields = [
+            "id",
+            "order_line",
+            "date",
+            "hours",
+            "description",
+            "units",
+            "amount",
+            "attendance",
+            "confirm_exceeding",
+            "over_order_confirmed",
+            "created_at",
+        ]
         read_only_fields = ["units", "over_order_confirmed", "created_at"]
 
     def __init__(self, *args, **kwargs):
@@ -235,8 +291,18 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InvoiceLine
-        fields = ["id", "order_line", "description", "units", "unit_price", "amount", "status",
-                  "dispute_reason", "decided_at", "sessions"]
+        fields = [
+            "id",
+            "order_line",
+            "description",
+            "units",
+            "unit_price",
+            "amount",
+            "status",
+            "dispute_reason",
+            "decided_at",
+            "sessions",
+        ]
         read_only_fields = fields
 
 
@@ -248,8 +314,18 @@ class InvoiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Invoice
-        fields = ["id", "number", "order", "month", "status", "total", "approved_total",
-                  "sent_at", "created_at", "lines"]
+        fields = [
+            "id",
+            "number",
+            "order",
+            "month",
+            "status",
+            "total",
+            "approved_total",
+            "sent_at",
+            "created_at",
+            "lines",
+        ]
         read_only_fields = ["number", "status", "total", "sent_at", "created_at"]
         validators: list = []
 

@@ -47,18 +47,28 @@ def record_participant_view(request, obj_type: str, person_ids, **extra) -> None
     """A view of participants' personal data (names, contact details)."""
     ids = sorted({pk for pk in person_ids if pk is not None})
     if ids:
-        audit.record(request.user, AuditAction.VIEW, object_type=obj_type,
-                     object_id=",".join(map(str, ids))[:64],
-                     object_repr=f"{len(ids)} participant(s)",
-                     changes={"persons": ids, **extra}, request=request)
+        audit.record(
+            request.user,
+            AuditAction.VIEW,
+            object_type=obj_type,
+            object_id=",".join(map(str, ids))[:64],
+            object_repr=f"{len(ids)} participant(s)",
+            changes={"persons": ids, **extra},
+            request=request,
+        )
 
 
 class SupportViewSet(viewsets.GenericViewSet):
     permission_classes = [IsSupportStaff]
 
 
-class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                     mixins.CreateModelMixin, mixins.UpdateModelMixin, SupportViewSet):
+class ServiceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    SupportViewSet,
+):
     """The NGO catalogue. Every staff member reads it; the providing NGO changes it."""
 
     serializer_class = ServiceSerializer
@@ -79,8 +89,9 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         texts = self._texts(data)
-        service = services.save_service(self.request.user, Service(**data), texts,
-                                        request=self.request)
+        service = services.save_service(
+            self.request.user, Service(**data), texts, request=self.request
+        )
         serializer.instance = service
 
     def perform_update(self, serializer):
@@ -91,12 +102,18 @@ class ServiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         texts = self._texts(data) if "texts" in serializer.validated_data else {}
         for key, value in data.items():
             setattr(service, key, value)
-        serializer.instance = services.save_service(self.request.user, service, texts,
-                                                    before=before, request=self.request)
+        serializer.instance = services.save_service(
+            self.request.user, service, texts, before=before, request=self.request
+        )
 
 
-class OfferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                   mixins.UpdateModelMixin, SupportViewSet):
+class OfferViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    SupportViewSet,
+):
     """Tailored offers. The NGO makes, changes (while draft) and sends them;
     the addressed municipality accepts or declines them."""
 
@@ -109,8 +126,12 @@ class OfferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         serializer.instance = services.create_offer(
-            self.request.user, municipality=data["municipality"], title=data["title"],
-            notes=data.get("notes", ""), lines=data.get("lines", []), request=self.request,
+            self.request.user,
+            municipality=data["municipality"],
+            title=data["title"],
+            notes=data.get("notes", ""),
+            lines=data.get("lines", []),
+            request=self.request,
         )
 
     @transaction.atomic
@@ -148,8 +169,9 @@ class OfferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Crea
         offer = self.get_object()  # 404 before anything else
         payload = DeclineSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        offer = services.decline_offer(request.user, offer,
-                                       reason=payload.validated_data["reason"], request=request)
+        offer = services.decline_offer(
+            request.user, offer, reason=payload.validated_data["reason"], request=request
+        )
         return self._respond(offer)
 
 
@@ -190,8 +212,9 @@ class ParticipantViewSet(SupportViewSet):
         return Response(ParticipantSerializer(rows[0]).data)
 
 
-class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                       mixins.CreateModelMixin, SupportViewSet):
+class EnrolmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SupportViewSet
+):
     """Enrolment of persons in an order line. The municipality enrols persons
     from its registry; the NGO can enrol persons already enrolled with it."""
 
@@ -203,8 +226,11 @@ class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        record_participant_view(request, "support.Enrolment",
-                                [row["participant"]["id"] for row in response.data["results"]])
+        record_participant_view(
+            request,
+            "support.Enrolment",
+            [row["participant"]["id"] for row in response.data["results"]],
+        )
         return response
 
     def retrieve(self, request, *args, **kwargs):
@@ -215,8 +241,11 @@ class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.enrol(
-            self.request.user, data["order_line"], data["person"],
-            enrolled_on=data.get("enrolled_on"), request=self.request,
+            self.request.user,
+            data["order_line"],
+            data["person"],
+            enrolled_on=data.get("enrolled_on"),
+            request=self.request,
         )
 
     @extend_schema(request=EndEnrolmentSerializer, responses=EnrolmentSerializer)
@@ -225,14 +254,19 @@ class EnrolmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         enrolment = self.get_object()  # 404 before anything else
         payload = EndEnrolmentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        enrolment = services.end_enrolment(request.user, enrolment,
-                                           ended_on=payload.validated_data["ended_on"],
-                                           request=request)
+        enrolment = services.end_enrolment(
+            request.user, enrolment, ended_on=payload.validated_data["ended_on"], request=request
+        )
         return Response(self.get_serializer(enrolment).data)
 
 
-class DeliveryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                      mixins.CreateModelMixin, mixins.DestroyModelMixin, SupportViewSet):
+class DeliveryViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    SupportViewSet,
+):
     """Delivery: sessions with attendance (or hours) per participant. A
     registration that would exceed the ordered units or budget is refused with
     400 (`confirm_exceeding`) until it is sent again with
@@ -246,8 +280,9 @@ class DeliveryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
-        ids = [a["participant"]["id"] for row in response.data["results"]
-               for a in row["attendance"]]
+        ids = [
+            a["participant"]["id"] for row in response.data["results"] for a in row["attendance"]
+        ]
         record_participant_view(request, "support.Session", ids)
         return response
 
@@ -259,18 +294,23 @@ class DeliveryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.register_session(
-            self.request.user, data["order_line"], date=data["date"],
-            hours=data.get("hours") or 0, description=data.get("description", ""),
+            self.request.user,
+            data["order_line"],
+            date=data["date"],
+            hours=data.get("hours") or 0,
+            description=data.get("description", ""),
             attendance=[(a["enrolment"], a.get("hours")) for a in data.get("attendances", [])],
-            confirm_exceeding=data.get("confirm_exceeding", False), request=self.request,
+            confirm_exceeding=data.get("confirm_exceeding", False),
+            request=self.request,
         )
 
     def perform_destroy(self, instance):
         services.delete_session(self.request.user, instance, request=self.request)
 
 
-class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                     mixins.CreateModelMixin, SupportViewSet):
+class InvoiceViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SupportViewSet
+):
     """Monthly invoices per order. POST {order, month} makes (or, while draft,
     remakes) the invoice from registered delivery; the NGO sends it; the
     municipality's finance officer approves or disputes each line."""
@@ -285,8 +325,9 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        invoice = services.generate_invoice(request.user, data["order"], data["month"],
-                                            request=request)
+        invoice = services.generate_invoice(
+            request.user, data["order"], data["month"], request=request
+        )
         invoice = self.get_queryset().get(pk=invoice.pk)
         return Response(self.get_serializer(invoice).data, status=status.HTTP_201_CREATED)
 
@@ -297,8 +338,9 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @extend_schema(request=None, responses=InvoiceSerializer)
     @action(detail=True, methods=["post"])
     def send(self, request, pk=None):
-        return self._respond(services.send_invoice(request.user, self.get_object(),
-                                                   request=request))
+        return self._respond(
+            services.send_invoice(request.user, self.get_object(), request=request)
+        )
 
     def _line(self, invoice, line_id):
         return get_object_or_404(invoice.lines.all(), pk=line_id)
@@ -307,8 +349,7 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
     @action(detail=True, methods=["post"], url_path=r"lines/(?P<line_id>\d+)/approve")
     def approve_line(self, request, pk=None, line_id=None):
         invoice = self.get_object()
-        services.approve_invoice_line(request.user, self._line(invoice, line_id),
-                                      request=request)
+        services.approve_invoice_line(request.user, self._line(invoice, line_id), request=request)
         return self._respond(invoice)
 
     @extend_schema(request=DisputeSerializer, responses=InvoiceSerializer)
@@ -317,8 +358,12 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         invoice = self.get_object()
         payload = DisputeSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        services.dispute_invoice_line(request.user, self._line(invoice, line_id),
-                                      reason=payload.validated_data["reason"], request=request)
+        services.dispute_invoice_line(
+            request.user,
+            self._line(invoice, line_id),
+            reason=payload.validated_data["reason"],
+            request=request,
+        )
         return self._respond(invoice)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)})
@@ -328,9 +373,14 @@ class InvoiceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin,
         services.record_export(request.user, invoice, "pdf", request=request)
         return _download(invoice_pdf(invoice), "application/pdf", f"{invoice.number}.pdf")
 
-    @extend_schema(responses={
-        (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"):
-            OpenApiResponse(OpenApiTypes.BINARY)})
+    @extend_schema(
+        responses={
+            (
+                200,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ): OpenApiResponse(OpenApiTypes.BINARY)
+        }
+    )
     @action(detail=True, methods=["get"])
     def xlsx(self, request, pk=None):
         invoice = self.get_object()
@@ -345,4 +395,3 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-

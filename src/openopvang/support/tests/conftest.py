@@ -55,8 +55,12 @@ def service(vwn):
 
 
 def person(municipality, n, **extra):
-    values = {"municipality": municipality, "bsn": factories.valid_bsn(5000 + n),
-              "iban": SECRET_IBAN, "notes": SECRET_NOTE}
+    values = {
+        "municipality": municipality,
+        "bsn": factories.valid_bsn(5000 + n),
+        "iban": SECRET_IBAN,
+        "notes": SECRET_NOTE,
+    }
     values.update(extra)
     return factories.PersonFactory(**values)
 
@@ -78,12 +82,24 @@ def order(ngo_worker, coordinator, municipality, service):
     """Accepted offer: 40 hours of social guidance at € 33.33 and parenting
     support for 15 participants at € 120.00 → budget € 3,133.20."""
     offer = services.create_offer(
-        ngo_worker, municipality=municipality, title="Begeleiding 2025",
+        ngo_worker,
+        municipality=municipality,
+        title="Begeleiding 2025",
         lines=[
-            {"service": service("maatschappelijke-begeleiding"), "units": Decimal("40"),
-             "unit_price": Decimal("33.33"), "period_start": YEAR[0], "period_end": YEAR[1]},
-            {"service": service("ouderschapsondersteuning"), "units": Decimal("15"),
-             "unit_price": Decimal("120.00"), "period_start": YEAR[0], "period_end": YEAR[1]},
+            {
+                "service": service("maatschappelijke-begeleiding"),
+                "units": Decimal("40"),
+                "unit_price": Decimal("33.33"),
+                "period_start": YEAR[0],
+                "period_end": YEAR[1],
+            },
+            {
+                "service": service("ouderschapsondersteuning"),
+                "units": Decimal("15"),
+                "unit_price": Decimal("120.00"),
+                "period_start": YEAR[0],
+                "period_end": YEAR[1],
+            },
         ],
     )
     services.send_offer(ngo_worker, offer)

@@ -25,8 +25,11 @@ MARCH = datetime.date(2025, 3, 1)
 
 
 def support_lines(municipality, start, end):
-    return [line for line in sourced_cost_lines(municipality, start, end)
-            if line.source.get("type") == "support.InvoiceLine"]
+    return [
+        line
+        for line in sourced_cost_lines(municipality, start, end)
+        if line.source.get("type") == "support.InvoiceLine"
+    ]
 
 
 def deliver_march(ngo_worker, lines, persons):
@@ -38,15 +41,35 @@ def deliver_march(ngo_worker, lines, persons):
     e_p1 = services.enrol(coordinator, parenting, p1)
     e_p2 = services.enrol(ngo_worker, parenting, p2)
     # Parenting support is paid per participant: the second meeting adds nothing.
-    services.register_session(ngo_worker, parenting, date=datetime.date(2025, 3, 4), hours=2,
-                              attendance=[(e_p1, None), (e_p2, None)])
-    services.register_session(ngo_worker, parenting, date=datetime.date(2025, 3, 11), hours=2,
-                              attendance=[(e_p1, None), (e_p2, None)])
+    services.register_session(
+        ngo_worker,
+        parenting,
+        date=datetime.date(2025, 3, 4),
+        hours=2,
+        attendance=[(e_p1, None), (e_p2, None)],
+    )
+    services.register_session(
+        ngo_worker,
+        parenting,
+        date=datetime.date(2025, 3, 11),
+        hours=2,
+        attendance=[(e_p1, None), (e_p2, None)],
+    )
     # Social guidance per hour: 1.25 (session) + 1.25 (own hours) = 2.5 hours.
-    services.register_session(ngo_worker, guidance, date=datetime.date(2025, 3, 5),
-                              hours=Decimal("1.25"), attendance=[(e_g1, None)])
-    services.register_session(ngo_worker, guidance, date=datetime.date(2025, 3, 12),
-                              hours=Decimal("3"), attendance=[(e_g1, Decimal("1.25"))])
+    services.register_session(
+        ngo_worker,
+        guidance,
+        date=datetime.date(2025, 3, 5),
+        hours=Decimal("1.25"),
+        attendance=[(e_g1, None)],
+    )
+    services.register_session(
+        ngo_worker,
+        guidance,
+        date=datetime.date(2025, 3, 12),
+        hours=Decimal("3"),
+        attendance=[(e_g1, Decimal("1.25"))],
+    )
     return e_g1, e_p1, e_p2
 
 
@@ -55,14 +78,24 @@ def test_accepting_an_offer_creates_an_order_with_the_budget_and_copied_lines(or
     assert order.budget == Decimal("3133.20")
     guidance, parenting = lines
     assert (guidance.units, guidance.unit_price, guidance.amount) == (
-        Decimal("40.00"), Decimal("33.33"), Decimal("1333.20"))
+        Decimal("40.00"),
+        Decimal("33.33"),
+        Decimal("1333.20"),
+    )
     assert parenting.amount == Decimal("1800.00")
     assert order.number == "VWN-GM0344-001"
 
 
 def test_whole_flow_ends_in_exact_purchased_services_cost_lines(
-        order, lines, persons, ngo_worker, coordinator, finance_officer, municipality,
-        other_municipality):
+    order,
+    lines,
+    persons,
+    ngo_worker,
+    coordinator,
+    finance_officer,
+    municipality,
+    other_municipality,
+):
     deliver_march(ngo_worker, lines, persons)
     guidance, parenting = lines
     usage = services.line_usage(parenting)
@@ -105,7 +138,8 @@ def test_whole_flow_ends_in_exact_purchased_services_cost_lines(
 
 
 def test_disputed_line_needs_a_reason_and_is_not_a_cost(
-        order, lines, persons, ngo_worker, finance_officer, municipality):
+    order, lines, persons, ngo_worker, finance_officer, municipality
+):
     deliver_march(ngo_worker, lines, persons)
     invoice = services.generate_invoice(ngo_worker, order, MARCH)
     services.send_invoice(ngo_worker, invoice)
@@ -132,17 +166,29 @@ def test_budget_warning_saves_nothing_until_confirmed(order, lines, persons, ngo
         services.register_session(ngo_worker, guidance, date=datetime.date(2025, 2, 4), hours=2)
     assert "41.00" in " ".join(caught.value.messages)
     assert Session.objects.filter(order_line=guidance).count() == 1
-    session = services.register_session(ngo_worker, guidance, date=datetime.date(2025, 2, 4),
-                                        hours=2, confirm_exceeding=True)
+    session = services.register_session(
+        ngo_worker, guidance, date=datetime.date(2025, 2, 4), hours=2, confirm_exceeding=True
+    )
     assert session.over_order_confirmed
     assert services.line_usage(guidance)["units_left"] == Decimal("-1.00")
 
 
 def test_budget_of_the_order_is_checked_too(ngo_worker, coordinator, municipality, service):
     # Units within the line, but the order total is what counts for the budget.
-    offer = services.create_offer(ngo_worker, municipality=municipality, title="Klein", lines=[
-        {"service": service("kinderactiviteiten"), "units": Decimal("2"),
-         "unit_price": Decimal("50"), "period_start": YEAR[0], "period_end": YEAR[1]}])
+    offer = services.create_offer(
+        ngo_worker,
+        municipality=municipality,
+        title="Klein",
+        lines=[
+            {
+                "service": service("kinderactiviteiten"),
+                "units": Decimal("2"),
+                "unit_price": Decimal("50"),
+                "period_start": YEAR[0],
+                "period_end": YEAR[1],
+            }
+        ],
+    )
     services.send_offer(ngo_worker, offer)
     line = services.accept_offer(coordinator, offer).lines.get()
     services.register_session(ngo_worker, line, date=datetime.date(2025, 5, 1))
@@ -153,32 +199,51 @@ def test_budget_of_the_order_is_checked_too(ngo_worker, coordinator, municipalit
 
 
 def test_units_per_month_count_the_first_session_of_a_month(
-        ngo_worker, coordinator, municipality, service):
+    ngo_worker, coordinator, municipality, service
+):
     svc = service("fysiek-spreekuur")
     svc.unit = Unit.PER_MONTH
     svc.save()
-    offer = services.create_offer(ngo_worker, municipality=municipality, title="Spreekuur",
-                                  lines=[{"service": svc, "units": Decimal("12"),
-                                          "unit_price": Decimal("800"),
-                                          "period_start": YEAR[0], "period_end": YEAR[1]}])
+    offer = services.create_offer(
+        ngo_worker,
+        municipality=municipality,
+        title="Spreekuur",
+        lines=[
+            {
+                "service": svc,
+                "units": Decimal("12"),
+                "unit_price": Decimal("800"),
+                "period_start": YEAR[0],
+                "period_end": YEAR[1],
+            }
+        ],
+    )
     services.send_offer(ngo_worker, offer)
     line = services.accept_offer(coordinator, offer).lines.get()
-    units = [services.register_session(ngo_worker, line, date=day, hours=3).units
-             for day in (datetime.date(2025, 6, 2), datetime.date(2025, 6, 9),
-                         datetime.date(2025, 7, 7))]
+    units = [
+        services.register_session(ngo_worker, line, date=day, hours=3).units
+        for day in (datetime.date(2025, 6, 2), datetime.date(2025, 6, 9), datetime.date(2025, 7, 7))
+    ]
     assert units == [Decimal("1"), Decimal("0"), Decimal("1")]
 
 
 def test_only_the_ngo_edits_and_only_the_addressed_municipality_decides(
-        ngo_worker, other_ngo_worker, coordinator, outsider, municipality, service):
+    ngo_worker, other_ngo_worker, coordinator, outsider, municipality, service
+):
     offer = services.create_offer(ngo_worker, municipality=municipality, title="T")
     with pytest.raises(PermissionDenied):
         services.update_offer(other_ngo_worker, offer, title="Hijack")
     with pytest.raises(PermissionDenied):
         services.create_offer(coordinator, municipality=municipality, title="x")
-    services.add_offer_line(ngo_worker, offer, service=service("owm"), units=5,
-                            unit_price=Decimal("100"), period_start=YEAR[0],
-                            period_end=YEAR[1])
+    services.add_offer_line(
+        ngo_worker,
+        offer,
+        service=service("owm"),
+        units=5,
+        unit_price=Decimal("100"),
+        period_start=YEAR[0],
+        period_end=YEAR[1],
+    )
     services.send_offer(ngo_worker, offer)
     with pytest.raises(ValidationError):  # sent offers are no longer edited
         services.update_offer(ngo_worker, offer, title="changed")
@@ -195,7 +260,8 @@ def test_only_the_ngo_edits_and_only_the_addressed_municipality_decides(
 
 
 def test_delivery_outside_the_period_or_after_the_invoice_is_refused(
-        order, lines, persons, ngo_worker):
+    order, lines, persons, ngo_worker
+):
     guidance, _ = lines
     with pytest.raises(ValidationError):
         services.register_session(ngo_worker, guidance, date=datetime.date(2026, 1, 5), hours=1)
@@ -212,7 +278,8 @@ def test_delivery_outside_the_period_or_after_the_invoice_is_refused(
 
 
 def test_only_persons_of_the_ordering_municipality_can_be_enrolled(
-        order, lines, coordinator, other_municipality):
+    order, lines, coordinator, other_municipality
+):
     from openopvang.core.testing.factories import PersonFactory
 
     stranger = PersonFactory(municipality=other_municipality)
@@ -226,11 +293,19 @@ def test_every_change_writes_an_audit_event(order, lines, persons, ngo_worker, f
     services.send_invoice(ngo_worker, invoice)
     services.approve_invoice_line(finance_officer, invoice.lines.first())
     types = set(AuditEvent.objects.values_list("object_type", "action"))
-    for expected in [("support.Offer", "create"), ("support.OfferLine", "create"),
-                     ("support.Offer", "update"), ("support.Offer", "approve"),
-                     ("support.Order", "create"), ("support.OrderLine", "create"),
-                     ("support.Enrolment", "create"), ("support.Session", "create"),
-                     ("support.Attendance", "create"), ("support.Invoice", "create"),
-                     ("support.InvoiceLine", "create"), ("support.Invoice", "update"),
-                     ("support.InvoiceLine", "approve")]:
+    for expected in [
+        ("support.Offer", "create"),
+        ("support.OfferLine", "create"),
+        ("support.Offer", "update"),
+        ("support.Offer", "approve"),
+        ("support.Order", "create"),
+        ("support.OrderLine", "create"),
+        ("support.Enrolment", "create"),
+        ("support.Session", "create"),
+        ("support.Attendance", "create"),
+        ("support.Invoice", "create"),
+        ("support.InvoiceLine", "create"),
+        ("support.Invoice", "update"),
+        ("support.InvoiceLine", "approve"),
+    ]:
         assert expected in types, expected

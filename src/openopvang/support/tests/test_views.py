@@ -31,13 +31,22 @@ def client_for(user):
 
 def test_offer_made_sent_accepted_in_the_browser(ngo_worker, coordinator, municipality, service):
     ngo = client_for(ngo_worker)
-    response = ngo.post("/support/offers/new/", {"municipality": municipality.pk,
-                                                 "title": "Maatwerk 2025", "notes": ""})
+    response = ngo.post(
+        "/support/offers/new/",
+        {"municipality": municipality.pk, "title": "Maatwerk 2025", "notes": ""},
+    )
     assert response.status_code == 302
     offer_url = response["Location"]
-    response = ngo.post(offer_url, {"service": service("mindfit").pk, "units": "12",
-                                    "unit_price": "87.50", "period_start": "2025-01-01",
-                                    "period_end": "2025-12-31"})
+    response = ngo.post(
+        offer_url,
+        {
+            "service": service("mindfit").pk,
+            "units": "12",
+            "unit_price": "87.50",
+            "period_start": "2025-01-01",
+            "period_end": "2025-12-31",
+        },
+    )
     assert response.status_code == 302
     page = ngo.get(offer_url).content.decode()
     assert shows_amount(page, "1050.00") and "MindFit" in page
@@ -52,9 +61,20 @@ def test_offer_made_sent_accepted_in_the_browser(ngo_worker, coordinator, munici
 
 
 def test_decline_in_the_browser_needs_reason(ngo_worker, coordinator, municipality, service):
-    offer = services.create_offer(ngo_worker, municipality=municipality, title="T", lines=[
-        {"service": service("owm"), "units": 1, "unit_price": 1, "period_start": YEAR[0],
-         "period_end": YEAR[1]}])
+    offer = services.create_offer(
+        ngo_worker,
+        municipality=municipality,
+        title="T",
+        lines=[
+            {
+                "service": service("owm"),
+                "units": 1,
+                "unit_price": 1,
+                "period_start": YEAR[0],
+                "period_end": YEAR[1],
+            }
+        ],
+    )
     services.send_offer(ngo_worker, offer)
     gemeente = client_for(coordinator)
     gemeente.post(f"/support/offers/{offer.pk}/decline/", {"reason": ""})
@@ -66,7 +86,8 @@ def test_decline_in_the_browser_needs_reason(ngo_worker, coordinator, municipali
 
 
 def test_session_form_warns_before_exceeding_and_saves_after_confirmation(
-        order, lines, persons, ngo_worker):
+    order, lines, persons, ngo_worker
+):
     guidance, _ = lines
     services.register_session(ngo_worker, guidance, date=datetime.date(2025, 2, 3), hours=39)
     ngo = client_for(ngo_worker)
@@ -83,7 +104,8 @@ def test_session_form_warns_before_exceeding_and_saves_after_confirmation(
 
 
 def test_invoice_made_sent_approved_and_disputed_in_the_browser(
-        order, lines, persons, ngo_worker, finance_officer):
+    order, lines, persons, ngo_worker, finance_officer
+):
     deliver_march(ngo_worker, lines, persons)
     ngo = client_for(ngo_worker)
     response = ngo.post(f"/support/orders/{order.pk}/invoices/", {"month": "2025-03"})
@@ -99,7 +121,9 @@ def test_invoice_made_sent_approved_and_disputed_in_the_browser(
     invoice.refresh_from_db()
     assert invoice.status == InvoiceStatus.SETTLED
     assert [line.status for line in invoice.lines.order_by("id")] == [
-        LineStatus.APPROVED, LineStatus.DISPUTED]
+        LineStatus.APPROVED,
+        LineStatus.DISPUTED,
+    ]
     pdf = finance.get(invoice_url + "download.pdf")
     text = pdf_text(pdf.content)
     assert "Factuur VWN-GM0344-001-202503" in text and "Status: Afgehandeld" in text
@@ -107,20 +131,28 @@ def test_invoice_made_sent_approved_and_disputed_in_the_browser(
     # The line page lists the sessions it is built from, and the view is audited.
     page = finance.get(f"/support/invoice-lines/{first.pk}/").content.decode()
     assert "2025-03-05" in page and "2025-03-12" in page
-    assert AuditEvent.objects.filter(action="view", object_type="support.InvoiceLine",
-                                     actor=finance_officer).exists()
+    assert AuditEvent.objects.filter(
+        action="view", object_type="support.InvoiceLine", actor=finance_officer
+    ).exists()
 
 
 def test_ngo_pages_show_only_enrolled_persons_and_no_secrets(
-        order, lines, persons, ngo_worker, finance_officer):
+    order, lines, persons, ngo_worker, finance_officer
+):
     deliver_march(ngo_worker, lines, persons)
     invoice = services.generate_invoice(ngo_worker, order, MARCH)
     ngo = client_for(ngo_worker)
-    pages = {url: ngo.get(url) for url in (
-        "/support/", f"/support/orders/{order.pk}/", f"/support/orders/{order.pk}/participants/",
-        f"/support/order-lines/{lines[1].pk}/sessions/new/", f"/support/invoices/{invoice.pk}/",
-        f"/support/invoice-lines/{invoice.lines.first().pk}/",
-    )}
+    pages = {
+        url: ngo.get(url)
+        for url in (
+            "/support/",
+            f"/support/orders/{order.pk}/",
+            f"/support/orders/{order.pk}/participants/",
+            f"/support/order-lines/{lines[1].pk}/sessions/new/",
+            f"/support/invoices/{invoice.pk}/",
+            f"/support/invoice-lines/{invoice.lines.first().pk}/",
+        )
+    }
     for url, response in pages.items():
         assert response.status_code == 200, url
         body = response.content.decode()
@@ -134,38 +166,50 @@ def test_ngo_pages_show_only_enrolled_persons_and_no_secrets(
     # The registry is for municipal staff.
     assert ngo.get(f"/registry/persons/{persons[0].pk}/").status_code == 404
     # Viewing participants is audited.
-    event = AuditEvent.objects.filter(action="view", object_type="registry.Person",
-                                      actor=ngo_worker).get()
+    event = AuditEvent.objects.filter(
+        action="view", object_type="registry.Person", actor=ngo_worker
+    ).get()
     assert sorted(event.changes["persons"]) == sorted([persons[0].pk, persons[1].pk])
 
 
 def test_other_municipalities_national_and_other_ngos_get_404(
-        order, lines, persons, ngo_worker, outsider, national_user, other_ngo_worker):
+    order, lines, persons, ngo_worker, outsider, national_user, other_ngo_worker
+):
     deliver_march(ngo_worker, lines, persons)
     invoice = services.generate_invoice(ngo_worker, order, MARCH)
     services.send_invoice(ngo_worker, invoice)
-    urls = [f"/support/offers/{order.offer_id}/", f"/support/orders/{order.pk}/",
-            f"/support/orders/{order.pk}/participants/",
-            f"/support/order-lines/{lines[0].pk}/sessions/new/",
-            f"/support/invoices/{invoice.pk}/", f"/support/invoices/{invoice.pk}/download.pdf",
-            f"/support/invoice-lines/{invoice.lines.first().pk}/"]
+    urls = [
+        f"/support/offers/{order.offer_id}/",
+        f"/support/orders/{order.pk}/",
+        f"/support/orders/{order.pk}/participants/",
+        f"/support/order-lines/{lines[0].pk}/sessions/new/",
+        f"/support/invoices/{invoice.pk}/",
+        f"/support/invoices/{invoice.pk}/download.pdf",
+        f"/support/invoice-lines/{invoice.lines.first().pk}/",
+    ]
     for user in (outsider, national_user, other_ngo_worker):
         client = client_for(user)
         for url in urls:
             assert client.get(url).status_code == 404, (user.username, url)
-        assert client.post(f"/support/invoices/{invoice.pk}/approve/",
-                           {"line": invoice.lines.first().pk}).status_code == 404
+        assert (
+            client.post(
+                f"/support/invoices/{invoice.pk}/approve/", {"line": invoice.lines.first().pk}
+            ).status_code
+            == 404
+        )
 
 
-def test_municipality_does_not_see_draft_invoices(order, lines, persons, ngo_worker,
-                                                  finance_officer):
+def test_municipality_does_not_see_draft_invoices(
+    order, lines, persons, ngo_worker, finance_officer
+):
     deliver_march(ngo_worker, lines, persons)
     invoice = services.generate_invoice(ngo_worker, order, MARCH)
     assert client_for(finance_officer).get(f"/support/invoices/{invoice.pk}/").status_code == 404
 
 
 def test_public_page_in_ukrainian_without_login_and_without_personal_data(
-        order, lines, persons, ngo_worker, freezer_date):
+    order, lines, persons, ngo_worker, freezer_date
+):
     deliver_march(ngo_worker, lines, persons)
     response = Client().get("/public/GM0344/services/?lang=uk")
     assert response.status_code == 200

@@ -15,8 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--write", action="store_true",
-                            help="Regenerate the file instead of checking it.")
+        parser.add_argument(
+            "--write", action="store_true", help="Regenerate the file instead of checking it."
+        )
 
     def handle(self, *args, write=False, **options):
         current = render_schema()

@@ -13,14 +13,20 @@ class Command(BaseCommand):
     help = "Migrate the database, load the demo data (once) and print the demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--reset", action="store_true",
-                            help="Remove the demo municipalities' registry data, then load "
-                                 "the demo again (demo users stay: the audit log refers to "
-                                 "them).")
-        parser.add_argument("--today", type=datetime.date.fromisoformat, default=None,
-                            help="Build the demo as if today were this date (YYYY-MM-DD).")
-        parser.add_argument("--skip-migrate", action="store_true", help=
-                            "Do not run migrate first.")
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Remove the demo municipalities' registry data, then load "
+            "the demo again (demo users stay: the audit log refers to "
+            "them).",
+        )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            default=None,
+            help="Build the demo as if today were this date (YYYY-MM-DD).",
+        )
+        parser.add_argument("--skip-migrate", action="store_true", help="Do not run migrate first.")
 
     def handle(self, *args, reset=False, today=None, skip_migrate=False, verbosity=1, **options):
         if not skip_migrate:
@@ -33,8 +39,10 @@ class Command(BaseCommand):
             self.stdout.write("Loading the demo data …")
             context = data.load_demo(today or timezone.localdate(), write=self.stdout.write)
             if context.unplaced_households:
-                self.stdout.write(f"  {context.unplaced_households} households found no place "
-                                  "(registered, not yet placed)")
+                self.stdout.write(
+                    f"  {context.unplaced_households} households found no place "
+                    "(registered, not yet placed)"
+                )
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.print_logins()
 
@@ -46,8 +54,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{'username'.ljust(width)}  {'role'.ljust(role_width)}  organisation")
         self.stdout.write(f"{'-' * width}  {'-' * role_width}  {'-' * 28}")
         for login in logins:
-            self.stdout.write(f"{login.username.ljust(width)}  {login.role.ljust(role_width)}  "
-                              f"{login.organisation}")
+            self.stdout.write(
+                f"{login.username.ljust(width)}  {login.role.ljust(role_width)}  "
+                f"{login.organisation}"
+            )
         self.stdout.write("")
         self.stdout.write(f"Password for every demo login: {data.DEMO_PASSWORD}")
         self.stdout.write(
