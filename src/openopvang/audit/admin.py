@@ -74,8 +74,33 @@ class AuditedAdminMixin:
         return super().change_view(request, object_id, form_url, extra_context)
 
 
+class ReadOnlyAdminMixin:
+    """The admin shows the record but never adds, changes or deletes it: its
+    rules need the services (locks, four eyes, audit), which the admin would
+    bypass."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyAdmin(ReadOnlyAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
+    """Read-only, and opening a record is audited like any other view."""
+
+
+class ReadOnlyInline(ReadOnlyAdminMixin, admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: audit events are never added, changed or deleted."""
 
     list_display = (
@@ -93,12 +118,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_select_related = ("organisation",)
     readonly_fields = [field.name for field in AuditEvent._meta.fields]
     actions = None
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,17 +1,21 @@
 from django.contrib import admin
 
+from openopvang.audit.admin import ReadOnlyAdmin
+
 from .models import AdvanceRequest, CostLine, Declaration, NationalRun, YearSettings
 
 
 @admin.register(CostLine)
-class CostLineAdmin(admin.ModelAdmin):
+class CostLineAdmin(ReadOnlyAdmin):
+    """Changed on the declaration pages (checks per category, audit)."""
+
     list_display = ["municipality", "year", "category", "amount", "month", "description"]
     list_filter = ["year", "category"]
     search_fields = ["description", "municipality__name"]
 
 
 @admin.register(YearSettings)
-class YearSettingsAdmin(admin.ModelAdmin):
+class YearSettingsAdmin(ReadOnlyAdmin):
     list_display = ["municipality", "year", "actual_cost_goo"]
 
 
@@ -22,20 +26,11 @@ class AdvanceRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
-    """Read-only: a submitted version is frozen."""
+class DeclarationAdmin(ReadOnlyAdmin):
+    """A submitted version is frozen."""
 
     list_display = ["municipality", "year", "version", "total", "submitted_at"]
     list_filter = ["year"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
 
 
 @admin.register(NationalRun)

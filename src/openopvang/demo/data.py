@@ -598,9 +598,7 @@ def load_households(context: DemoContext) -> None:
                             bsn="" if rng.random() < 0.05 else next(bsns),
                             languages=spec.languages,
                             iban=iban,
-                            email=f"{given}.{family_name}.{rng.randint(10, 99)}@example.org".lower().replace(
-                                " ", ""
-                            )
+                            email=demo_email(given, family_name, rng)
                             if adult and rng.random() < 0.4
                             else "",
                         )
@@ -669,6 +667,10 @@ def _try_place(household: DemoHousehold, start, end, *, location=None, host=None
     except ValidationError:
         return False
     return True
+
+
+def demo_email(given: str, family_name: str, rng) -> str:
+    return f"{given}.{family_name}.{rng.randint(10, 99)}@example.org".lower().replace(" ", "")
 
 
 def _available_until(place) -> datetime.date | None:

@@ -4,7 +4,7 @@ is audited with the record's municipality."""
 
 from django.contrib import admin
 
-from openopvang.audit.admin import AuditedAdminMixin
+from openopvang.audit.admin import AuditedAdminMixin, ReadOnlyAdmin
 
 from . import models
 
@@ -87,7 +87,11 @@ class HostAdmin(RegistryAdmin):
 
 
 @admin.register(models.Placement)
-class PlacementAdmin(RegistryAdmin):
+class PlacementAdmin(ReadOnlyAdmin):
+    """Placements change through the registry services, which add the
+    capacity check (it reads the whole location) to Placement.clean."""
+
+    list_per_page = 50
     list_display = ("person", "municipality", "location", "host", "start_date", "end_date")
     list_filter = ("municipality", "capacity_override")
     search_fields = ("person__family_name", "person__given_names", "location__name", "host__name")

@@ -142,18 +142,10 @@ class PersonForm(DesignSystemFormMixin, forms.ModelForm):
         return validators.normalise_iban(self.cleaned_data["iban"])
 
     def clean_languages(self):
-        codes = [
-            code.strip().lower()
-            for code in re.split(r"[,;\s]+", self.cleaned_data["languages"])
-            if code.strip()
-        ]
-        unknown = [code for code in codes if pycountry.languages.get(alpha_2=code) is None]
-        if unknown:
-            raise forms.ValidationError(
-                _("Unknown language code(s): %(codes)s. Use two-letter codes such as uk, ru, en."),
-                params={"codes": ", ".join(unknown)},
-            )
-        return list(dict.fromkeys(codes))
+        # Typed as "uk, ru en"; the model field's validator judges the codes,
+        # as it does for the API, the admin and imports.
+        typed = re.split(r"[,;\s]+", self.cleaned_data["languages"])
+        return validators.normalise_languages([code for code in typed if code.strip()])
 
 
 class HouseholdForm(DesignSystemFormMixin, forms.ModelForm):

@@ -26,11 +26,32 @@ class DatedQuerySet(ScopedQuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=day)
         )
 
-    def overlapping(self, start: datetime.date, end: datetime.date | None):
-        query = Q(end_date__isnull=True) | Q(end_date__gte=start)
-        if end is not None:
-            query &= Q(start_date__lte=end)
-        return self.filter(query)
+    def overlapping(
+        self,
+        start: datetime.date,
+        end: datetime.date | None,
+        *,
+        start_field: str = "start_date",
+        end_field: str = "end_date",
+    ):
+        """Rows whose inclusive [start_field, end_field] range (empty end = open)
+        shares at least one day with [start, end] (end None = open)."""
+        return self.filter(overlap_q(start, end, start_field=start_field, end_field=end_field))
+
+
+def overlap_q(
+    start: datetime.date,
+    end: datetime.date | None,
+    *,
+    start_field: str = "start_date",
+    end_field: str = "end_date",
+) -> Q:
+    """The inclusive-overlap condition of DatedQuerySet.overlapping as a Q,
+    for querysets of models without a DatedQuerySet manager."""
+    query = Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start})
+    if end is not None:
+        query &= Q(**{f"{start_field}__lte": end})
+    return query
 
 
 class DatedRange(models.Model):
@@ -76,6 +97,7 @@ class Person(models.Model):
         _("nationality"),
         max_length=2,
         default=UKRAINE,
+        validators=[validators.validate_country_code],
         help_text=_("ISO 3166 country code; anything other than UA is a third-country national."),
     )
     bsn = models.CharField(
@@ -89,6 +111,7 @@ class Person(models.Model):
         _("preferred languages"),
         default=list,
         blank=True,
+        validators=[validators.validate_language_codes],
         help_text=_("ISO 639-1 codes, most preferred first, e.g. uk, ru, en."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -147,7 +170,8 @@ class Person(models.Model):
         super().clean()
         self.bsn = validators.normalise_bsn(self.bsn)
         self.iban = validators.normalise_iban(self.iban)
-        self.nationality = (self.nationality or "").upper()
+        self.nationality = (self.nationality or "").strip().upper()
+        self.languages = validators.normalise_languages(self.languages)
         if self.birth_date and self.birth_date > datetime.date.today():
             raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
 
@@ -459,6 +483,92 @@ class Placement(DatedRange):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.place}"
+
+    def clean(self):
+        """The rules one placement must satisfy on its own, whatever door it
+        comes through (form, API, admin, import): no overlap with another
+        placement of the same person; within the location's opening dates or
+        the host's active period; person, place and placement of one
+        municipality; an override of the capacity check has a reason. The
+        capacity check itself reads the whole location and stays in
+        registry.services.check_placement."""
+        super().clean()
+        errors: dict[str, list[str]] = {}
+
+        def refuse(field: str, message: str) -> None:
+            errors.setdefault(field, []).append(message)
+
+        start, end = self.start_date, self.end_date
+        if start is None:
+            return  # the field's own error says so
+        person = self.person if self.person_id else None
+        place = self.place if (self.location_id or self.host_id) else None
+        if self.municipality_id:
+            if person is not None and person.municipality_id != self.municipality_id:
+                refuse("person", _("This person is registered in another municipality."))
+            if place is not None and place.municipality_id != self.municipality_id:
+                refuse(
+                    "location" if self.location_id else "host",
+                    _("%(place)s belongs to another municipality.") % {"place": place},
+                )
+        if person is not None:
+            clash = (
+                Placement.objects.filter(person_id=self.person_id)
+                .exclude(pk=self.pk)
+                .overlapping(start, end)
+                .select_related("location", "host")
+                .first()
+            )
+            if clash:
+                refuse(
+                    "start_date",
+                    _(
+                        "%(person)s already has a placement at %(place)s from %(start)s to "
+                        "%(end)s; placements of one person cannot overlap. End that placement "
+                        "first."
+                    )
+                    % {
+                        "person": person,
+                        "place": clash.place,
+                        "start": clash.start_date.isoformat(),
+                        "end": clash.end_date.isoformat() if clash.end_date else _("open end"),
+                    },
+                )
+        if self.location_id:
+            location = self.location
+            if start < location.opened_on:
+                refuse(
+                    "start_date",
+                    _("%(location)s opens on %(date)s; a placement cannot start earlier.")
+                    % {"location": location, "date": location.opened_on.isoformat()},
+                )
+            if location.closed_on and (end is None or end > location.closed_on):
+                refuse(
+                    "end_date",
+                    _("%(location)s closes on %(date)s; the placement must end by then.")
+                    % {"location": location, "date": location.closed_on.isoformat()},
+                )
+        if self.host_id:
+            host = self.host
+            if start < host.active_from or (
+                host.active_to and (end is None or end > host.active_to)
+            ):
+                refuse(
+                    "start_date",
+                    _(
+                        "%(host)s hosts from %(start)s to %(end)s; the placement must fall "
+                        "within that."
+                    )
+                    % {
+                        "host": host,
+                        "start": host.active_from.isoformat(),
+                        "end": host.active_to.isoformat() if host.active_to else _("open end"),
+                    },
+                )
+        if self.capacity_override and not self.override_reason.strip():
+            refuse("override_reason", _("Give a reason when you override the capacity check."))
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def place(self):

@@ -27,72 +27,25 @@ def _breakpoints(start, end, ranges) -> list[datetime.date]:
 
 
 def check_placement(placement: Placement) -> None:
-    """The rules every placement must satisfy, also on SQLite:
-    no overlap with another placement of the same person; within the location's
-    opening dates; and not above the realised capacity on any day unless the
-    override is set with a reason."""
-    errors: dict[str, list[str]] = {}
-    start, end = placement.start_date, placement.end_date
-    clash = (
-        Placement.objects.filter(person_id=placement.person_id)
-        .exclude(pk=placement.pk)
-        .overlapping(start, end)
-        .select_related("location", "host")
-        .first()
-    )
-    if clash:
-        clash_end = clash.end_date.isoformat() if clash.end_date else _("open end")
-        errors.setdefault("start_date", []).append(
-            _(
-                "%(person)s already has a placement at %(place)s from %(start)s to %(end)s; "
-                "placements of one person cannot overlap. End that placement first."
-            )
-            % {
-                "person": placement.person,
-                "place": clash.place,
-                "start": clash.start_date.isoformat(),
-                "end": clash_end,
-            }
-        )
+    """What needs the other rows of a location at once, and so stays in the
+    service: not above the realised capacity on any day unless the override
+    is set with a reason. The row-local rules (overlap, opening dates, one
+    municipality) are Placement.clean, which save_audited runs first."""
     location = placement.location
-    if location is not None:
-        if start < location.opened_on:
-            errors.setdefault("start_date", []).append(
-                _("%(location)s opens on %(date)s; a placement cannot start earlier.")
-                % {"location": location, "date": location.opened_on.isoformat()}
-            )
-        if location.closed_on and (end is None or end > location.closed_on):
-            errors.setdefault("end_date", []).append(
-                _("%(location)s closes on %(date)s; the placement must end by then.")
-                % {"location": location, "date": location.closed_on.isoformat()}
-            )
-        if not placement.capacity_override:
-            full_day = first_day_over_capacity(placement)
-            if full_day:
-                errors.setdefault("capacity_override", []).append(
-                    _(
+    if location is None:
+        return
+    if not placement.capacity_override:
+        full_day = first_day_over_capacity(placement)
+        if full_day:
+            raise ValidationError(
+                {
+                    "capacity_override": _(
                         "%(location)s has no free place on %(date)s. Choose another location or "
                         "override the capacity check with a reason."
                     )
                     % {"location": location, "date": full_day.isoformat()}
-                )
-        elif not placement.override_reason.strip():
-            errors.setdefault("override_reason", []).append(
-                _("Give a reason when you override the capacity check.")
-            )
-    host = placement.host
-    if host is not None:
-        if start < host.active_from or (host.active_to and (end is None or end > host.active_to)):
-            errors.setdefault("start_date", []).append(
-                _("%(host)s hosts from %(start)s to %(end)s; the placement must fall within that.")
-                % {
-                    "host": host,
-                    "start": host.active_from.isoformat(),
-                    "end": host.active_to.isoformat() if host.active_to else _("open end"),
                 }
             )
-    if errors:
-        raise ValidationError(errors)
 
 
 def first_day_over_capacity(placement: Placement) -> datetime.date | None:

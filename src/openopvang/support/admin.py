@@ -3,6 +3,8 @@ through the services (audited, role-checked), so the admin shows them read-only.
 
 from django.contrib import admin
 
+from openopvang.audit.admin import ReadOnlyAdmin
+
 from .models import Invoice, InvoiceLine, Offer, Order, Service, ServiceText
 
 
@@ -16,17 +18,6 @@ class ServiceAdmin(admin.ModelAdmin):
     list_display = ["code", "provider", "kind", "target_group", "unit", "standard_price", "active"]
     list_filter = ["provider", "kind", "target_group", "unit", "active"]
     inlines = [ServiceTextInline]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Offer)

@@ -49,6 +49,7 @@ def test_synthetic_rows_keep_the_placement_rules(db):
     assert any(p.host_id for p in placements) and any(p.location_id for p in placements)
     for placement in placements:
         try:
+            placement.full_clean()
             check_placement(placement)
         except ValidationError as error:  # pragma: no cover - shows which rule broke
             pytest.fail(f"placement {placement.pk}: {error.messages}")

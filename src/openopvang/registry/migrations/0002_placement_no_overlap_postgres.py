@@ -1,6 +1,7 @@
 """On PostgreSQL the database itself refuses two overlapping placements of one
 person (inclusive date ranges, open end = unbounded). SQLite has no exclusion
-constraints; there registry.services.check_placement is the guard."""
+constraints; there Placement.clean (run by every save through the services
+and the admin) is the guard."""
 
 from django.db import migrations
 
