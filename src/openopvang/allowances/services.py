@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
@@ -21,6 +22,7 @@ from openopvang.core.services import delete_audited, save_audited
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Provision, ProvisionKind
 from openopvang.registry.snapshots import parse_ref
+from openopvang.rules.engine import law
 from openopvang.rules.engine.dates import first_of
 from openopvang.rules.engine.money import cents
 from openopvang.rules.engine.parameters import ParameterSet
@@ -253,8 +255,14 @@ def _store_lines(run: PaymentRun, items: list[PaymentItem], lines: list) -> None
 
 def _month(month: datetime.date) -> datetime.date:
     month = first_of(month)
-    if month < datetime.date(2022, 3, 1):
-        raise ValidationError({"month": _("Leefgeld is paid from March 2022 onwards.")})
+    first = first_of(law.grant_start(current_parameters()))
+    if month < first:
+        raise ValidationError(
+            {
+                "month": _("Leefgeld is paid from %(month)s onwards.")
+                % {"month": date_format(first, "YEAR_MONTH_FORMAT")}
+            }
+        )
     if month > first_of(timezone.localdate()) + datetime.timedelta(days=62):
         raise ValidationError({"month": _("A run can be made at most one month ahead.")})
     return month

@@ -5,6 +5,7 @@ from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Location
 
 from .models import AdvanceRequest, CostLine, YearSettings
+from .years import validate_year
 
 
 class MonthField(forms.DateField):
@@ -59,4 +60,4 @@ class CorrectionForm(DesignSystemFormMixin, forms.Form):
 
 
 class YearForm(forms.Form):
-    year = forms.IntegerField(min_value=2022, max_value=2100)
+    year = forms.IntegerField(validators=[validate_year])

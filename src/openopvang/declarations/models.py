@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.scoping import ScopedQuerySet
 
-FIRST_YEAR = 2022  # the grant is spendable from 1 March 2022
+from .years import validate_year
 
 
 class CostCategory(models.TextChoices):
@@ -40,7 +40,7 @@ class CostLine(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(FIRST_YEAR)])
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     category = models.CharField(_("category"), max_length=30, choices=CostCategory.choices)
     amount = models.DecimalField(
         _("amount (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
@@ -100,7 +100,7 @@ class YearSettings(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(FIRST_YEAR)])
+    year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     actual_cost_goo = models.BooleanField(
         _("claim actual GOO costs (art. 3 lid 2)"),
         default=False,
@@ -140,9 +140,7 @@ class AdvanceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    year = models.PositiveSmallIntegerField(
-        _("financial year"), validators=[MinValueValidator(FIRST_YEAR)]
-    )
+    year = models.PositiveSmallIntegerField(_("financial year"), validators=[validate_year])
     amount = models.DecimalField(
         _("amount requested (€)"),
         max_digits=14,

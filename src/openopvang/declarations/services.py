@@ -15,6 +15,7 @@ from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Location
+from openopvang.rules.engine import law
 from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.parameters import ParameterSet
 
@@ -23,7 +24,6 @@ from .figures import DeclarationData, compute
 from .models import AdvanceRequest, CostCategory, CostLine, Declaration, YearSettings
 
 ADVANCE_DEADLINE = "booo.advance.request_deadline"
-HOTEL_SHIP_CATERING_FROM = 2025  # from 2025 the GOO normbedrag excludes them (DOMAIN.md §2)
 DEADLINE_WARNING_DAYS = 30
 
 
@@ -56,12 +56,12 @@ def _check_cost_line(line: CostLine) -> None:
         errors["location"] = _("Choose a location of your municipality.")
     if (
         line.category == CostCategory.ACTUAL_HOTEL_SHIP_CATERING
-        and line.year < HOTEL_SHIP_CATERING_FROM
+        and line.year < (separate_from := law.hotel_ship_catering_from(current_parameters())).year
     ):
         errors["category"] = _(
-            "Hotels, ships and catering are claimed separately from 2025; before that the "
+            "Hotels, ships and catering are claimed separately from %(year)s; before that the "
             "GOO normbedrag includes them."
-        )
+        ) % {"year": separate_from.year}
     if line.category == CostCategory.ACTUAL_COST_GOO:
         settings = YearSettings.objects.filter(
             municipality_id=line.municipality_id, year=line.year

@@ -4,6 +4,7 @@ from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
 from openopvang.registry.models import Location
 
 from ..models import AdvanceRequest, CostLine, Declaration
+from ..years import validate_year
 
 
 class LineSerializer(serializers.Serializer):
@@ -103,7 +104,7 @@ class DeclarationDetailSerializer(DeclarationSerializer):
 
 
 class SubmitSerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2022)
+    year = serializers.IntegerField(validators=[validate_year])
 
 
 class CorrectSerializer(SubmitSerializer):

@@ -15,6 +15,7 @@ from openopvang.rules.engine.errors import MissingParameter, RulesError
 from .. import exports, selectors, services
 from ..figures import DeclarationData, compute
 from ..models import AdvanceRequest, CostLine, Declaration
+from ..years import invalid_year_message, is_valid_year
 from . import serializers
 from .permissions import FinanceWrites
 
@@ -35,8 +36,8 @@ def cannot_compute(error: RulesError) -> CannotCompute:
 
 def _year(request) -> int:
     value = request.query_params.get("year", "")
-    if not value.isdigit() or int(value) < 2022:
-        raise exceptions.ValidationError({"year": ["Give the year, e.g. ?year=2024."]})
+    if not value.isdigit() or not is_valid_year(int(value)):
+        raise exceptions.ValidationError({"year": [invalid_year_message()]})
     return int(value)
 
 
