@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
@@ -21,6 +22,19 @@ class MonthField(serializers.CharField):
         return value.strftime("%Y-%m")
 
 
+REASON_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "properties": {
+        "code": {"type": "string", "description": "Machine key of the reason."},
+        "text": {"type": "string", "description": "The reason in the request's language."},
+    },
+    "required": ["code", "text"],
+    "additionalProperties": True,
+}
+
+
+@extend_schema_field(REASON_SCHEMA)
 class ReasonField(serializers.Field):
     """A stored reason code as {"code": ..., <parameters>, "text": rendered in the
     request's language}; null when there is none."""
@@ -33,6 +47,7 @@ class ReasonField(serializers.Field):
         return data
 
 
+@extend_schema_field({"type": "array", "items": REASON_SCHEMA})
 class ExplanationField(serializers.Field):
     """The explanation codes with the rendered text of each."""
 
