@@ -34,13 +34,20 @@ def test_submitted_declaration_is_reproduced_by_the_cli(
     stored = finance_api.get(f"/api/v1/declarations/{declaration.pk}/").json()
     document = tmp_path / "declaration.json"
     document.write_text(
-        json.dumps({"scenario": stored["scenario"], "parameters": stored["parameters"],
-                    "sections": ["booo"]}),
+        json.dumps(
+            {
+                "scenario": stored["scenario"],
+                "parameters": stored["parameters"],
+                "sections": ["booo"],
+            }
+        ),
         encoding="utf-8",
     )
     finished = subprocess.run(
         [sys.executable, "-m", "openopvang.cli", "rules", "evaluate", str(document)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert finished.returncode == 0, finished.stderr
     result = json.loads(finished.stdout)
@@ -51,7 +58,10 @@ def test_submitted_declaration_is_reproduced_by_the_cli(
     # document, not today's files, carries the figures.
     without = subprocess.run(
         [sys.executable, "-m", "openopvang.cli", "rules", "evaluate", "-"],
-        input=json.dumps(stored["scenario"]), capture_output=True, text=True, check=False,
+        input=json.dumps(stored["scenario"]),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert without.returncode == 0, without.stderr
     assert json.loads(without.stdout)["booo"]["total"] != "366000.00"

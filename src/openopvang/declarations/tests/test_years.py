@@ -41,8 +41,13 @@ def test_api_submit_refuses_2099(finance_api):
 
 @freeze_time("2026-12-02")
 def test_a_cost_line_for_2099_is_refused_by_the_model(municipality, finance_officer):
-    line = CostLine(municipality=municipality, year=2099, category=CostCategory.TRANSITION,
-                    amount=Decimal("10.00"), description="Bus")
+    line = CostLine(
+        municipality=municipality,
+        year=2099,
+        category=CostCategory.TRANSITION,
+        amount=Decimal("10.00"),
+        description="Bus",
+    )
     with pytest.raises(ValidationError) as refused:
         services.save_cost_line(finance_officer, line)
     assert refused.value.message_dict["year"] == ["Choose a year from 2022 to 2027."]
@@ -51,10 +56,14 @@ def test_a_cost_line_for_2099_is_refused_by_the_model(municipality, finance_offi
 def test_hotels_before_the_parameters_date_are_refused_naming_the_year(
     municipality, finance_officer
 ):
-    line = CostLine(municipality=municipality, year=2024,
-                    category=CostCategory.ACTUAL_HOTEL_SHIP_CATERING,
-                    amount=Decimal("10.00"), description="Hotel",
-                    month=datetime.date(2024, 5, 1))
+    line = CostLine(
+        municipality=municipality,
+        year=2024,
+        category=CostCategory.ACTUAL_HOTEL_SHIP_CATERING,
+        amount=Decimal("10.00"),
+        description="Hotel",
+        month=datetime.date(2024, 5, 1),
+    )
     with pytest.raises(ValidationError) as refused:
         services.save_cost_line(finance_officer, line)
     assert refused.value.message_dict["category"] == [
