@@ -10,19 +10,16 @@ from collections.abc import Callable
 
 from django.db import models
 
+from openopvang.plugins import Registry
+
 PartnerRule = Callable[[models.QuerySet, object], models.QuerySet]
-_partner_rules: dict[str, list[PartnerRule]] = {}
+partner_rules: Registry[PartnerRule] = Registry("partner rule", many=True)
 
 
 def register_partner_rule(model_label: str):
     """Let a capability widen what non-owning organisations see of a model,
     without the model's app importing that capability (layers import down)."""
-
-    def decorator(rule: PartnerRule) -> PartnerRule:
-        _partner_rules.setdefault(model_label, []).append(rule)
-        return rule
-
-    return decorator
+    return partner_rules.register(model_label)
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -35,7 +32,7 @@ class ScopedQuerySet(models.QuerySet):
             return self.none()
         if organisation.is_municipality:
             return self.for_organisation(organisation)
-        rules = _partner_rules.get(self.model._meta.label, [])
+        rules = partner_rules.all(self.model._meta.label)
         if not rules:
             return self.none()
         result = self.none()

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from openopvang.plugins import Registry
+
 
 @dataclass(frozen=True)
 class SourcedCostLine:
@@ -24,26 +26,21 @@ class SourcedCostLine:
 
 
 CostSource = Callable[[object, datetime.date, datetime.date], list[SourcedCostLine]]
-_sources: dict[str, CostSource] = {}
+cost_sources: Registry[CostSource] = Registry("cost source")
 
 
 def register_cost_source(name: str):
     """Decorator: `@register_cost_source("support.invoices")` on a function
     (municipality, start, end) -> list[SourcedCostLine]."""
-
-    def decorator(function: CostSource) -> CostSource:
-        _sources[name] = function
-        return function
-
-    return decorator
+    return cost_sources.register(name)
 
 
 def sourced_cost_lines(
     municipality, start: datetime.date, end: datetime.date
 ) -> list[SourcedCostLine]:
     lines: list[SourcedCostLine] = []
-    for name in sorted(_sources):
-        lines.extend(_sources[name](municipality, start, end))
+    for source in cost_sources.plugins():
+        lines.extend(source(municipality, start, end))
     return lines
 
 
@@ -56,8 +53,7 @@ def sourced_cost_lines_many(
     them; any other source once per municipality. Same lines, same order."""
     by_pk = {getattr(m, "pk", m): m for m in municipalities}
     out: dict[int, list[SourcedCostLine]] = {pk: [] for pk in by_pk}
-    for name in sorted(_sources):
-        function = _sources[name]
+    for function in cost_sources.plugins():
         many = getattr(function, "many", None)
         if many is not None:
             found = many(list(by_pk), start, end)
@@ -72,20 +68,20 @@ def sourced_cost_lines_many(
 # BooO art. 2 lid 1 sub b: leefgeld actually paid to persons in private reception.
 # The payment runs know what was paid; they register the one provider.
 PooLeefgeldSource = Callable[[object, datetime.date, datetime.date], Decimal | None]
-_poo_leefgeld_source: list[PooLeefgeldSource] = []
+# One provider: registering again replaces it.
+poo_leefgeld_sources: Registry[PooLeefgeldSource] = Registry("POO leefgeld source")
 
 
 def register_poo_leefgeld_source(function: PooLeefgeldSource) -> PooLeefgeldSource:
-    _poo_leefgeld_source[:] = [function]
-    return function
+    return poo_leefgeld_sources.add("provider", function)
 
 
 def paid_poo_leefgeld(municipality, start: datetime.date, end: datetime.date) -> Decimal | None:
     """What was paid as POO leefgeld in [start, end], or None when no payments
     are recorded on the platform (the sub b line is then left out)."""
-    if not _poo_leefgeld_source:
+    if "provider" not in poo_leefgeld_sources:
         return None
-    return _poo_leefgeld_source[0](municipality, start, end)
+    return poo_leefgeld_sources.get("provider")(municipality, start, end)
 
 
 def paid_poo_leefgeld_many(
@@ -94,9 +90,9 @@ def paid_poo_leefgeld_many(
     """{municipality pk: paid_poo_leefgeld(municipality, start, end)}; one call
     for all of them when the provider offers a batch form (`many` attribute)."""
     by_pk = {getattr(m, "pk", m): m for m in municipalities}
-    if not _poo_leefgeld_source:
+    if "provider" not in poo_leefgeld_sources:
         return dict.fromkeys(by_pk)
-    function = _poo_leefgeld_source[0]
+    function = poo_leefgeld_sources.get("provider")
     many = getattr(function, "many", None)
     if many is not None:
         found = many(list(by_pk), start, end)

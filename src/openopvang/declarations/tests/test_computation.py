@@ -7,7 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from openopvang.declarations.cost_sources import SourcedCostLine, _sources, register_cost_source
+from openopvang.declarations.cost_sources import (
+    SourcedCostLine,
+    cost_sources,
+    register_cost_source,
+)
 from openopvang.declarations.figures import compute
 from openopvang.declarations.models import CostCategory, CostLine, YearSettings
 
@@ -50,12 +54,13 @@ def test_poo_person_counts_only_in_months_with_a_provision(municipality, poo_202
 def test_paid_poo_leefgeld_becomes_the_sub_b_line(municipality, poo_2024):
     from openopvang.declarations import cost_sources
 
-    saved = list(cost_sources._poo_leefgeld_source)
+    saved = cost_sources.poo_leefgeld_sources.all("provider")
     try:
         cost_sources.register_poo_leefgeld_source(lambda m, s, e: Decimal("1234.56"))
         data = compute(municipality, 2024)
     finally:
-        cost_sources._poo_leefgeld_source[:] = saved
+        for provider in saved:
+            cost_sources.register_poo_leefgeld_source(provider)
     [line] = data.lines_for("poo_leefgeld")
     assert line["amount"] == Decimal("1234.56")
 
@@ -137,7 +142,7 @@ def test_sourced_lines_keep_their_source_for_drill_down(municipality, finance_cl
         assert 'href="/invoices/7/"' in page
         assert "listed for accountability, not claimed separately" in page
     finally:
-        _sources.pop("tests.invoices")
+        cost_sources.remove("tests.invoices")
 
 
 def test_year_page_shows_totals_and_drill_down(finance_client, municipality, hall, poo_2024):

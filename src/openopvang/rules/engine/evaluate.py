@@ -32,6 +32,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from openopvang.plugins import Registry
+
 from .booo import calculate_booo
 from .eigen_bijdrage import eigen_bijdrage_section
 from .errors import MissingParameter, ParameterFileError, RulesError, ScenarioError
@@ -60,21 +62,11 @@ class Context:
 Section = Callable[[Context], dict[str, Any]]
 
 
-@dataclass(frozen=True)
-class _Registered:
-    order: int
-    function: Section
-
-
-SECTIONS: dict[str, _Registered] = {}
+SECTIONS: Registry[Section] = Registry("engine section")
 
 
 def register_section(name: str, order: int = 100) -> Callable[[Section], Section]:
-    def decorator(function: Section) -> Section:
-        SECTIONS[name] = _Registered(order, function)
-        return function
-
-    return decorator
+    return SECTIONS.register(name, order=order)
 
 
 register_section("leefgeld", order=50)(leefgeld_section)
@@ -140,9 +132,10 @@ def _run(scenario, explain, params, sections, inputs, *, output: bool):
         "period": {"from": parsed.period.start.isoformat(), "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
     }
     results: dict[str, Any] = {}
-    for name, registered in sorted(SECTIONS.items(), key=lambda item: item[1].order):
+    for entry in SECTIONS.entries():
+        name = entry.name
         if sections is None or name in sections:
-            section_out = registered.function(context)
+            section_out = entry.plugin(context)
             if output:
                 out[name] = section_out
             results[name] = context.values.get(name)
