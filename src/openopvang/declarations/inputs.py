@@ -18,18 +18,24 @@ from .years import year_period
 BOOO_SECTIONS = ("booo",)
 
 
+def _cost_entry(line) -> dict:
+    """A cost line (own or sourced) as the scenario's ``other_costs`` entry."""
+    entry = {
+        "category": line.category,
+        "amount": str(line.amount),
+        "description": line.description,
+    }
+    if line.evidence:
+        entry["evidence"] = line.evidence
+    if line.month:
+        entry["month"] = line.month.strftime("%Y-%m")
+    return entry
+
+
 def _own_cost_entries(lines, location_ids: set[str]) -> list[tuple[dict, dict]]:
     out = []
     for line in lines:
-        entry = {
-            "category": line.category,
-            "amount": str(line.amount),
-            "description": line.description,
-        }
-        if line.evidence:
-            entry["evidence"] = line.evidence
-        if line.month:
-            entry["month"] = line.month.strftime("%Y-%m")
+        entry = _cost_entry(line)
         source = {
             "type": "declarations.CostLine",
             "id": line.pk,
@@ -47,19 +53,7 @@ def _own_cost_entries(lines, location_ids: set[str]) -> list[tuple[dict, dict]]:
 
 
 def _sourced_entries(lines) -> list[tuple[dict, dict]]:
-    out = []
-    for line in lines:
-        entry = {
-            "category": line.category,
-            "amount": str(line.amount),
-            "description": line.description,
-        }
-        if line.evidence:
-            entry["evidence"] = line.evidence
-        if line.month:
-            entry["month"] = line.month.strftime("%Y-%m")
-        out.append((entry, dict(line.source)))
-    return out
+    return [(_cost_entry(line), dict(line.source)) for line in lines]
 
 
 def add_other_costs(scenario: dict, own_lines, sourced) -> list[dict]:

@@ -216,11 +216,8 @@ def _place_kwargs(place):
     return {"location": None, "host": place}
 
 
-class CheckInView(PersonActionView):
-    form_class = CheckInForm
-    title = gettext_lazy("Check in")
-    submit_label = gettext_lazy("Check in")
-    success_message = gettext_lazy("%(person)s is checked in at %(place)s from %(date)s.")
+class _PlaceChoiceMixin:
+    """Check-in and move: the form lists the user's places and needs one."""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -229,6 +226,13 @@ class CheckInView(PersonActionView):
         form = super().get_form(form_class)
         form.fields["place"].required = True
         return form
+
+
+class CheckInView(_PlaceChoiceMixin, PersonActionView):
+    form_class = CheckInForm
+    title = gettext_lazy("Check in")
+    submit_label = gettext_lazy("Check in")
+    success_message = gettext_lazy("%(person)s is checked in at %(place)s from %(date)s.")
 
     def perform(self, data):
         return services.check_in(
@@ -256,19 +260,11 @@ class CheckOutView(PersonActionView):
         )
 
 
-class MoveView(PersonActionView):
+class MoveView(_PlaceChoiceMixin, PersonActionView):
     form_class = MoveForm
     title = gettext_lazy("Move")
     submit_label = gettext_lazy("Move")
     success_message = gettext_lazy("%(person)s moves to %(place)s on %(date)s.")
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["place"].required = True
-        return form
 
     def perform(self, data):
         return services.move(
