@@ -111,14 +111,26 @@ class RunMixin(MunicipalMixin):
         return get_object_or_404(selectors.payment_runs(self.request.user), pk=self.kwargs["pk"])
 
 
+def _run_shown(items) -> list:
+    return [
+        *(("registry.Household", item.household_id) for item in items),
+        *(("registry.Person", item.payee_id) for item in items),
+    ]
+
+
+def _collection_shown(rows) -> list:
+    return [("registry.Household", row.household_id) for row in rows]
+
+
 class RunDetailView(RunMixin, TemplateView):
     template_name = "allowances/run_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         run = self.get_run()
-        audit.record_view(self.request.user, run, request=self.request)
         items = list(selectors.run_items(run))
+        # Payee names and IBANs of every household: one audited read for the page.
+        audit.record_read(self.request.user, _run_shown(items), obj=run, request=self.request)
         user = self.request.user
         context.update(
             run=run,
@@ -233,17 +245,18 @@ class CollectionView(MunicipalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         month = _month_from(self.request)
+        rows = []
         try:
             rows, total = collection_list(self.municipality, month)
             context.update(rows=rows, total=total)
         except RulesError as error:
             context["error"] = str(error)
-        audit.record(
+        audit.record_read(
             self.request.user,
-            "view",
-            self.municipality,
+            _collection_shown(rows),
+            obj=self.municipality,
             request=self.request,
-            object_repr=f"Eigen bijdrage {month:%Y-%m}",
+            extra={"month": month.strftime("%Y-%m")},
         )
         context.update(
             month=month,

@@ -27,6 +27,16 @@ class AuditFilterForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": SELECT_CLASS}),
     )
+    object_id = forms.CharField(
+        label=_("Object id"),
+        required=False,
+        max_length=64,
+        help_text=_(
+            "With an object type: the events of that record, including the lists and pages "
+            "that showed it."
+        ),
+        widget=forms.TextInput(attrs={"class": INPUT_CLASS}),
+    )
     date_from = forms.DateField(
         label=_("From"),
         required=False,
@@ -64,6 +74,7 @@ class AuditFilterForm(forms.Form):
             "actor": data.get("actor"),
             "action": data.get("action") or "",
             "object_type": data.get("object_type") or "",
+            "object_id": (data.get("object_id") or "").strip(),
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
         }

@@ -46,6 +46,11 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     changes = models.JSONField(_("changed fields"), default=dict, blank=True)
+    # The records a read showed, as " registry.Person:12 registry.Person:15 "
+    # (one token per record, spaces on both ends): a list page is one event,
+    # and `shown__contains=" registry.Person:12 "` finds every read that showed
+    # person 12, on SQLite and PostgreSQL alike (JSON containment is not portable).
+    shown = models.TextField(_("records shown"), blank=True, default="")
     channel = models.CharField(_("channel"), max_length=10, default="web")
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
@@ -66,3 +71,15 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events cannot be deleted.")
+
+    def shown_records(self) -> list[tuple[str, int]]:
+        """[(model label, pk)] of the records this read showed, in order."""
+        records = []
+        for token in self.shown.split():
+            label, _sep, pk = token.rpartition(":")
+            if label and pk.isdigit():
+                records.append((label, int(pk)))
+        return records
+
+    def shown_ids(self, label: str) -> list[int]:
+        return [pk for kind, pk in self.shown_records() if kind == label]

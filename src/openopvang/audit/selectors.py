@@ -37,21 +37,37 @@ def filter_events(
     actor=None,
     action: str = "",
     object_type: str = "",
+    object_id: str = "",
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
 ) -> models.QuerySet:
-    """Dates are an inclusive range of local calendar days."""
+    """Dates are an inclusive range of local calendar days. With an object
+    type and id, the events about that record: its own (changed, viewed) and
+    every read that showed it, such as a list page or a household page that
+    named the person."""
     if actor is not None:
         events = events.filter(actor=actor)
     if action:
         events = events.filter(action=action)
-    if object_type:
+    if object_type and object_id:
+        events = events.filter(about_record(object_type, object_id))
+    elif object_type:
         events = events.filter(object_type=object_type)
+    elif object_id:
+        events = events.filter(object_id=object_id)
     if date_from:
         events = events.filter(at__gte=_start_of(date_from))
     if date_to:
         events = events.filter(at__lt=_start_of(date_to + datetime.timedelta(days=1)))
     return events.order_by("-at", "-id")
+
+
+def about_record(object_type: str, object_id) -> models.Q:
+    """Events of one record, and reads that showed it among others."""
+    token = f" {object_type}:{object_id} "
+    return models.Q(object_type=object_type, object_id=str(object_id)) | models.Q(
+        shown__contains=token
+    )
 
 
 def object_types(events: models.QuerySet) -> list[str]:

@@ -1,5 +1,8 @@
 """Writing audit events. Services call `record` inside their transaction, so an
-event exists exactly when the change does."""
+event exists exactly when the change does. Reads of personal data go through
+`record_read` (one event per page or detail view, naming the records shown);
+views reach it through core.mixins.AuditedListMixin / audit_read and the API
+through core.api.viewsets.AuditedReadMixin."""
 
 import datetime
 import decimal
@@ -58,6 +61,7 @@ def record(
     channel: str = "web",
     request=None,
     organisation=None,
+    shown: str = "",
 ) -> AuditEvent:
     if obj is not None:
         object_type = object_type or obj._meta.label
@@ -78,8 +82,93 @@ def record(
         changes={key: _plain(value) for key, value in (changes or {}).items()},
         channel=channel,
         ip_address=ip_address,
+        shown=shown,
     )
 
 
 def record_view(actor, obj, request=None) -> AuditEvent:
-    return record(actor, AuditAction.VIEW, obj, request=request)
+    return record(actor, AuditAction.VIEW, obj, request=request, shown=shown_field([obj]))
+
+
+def shown_token(label: str, pk) -> str:
+    return f"{label}:{pk}"
+
+
+def _shown_pairs(shown) -> list[tuple[str, object]]:
+    """Model instances or (label, pk) pairs, without repeats, in order."""
+    pairs, seen = [], set()
+    for item in shown:
+        if item is None:
+            continue
+        if isinstance(item, models.Model):
+            pair = (item._meta.label, item.pk)
+        else:
+            pair = (item[0], item[1])
+        if pair[1] is None or pair in seen:
+            continue
+        seen.add(pair)
+        pairs.append(pair)
+    return pairs
+
+
+def shown_field(shown) -> str:
+    pairs = _shown_pairs(shown)
+    if not pairs:
+        return ""
+    return " " + " ".join(shown_token(label, pk) for label, pk in pairs) + " "
+
+
+def _query_of(request) -> dict:
+    """The filters, search and sort of a read, without the page number."""
+    if request is None:
+        return {}
+    params = getattr(request, "query_params", None) or request.GET
+    return {
+        key: values if len(values) > 1 else values[0]
+        for key, values in sorted(params.lists())
+        if key != "page"
+    }
+
+
+def record_read(
+    actor,
+    shown,
+    *,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    page: int | None = None,
+    request=None,
+    extra: dict | None = None,
+) -> AuditEvent | None:
+    """One `view` event for one page or detail view of personal data.
+
+    `shown` are the records on the page (model instances or (label, pk)
+    pairs): their tokens go into `AuditEvent.shown`, so the log can answer
+    "who saw person X" for lists too, with one row per page, never one per
+    person. `obj` is the record the page is about (a household, a location);
+    for a list it is None and `object_type` names what is listed. The
+    filters/search of the request and the page number go into `changes`.
+    A list page that shows no record writes nothing."""
+    pairs = _shown_pairs(shown)
+    if obj is not None:
+        pairs = _shown_pairs([obj, *pairs])
+    if not pairs:
+        return None
+    changes = {"query": _query_of(request)}
+    if page is not None:
+        changes["page"] = page
+    changes["records"] = len(pairs)
+    changes.update(extra or {})
+    object_repr = ""
+    if obj is None and request is not None:
+        object_repr = request.path[:200]
+    return record(
+        actor,
+        AuditAction.VIEW,
+        obj,
+        object_type=object_type or None,
+        object_repr=object_repr,
+        changes=changes,
+        request=request,
+        shown=shown_field(pairs),
+    )

@@ -55,7 +55,11 @@ def event_detail(request, pk: int):
     return render(
         request,
         "audit/event_detail.html",
-        {"event": event, "rows": selectors.change_rows(event)},
+        {
+            "event": event,
+            "rows": selectors.change_rows(event),
+            "shown": event.shown_records(),
+        },
     )
 
 
@@ -102,6 +106,7 @@ def event_export(request):
         "changes",
         "channel",
         "ip_address",
+        "shown",
     ]
 
     def rows():
@@ -120,6 +125,7 @@ def event_export(request):
                     _cell(json.dumps(event.changes, ensure_ascii=False) if event.changes else ""),
                     event.channel,
                     event.ip_address or "",
+                    event.shown.strip(),
                 ]
             )
 

@@ -56,6 +56,30 @@ class ScopedObjectMixin:
         return get_object_or_404(queryset or self.get_queryset(), pk=self.kwargs["pk"])
 
 
+class AuditedListMixin:
+    """For ListView of personal data (docs/decisions/0004): one audit event per
+    page shown, naming the records on it (not one event per record), with the
+    search/filters and the page number. Refine `audit_shown()` to name the
+    persons a row shows when the rows are not persons themselves."""
+
+    def audit_shown(self, objects) -> list:
+        return list(objects)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        objects = context["object_list"]
+        page = context.get("page_obj")
+        model = getattr(objects, "model", None) or self.model
+        audit.record_read(
+            self.request.user,
+            self.audit_shown(objects),
+            object_type=model._meta.label if model is not None else "",
+            page=page.number if page is not None else None,
+            request=self.request,
+        )
+        return context
+
+
 def scoped_or_404(model, user, pk):
     return get_object_or_404(model.objects.for_user(user), pk=pk)
 

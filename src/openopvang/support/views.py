@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from openopvang.accounts.models import Organisation
 from openopvang.audit import services as audit
-from openopvang.audit.models import AuditAction
 from openopvang.core.mixins import isolation_model
 
 from . import selectors, services
@@ -47,17 +46,15 @@ def _errors(request, error: ValidationError) -> None:
 
 
 def _record_participants(request, obj_type: str, person_ids, **extra) -> None:
-    ids = sorted(set(person_ids))
-    if ids:
-        audit.record(
-            request.user,
-            AuditAction.VIEW,
-            object_type=obj_type,
-            object_id=",".join(map(str, ids))[:64],
-            object_repr=f"{len(ids)} participant(s)",
-            changes={"persons": ids, **extra},
-            request=request,
-        )
+    """A view of participants' personal data (names, contact details): one
+    audited read naming the persons shown (audit.services.record_read)."""
+    audit.record_read(
+        request.user,
+        [("registry.Person", pk) for pk in sorted({pk for pk in person_ids if pk is not None})],
+        object_type=obj_type,
+        request=request,
+        extra=extra,
+    )
 
 
 @login_required

@@ -129,6 +129,23 @@ class PaymentRunViewSet(
             raise cannot_compute(error) from error
         return self._detail(run, status.HTTP_201_CREATED)
 
+    def retrieve(self, request, *args, **kwargs):
+        from openopvang.audit import services as audit
+
+        run = self.get_object()
+        items = list(run.items.all())
+        # The items carry payee names and IBANs: one audited read per view.
+        audit.record_read(
+            request.user,
+            [
+                *(("registry.Household", item.household_id) for item in items),
+                *(("registry.Person", item.payee_id) for item in items),
+            ],
+            obj=run,
+            request=request,
+        )
+        return Response(self.get_serializer(run).data)
+
     @extend_schema(summary="Delete an open (not approved) run")
     def destroy(self, request, *args, **kwargs):
         services.delete_run(request.user, self.get_object(), request=request)
@@ -296,12 +313,12 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
         municipality, month, rows, total = self._compute(request)
         from openopvang.audit import services as audit
 
-        audit.record(
+        audit.record_read(
             request.user,
-            "view",
-            municipality,
+            [("registry.Household", row.household_id) for row in rows],
+            obj=municipality,
             request=request,
-            object_repr=f"Eigen bijdrage {month:%Y-%m}",
+            extra={"month": month.strftime("%Y-%m")},
         )
         return Response(
             serializers.CollectionListSerializer(

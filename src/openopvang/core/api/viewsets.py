@@ -4,6 +4,7 @@ while other records still refer to the record."""
 
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
+from rest_framework.response import Response
 
 from openopvang.audit import services as audit
 from openopvang.core.services import delete_audited, save_audited
@@ -27,6 +28,48 @@ def referring_records(instance) -> list[tuple[str, int]]:
             name = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
             found.append((str(name), count))
     return found
+
+
+class AuditedReadMixin:
+    """For viewsets that return personal data (docs/decisions/0004): one audit
+    event per list page, naming the records on it, the filters and the page
+    number; one per retrieve. Refine `audit_shown()` when a record carries the
+    personal data of others (a household's members, a placement's person)."""
+
+    # For records about one named person (placements, incomes): the attribute
+    # holding that person's id, so the event names the person too.
+    audit_person_attr = ""
+
+    def audit_shown(self, objects) -> list:
+        shown = list(objects)
+        if self.audit_person_attr:
+            shown += [("registry.Person", getattr(obj, self.audit_person_attr)) for obj in objects]
+        return shown
+
+    def audit_read(self, objects, *, obj=None, page=None):
+        model = getattr(self, "model", None) or getattr(self.get_queryset(), "model", None)
+        audit.record_read(
+            self.request.user,
+            self.audit_shown(objects),
+            obj=obj,
+            object_type=model._meta.label if model is not None and obj is None else "",
+            page=page,
+            request=self.request,
+        )
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        objects = list(page if page is not None else queryset)
+        number = self.paginator.page.number if page is not None else None
+        self.audit_read(objects, page=number)
+        data = self.get_serializer(objects, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self.audit_read([instance], obj=instance)
+        return Response(self.get_serializer(instance).data)
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openopvang.audit import services as audit
-from openopvang.audit.models import AuditAction
 
 from .. import selectors
 from ..explanations import label
@@ -73,19 +71,13 @@ class LineView(DeclarationMixin, TemplateView):
                 }
             )
         persons = selectors.persons_for(user, line["persons"]) if line["persons"] else []
-        if persons:
-            audit.record(
-                user,
-                AuditAction.VIEW,
-                object_type="registry.Person",
-                object_repr=_("Persons behind a declaration line"),
-                changes={
-                    "persons": [p["pk"] for p in persons],
-                    "year": self.year,
-                    "line": line["index"],
-                },
-                request=self.request,
-            )
+        audit.record_read(
+            user,
+            [("registry.Person", p["pk"]) for p in persons],
+            object_type="registry.Person",
+            request=self.request,
+            extra={"year": self.year, "line": line["index"]},
+        )
         context.update(
             line=line,
             locations=locations,

@@ -9,8 +9,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from openopvang.audit import services as audit
-from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet
 
 from .. import selectors, services
 from ..models import (
@@ -44,7 +43,7 @@ from . import filters, serializers
         ),
     ),
 )
-class PersonViewSet(ScopedModelViewSet):
+class PersonViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Displaced persons registered by your municipality, with their placement today."""
 
     model = Person
@@ -70,11 +69,6 @@ class PersonViewSet(ScopedModelViewSet):
                 to_attr="memberships_today",
             ),
         )
-
-    def retrieve(self, request, *args, **kwargs):
-        person = self.get_object()
-        audit.record_view(request.user, person, request=request)
-        return Response(self.get_serializer(person).data)
 
     def _placement_response(self, placement, status_code):
         data = serializers.PlacementSerializer(placement, context=self.get_serializer_context())
@@ -141,7 +135,7 @@ class PersonViewSet(ScopedModelViewSet):
         description="Only possible while the household has no memberships; otherwise 409."
     )
 )
-class HouseholdViewSet(ScopedModelViewSet):
+class HouseholdViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Households (families) and their memberships over time."""
 
     model = Household
@@ -158,8 +152,17 @@ class HouseholdViewSet(ScopedModelViewSet):
             )
         )
 
+    def audit_shown(self, objects):
+        # The memberships (prefetched) name the persons of each household.
+        members = [
+            ("registry.Person", m.person_id)
+            for household in objects
+            for m in household.memberships.all()
+        ]
+        return [*objects, *members]
 
-class HouseholdMembershipViewSet(ScopedModelViewSet):
+
+class HouseholdMembershipViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Who belongs to which household, from when to when (inclusive dates)."""
 
     model = HouseholdMembership
@@ -167,6 +170,7 @@ class HouseholdMembershipViewSet(ScopedModelViewSet):
     filterset_class = filters.MembershipFilter
     ordering_fields = ["start_date", "end_date"]
     ordering = ["start_date", "id"]
+    audit_person_attr = "person_id"
 
 
 @extend_schema_view(
@@ -204,7 +208,7 @@ class CapacityPeriodViewSet(ScopedModelViewSet):
         description="Only possible while no placement refers to the host; otherwise 409."
     )
 )
-class HostViewSet(ScopedModelViewSet):
+class HostViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Private host households (POO)."""
 
     model = Host
@@ -227,7 +231,7 @@ class HostViewSet(ScopedModelViewSet):
         )
     )
 )
-class PlacementViewSet(ScopedModelViewSet):
+class PlacementViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Where a person stays: at a location (GOO) or with a host (POO), inclusive dates."""
 
     model = Placement
@@ -235,6 +239,7 @@ class PlacementViewSet(ScopedModelViewSet):
     filterset_class = filters.PlacementFilter
     ordering_fields = ["start_date", "end_date"]
     ordering = ["-start_date", "-id"]
+    audit_person_attr = "person_id"
 
     def scoped_queryset(self, queryset):
         return queryset.select_related("location", "host")
@@ -245,7 +250,7 @@ class PlacementViewSet(ScopedModelViewSet):
         )
 
 
-class IncomePeriodViewSet(ScopedModelViewSet):
+class IncomePeriodViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Income from work or benefits of a person over time."""
 
     model = IncomePeriod
@@ -253,9 +258,10 @@ class IncomePeriodViewSet(ScopedModelViewSet):
     filterset_class = filters.IncomePeriodFilter
     ordering_fields = ["start_date", "monthly_amount"]
     ordering = ["-start_date", "-id"]
+    audit_person_attr = "person_id"
 
 
-class ProvisionViewSet(ScopedModelViewSet):
+class ProvisionViewSet(AuditedReadMixin, ScopedModelViewSet):
     """Provisions given to a person in a month (RooO art. 12 lid 8-9)."""
 
     model = Provision
@@ -263,3 +269,4 @@ class ProvisionViewSet(ScopedModelViewSet):
     filterset_class = filters.ProvisionFilter
     ordering_fields = ["month"]
     ordering = ["-month", "id"]
+    audit_person_attr = "person_id"

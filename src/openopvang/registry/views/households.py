@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedFormMixin,
+    AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -19,10 +21,14 @@ from ..models import Household, HouseholdMembership
 from .common import PAGE_SIZE, LastPageMixin, today
 
 
-class HouseholdListView(StaffRequiredMixin, LastPageMixin, ListView):
+class HouseholdListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
     template_name = "registry/household_list.html"
     context_object_name = "households"
     paginate_by = PAGE_SIZE
+
+    def audit_shown(self, households):
+        # Each row names the household's payee.
+        return [*households, *(("registry.Person", h.payee_id) for h in households)]
 
     def get_queryset(self):
         return selectors.household_list(
@@ -44,6 +50,12 @@ class HouseholdDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         day = today()
         memberships = list(selectors.household_memberships(self.request.user, self.object))
+        audit.record_read(
+            self.request.user,
+            [("registry.Person", self.object.payee_id), *(m.person for m in memberships)],
+            obj=self.object,
+            request=self.request,
+        )
         context.update(
             today=day,
             current_members=[m for m in memberships if m.is_active_on(day)],

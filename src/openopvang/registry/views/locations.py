@@ -4,8 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedFormMixin,
+    AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -48,6 +50,13 @@ class LocationDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user, location, day = self.request.user, self.object, today()
         residents = selectors.location_residents(user, location, day)
+        # The residents are named on the page: one audited read for all of them.
+        audit.record_read(
+            user,
+            [("registry.Person", p.person_id) for p in residents],
+            obj=location,
+            request=self.request,
+        )
         context.update(
             today=day,
             capacity_periods=selectors.capacity_periods(user, location),
@@ -119,7 +128,9 @@ class CapacityPeriodUpdateView(
         return reverse("registry:location_detail", args=[self.object.location_id])
 
 
-class HostListView(SearchListView):
+class HostListView(AuditedListMixin, SearchListView):
+    # Private hosts are households of named persons.
+
     template_name = "registry/host_list.html"
     context_object_name = "hosts"
 
@@ -135,9 +146,13 @@ class HostDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, host, day = self.request.user, self.object, today()
+        guests = selectors.host_guests(user, host, day)
+        audit.record_read(
+            user, [("registry.Person", p.person_id) for p in guests], obj=host, request=self.request
+        )
         context.update(
             today=day,
-            guests=selectors.host_guests(user, host, day),
+            guests=guests,
             placements=selectors.host_placement_history(user, host)[:200],
         )
         return context

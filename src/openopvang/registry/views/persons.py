@@ -13,6 +13,7 @@ from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedDeleteMixin,
     AuditedFormMixin,
+    AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -27,7 +28,7 @@ from ..panels import person_panels
 from .common import PAGE_SIZE, LastPageMixin, today
 
 
-class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
+class PersonListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
     template_name = "registry/person_list.html"
     results_template_name = "registry/partials/person_results.html"
     paginate_by = PAGE_SIZE

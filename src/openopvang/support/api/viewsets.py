@@ -13,7 +13,6 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from openopvang.audit import services as audit
-from openopvang.audit.models import AuditAction
 from openopvang.registry.models import Person
 
 from .. import selectors, services
@@ -44,18 +43,15 @@ class IsSupportStaff(BasePermission):
 
 
 def record_participant_view(request, obj_type: str, person_ids, **extra) -> None:
-    """A view of participants' personal data (names, contact details)."""
-    ids = sorted({pk for pk in person_ids if pk is not None})
-    if ids:
-        audit.record(
-            request.user,
-            AuditAction.VIEW,
-            object_type=obj_type,
-            object_id=",".join(map(str, ids))[:64],
-            object_repr=f"{len(ids)} participant(s)",
-            changes={"persons": ids, **extra},
-            request=request,
-        )
+    """A view of participants' personal data (names, contact details): one
+    audited read naming the persons shown (audit.services.record_read)."""
+    audit.record_read(
+        request.user,
+        [("registry.Person", pk) for pk in sorted({pk for pk in person_ids if pk is not None})],
+        object_type=obj_type,
+        request=request,
+        extra=extra,
+    )
 
 
 class SupportViewSet(viewsets.GenericViewSet):

@@ -217,7 +217,7 @@ def test_reading_participants_is_audited(order, lines, persons, ngo_worker):
     api_as(ngo_worker).get("/api/v1/participants/")
     event = AuditEvent.objects.filter(action="view", object_type="registry.Person").get()
     assert event.actor == ngo_worker
-    assert sorted(event.changes["persons"]) == sorted([persons[0].pk, persons[1].pk])
+    assert sorted(event.shown_ids("registry.Person")) == sorted([persons[0].pk, persons[1].pk])
 
 
 def test_invoice_pdf_and_xlsx(order, lines, persons, ngo_worker, finance_officer):

@@ -169,7 +169,7 @@ def test_ngo_pages_show_only_enrolled_persons_and_no_secrets(
     event = AuditEvent.objects.filter(
         action="view", object_type="registry.Person", actor=ngo_worker
     ).get()
-    assert sorted(event.changes["persons"]) == sorted([persons[0].pk, persons[1].pk])
+    assert sorted(event.shown_ids("registry.Person")) == sorted([persons[0].pk, persons[1].pk])
 
 
 def test_other_municipalities_national_and_other_ngos_get_404(
