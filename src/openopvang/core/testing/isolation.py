@@ -3,20 +3,15 @@ object of one municipality, requested by users of other organisations.
 
 `build_victims(municipality)` makes one record of every organisation-owned
 model; `object_routes()` lists each URL pattern with the model its `pk` names.
-A new capability adds its models to VICTIM_BUILDERS (or the walk fails and
-says which pattern it cannot resolve)."""
+Each app lists one victim of every model it routes in `<app>/tests/isolation.py`
+(or the walk fails and says which pattern it cannot resolve)."""
 
-import datetime
 import importlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
-
-from . import factories
-
-D = datetime.date
 
 VictimBuilder = Callable[[dict], object]
 # model label → builder(victims so far) → instance owned by victims["municipality"]
@@ -29,71 +24,6 @@ def victim(label: str):
         return builder
 
     return decorator
-
-
-@victim("registry.Person")
-def _person(v):
-    return factories.PersonFactory(
-        municipality=v["municipality"],
-        given_names="Zoryana",
-        family_name="Victimenko",
-        bsn="111222333",
-    )
-
-
-@victim("registry.Household")
-def _household(v):
-    return factories.HouseholdFactory(municipality=v["municipality"], name="Victimenko")
-
-
-@victim("registry.HouseholdMembership")
-def _membership(v):
-    return factories.MembershipFactory(
-        household=v["registry.Household"], person=v["registry.Person"]
-    )
-
-
-@victim("registry.Location")
-def _location(v):
-    return factories.LocationFactory(municipality=v["municipality"], opened_on=D(2023, 1, 1))
-
-
-@victim("registry.CapacityPeriod")
-def _capacity(v):
-    return factories.CapacityPeriodFactory(
-        location=v["registry.Location"], start_date=D(2023, 1, 1), places=20
-    )
-
-
-@victim("registry.Host")
-def _host(v):
-    return factories.HostFactory(municipality=v["municipality"])
-
-
-@victim("registry.Placement")
-def _placement(v):
-    return factories.PlacementFactory(
-        person=v["registry.Person"], location=v["registry.Location"], start_date=D(2024, 1, 1)
-    )
-
-
-@victim("registry.IncomePeriod")
-def _income(v):
-    return factories.IncomeFactory(person=v["registry.Person"])
-
-
-@victim("registry.Provision")
-def _provision(v):
-    from openopvang.registry.models import Provision
-
-    return Provision.objects.create(person=v["registry.Person"], month=D(2024, 3, 1), kind="other")
-
-
-@victim("accounts.ApiToken")
-def _token(v):
-    from openopvang.accounts.models import ApiToken
-
-    return ApiToken.issue(v["owner"], "victim token")[0]
 
 
 def load_app_victims() -> None:
@@ -110,12 +40,23 @@ def load_app_victims() -> None:
                     raise
 
 
+class _Victims(dict):
+    """Victims built on first use, so a builder may ask for another app's
+    victim (``v["registry.Person"]``) whatever order the apps registered in."""
+
+    def __missing__(self, label: str):
+        if label not in VICTIM_BUILDERS:
+            raise KeyError(label)
+        self[label] = VICTIM_BUILDERS[label](self)
+        return self[label]
+
+
 def build_victims(municipality, owner) -> dict:
     load_app_victims()
-    victims: dict = {"municipality": municipality, "owner": owner}
-    for label, builder in VICTIM_BUILDERS.items():
-        victims[label] = builder(victims)
-    return victims
+    victims = _Victims(municipality=municipality, owner=owner)
+    for label in VICTIM_BUILDERS:
+        victims[label]  # noqa: B018 - builds it (and what it needs) once
+    return dict(victims)
 
 
 @dataclass
