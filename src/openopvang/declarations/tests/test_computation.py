@@ -117,6 +117,19 @@ def test_actual_cost_choice_replaces_goo_normbedrag(municipality, hall):
     assert "Hotel costs far above the normbedrag" in actual["description"]
 
 
+def test_year_page_names_the_actual_cost_date_from_the_parameters(
+    municipality, hall, finance_client
+):
+    YearSettings.objects.create(
+        municipality=municipality,
+        year=2022,
+        actual_cost_goo=True,
+        actual_cost_reason="Hotelkosten ver boven het normbedrag",
+    )
+    page = finance_client.get(reverse("declarations:year", args=[2022]), HTTP_ACCEPT_LANGUAGE="nl")
+    assert "normbedrag (vanaf 15 oktober 2022)." in page.content.decode()
+
+
 def test_sourced_lines_keep_their_source_for_drill_down(municipality, finance_client):
     @register_cost_source("tests.invoices")
     def invoices(m, start, end):

@@ -13,6 +13,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
+from openopvang.parameters.services import current_parameters
+from openopvang.rules.engine import law
 from openopvang.rules.engine.errors import RulesError
 
 from .. import exports, selectors, services
@@ -71,6 +73,7 @@ class YearView(DeclarationMixin, TemplateView):
             settings=services.year_settings(self.municipality, self.year),
             advance=selectors.advance_requests(user, self.year).first(),
             deadline=services.advance_deadline(self.year),
+            actual_cost_from=law.actual_cost_from(current_parameters()),
         )
         return context
 

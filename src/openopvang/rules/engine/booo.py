@@ -39,6 +39,7 @@ from typing import Any
 
 from .dates import DateRange, Month, intersect_all
 from .explain import Node
+from . import law
 from .law import ARTICLES, BOOO_PUBLICATION
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
@@ -46,7 +47,6 @@ from .scenario import Location, Scenario
 
 GOO_RATE = "booo.goo.normbedrag_per_place_day"
 POO_RATE = "booo.poo.normbedrag_per_person_month"
-ACTUAL_COST_FROM = "booo.goo.actual_cost_from"
 
 NOTES = {
     "transition": "Transition costs are paid on application only.",
@@ -204,7 +204,7 @@ def calculate_booo(
     period = scenario.period
     goo_until = None
     if scenario.policy.actual_cost_goo.enabled:
-        actual_from = params.value(ACTUAL_COST_FROM, period.start).value
+        actual_from = params.value(law.ACTUAL_COST_FROM, period.start).value
         goo_until = actual_from - timedelta(days=1)
     lines: list[BoooLine] = []
     for location in scenario.locations:

@@ -28,6 +28,7 @@ ARTICLES = {
 
 # Dated facts, as parameters (booo.yaml).
 GRANT_START = "booo.grant.spendable_from"
+ACTUAL_COST_FROM = "booo.goo.actual_cost_from"
 HOTEL_SHIP_CATERING_FROM = "booo.goo.hotel_ship_catering_separate_from"
 
 
@@ -48,3 +49,9 @@ def hotel_ship_catering_from(params: ParameterSet | None = None, day: date | Non
     """From this day hotels, ships and catering are claimed separately at
     actual cost; before it the GOO normbedrag includes them."""
     return _date_fact(HOTEL_SHIP_CATERING_FROM, params, day)
+
+
+def actual_cost_from(params: ParameterSet | None = None, day: date | None = None) -> date:
+    """From this day a municipality may claim actual GOO costs instead of the
+    normbedrag (art. 3 lid 2)."""
+    return _date_fact(ACTUAL_COST_FROM, params, day)
