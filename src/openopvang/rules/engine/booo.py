@@ -37,9 +37,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from . import law
 from .dates import DateRange, Month, intersect_all
 from .explain import Node
-from . import law
 from .law import ARTICLES, BOOO_PUBLICATION
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
