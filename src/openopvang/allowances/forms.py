@@ -1,28 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Household
-from openopvang.rules.engine.dates import parse_month
 
 from .models import EigenBijdrageReduction, MunicipalPolicy
 
 
-class MonthField(forms.CharField):
-    """A month as YYYY-MM (the browser's month picker sends exactly that)."""
-
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2025-03"})
-
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            return parse_month(value)
-        except ValueError:
-            raise forms.ValidationError(_("Give the month as YYYY-MM, e.g. 2025-03.")) from None
-
-
 class RunForm(DesignSystemFormMixin, forms.Form):
-    month = MonthField(label=_("Month"))
+    month = MonthFormField(label=_("Month"))
     execution_date = forms.DateField(
         label=_("Payment date"),
         required=False,
@@ -46,7 +33,7 @@ class PolicyForm(DesignSystemFormMixin, forms.ModelForm):
 
 
 class ReductionForm(DesignSystemFormMixin, forms.ModelForm):
-    month = MonthField(label=_("Month"))
+    month = MonthFormField(label=_("Month"))
 
     class Meta:
         model = EigenBijdrageReduction

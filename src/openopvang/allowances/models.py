@@ -21,6 +21,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.models import (
+    ORGANISATION_MODEL,
+    MonthField,
+    MunicipalityOwned,
+    first_of_month_constraint,
+)
 from openopvang.core.scoping import ScopedQuerySet
 
 SWITCH_2023_EARLIEST = datetime.date(2023, 2, 1)
@@ -40,13 +46,11 @@ class EigenBijdrageFloor(models.TextChoices):
     )
 
 
-class MunicipalPolicy(models.Model):
+class MunicipalPolicy(MunicipalityOwned):
     """One per municipality; missing means the defaults below."""
 
-    scope_path = "municipality"
-
-    municipality = models.OneToOneField(
-        "accounts.Organisation",
+    municipality = models.OneToOneField(  # one per municipality: overrides the base's key
+        ORGANISATION_MODEL,
         verbose_name=_("municipality"),
         on_delete=models.PROTECT,
         related_name="allowance_policy",
@@ -96,8 +100,6 @@ class MunicipalPolicy(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("allowance policy")
         verbose_name_plural = _("allowance policies")
@@ -131,24 +133,16 @@ class MunicipalPolicy(models.Model):
         return out
 
 
-class EigenBijdrageReduction(models.Model):
+class EigenBijdrageReduction(MunicipalityOwned):
     """Maatwerk: a household pays less eigen bijdrage in one month (never below zero)."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     household = models.ForeignKey(
         "registry.Household",
         verbose_name=_("household"),
         on_delete=models.CASCADE,
         related_name="eigen_bijdrage_reductions",
     )
-    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    month = MonthField(_("month"), help_text=_("The first day of the month."))
     amount = models.DecimalField(_("reduction (€)"), max_digits=9, decimal_places=2)
     reason = models.CharField(_("reason"), max_length=300)
     created_by = models.ForeignKey(
@@ -160,8 +154,6 @@ class EigenBijdrageReduction(models.Model):
         editable=False,
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-month", "household__name", "id"]
@@ -178,6 +170,7 @@ class EigenBijdrageReduction(models.Model):
                 name="eigen_bijdrage_reduction_positive",
                 violation_error_message=_("The reduction must be more than zero."),
             ),
+            first_of_month_constraint("month"),
         ]
 
     def __str__(self) -> str:
@@ -185,8 +178,6 @@ class EigenBijdrageReduction(models.Model):
 
     def clean(self):
         super().clean()
-        if self.month:
-            self.month = self.month.replace(day=1)
         if not (self.reason or "").strip():
             raise ValidationError({"reason": _("Give the reason for the reduction.")})
         if (
@@ -206,20 +197,12 @@ class RunStatus(models.TextChoices):
 OPEN_STATUSES = (RunStatus.DRAFT, RunStatus.PREPARED)
 
 
-class PaymentRun(models.Model):
+class PaymentRun(MunicipalityOwned):
     """The leefgeld of one municipality for one month, plus corrections for
     earlier months. Draft (recomputable) → prepared (user A) → approved (user B,
     finance; frozen: snapshot, result and lines never change again)."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    month = models.DateField(_("month"), help_text=_("The first day of the month paid."))
+    month = MonthField(_("month"), help_text=_("The first day of the month paid."))
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
     )
@@ -266,8 +249,6 @@ class PaymentRun(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         ordering = ["-month", "-id"]
         verbose_name = _("payment run")
@@ -283,6 +264,7 @@ class PaymentRun(models.Model):
                     "There is already an open payment run: approve or delete it first."
                 ),
             ),
+            first_of_month_constraint("month"),
         ]
         indexes = [models.Index(fields=["municipality", "status", "month"])]
 
@@ -366,7 +348,7 @@ class PaymentLine(models.Model):
         "registry.Person", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     person_ref = models.CharField(max_length=20)
-    month = models.DateField(_("month"))
+    month = MonthField(_("month"))
     component = models.CharField(_("component"), max_length=20)
     kind = models.CharField(_("kind"), max_length=12, choices=LineKind.choices)
     amount = models.DecimalField(_("amount (€)"), max_digits=12, decimal_places=2)
@@ -389,6 +371,7 @@ class PaymentLine(models.Model):
         ordering = ["item_id", "person_ref", "month", "component", "id"]
         verbose_name = _("payment line")
         verbose_name_plural = _("payment lines")
+        constraints = [first_of_month_constraint("month")]
         indexes = [models.Index(fields=["run", "month"])]
 
     def __str__(self) -> str:

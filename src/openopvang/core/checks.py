@@ -40,3 +40,40 @@ def check_two_factor(app_configs=None, **kwargs):
             id="openopvang.W001",
         )
     ]
+
+
+@register(Tags.models)
+def check_shared_model_constraints(app_configs=None, **kwargs):
+    """A dated model keeps the end-after-start constraint of DatedRange and a
+    month field has its first-of-month constraint: a Meta that forgets
+    ``*DatedRange.Meta.constraints`` would silently drop the database's guard."""
+    from django.apps import apps
+
+    from .models import DatedRange, MonthField
+
+    errors = []
+    for model in apps.get_models():
+        names = {constraint.name for constraint in model._meta.constraints}
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}"
+        if issubclass(model, DatedRange) and f"{prefix}_end_after_start" not in names:
+            errors.append(
+                Error(
+                    f"{model._meta.label} lost the end-after-start constraint of DatedRange.",
+                    hint="Write its Meta as `class Meta(DatedRange.Meta)` and start its "
+                    "constraints with `*DatedRange.Meta.constraints`.",
+                    obj=model,
+                    id="openopvang.E010",
+                )
+            )
+        for field in model._meta.local_fields:
+            if isinstance(field, MonthField) and f"{prefix}_{field.name}_first_day" not in names:
+                errors.append(
+                    Error(
+                        f"{model._meta.label}.{field.name} is a MonthField without its "
+                        "first-of-month constraint.",
+                        hint=f'Add first_of_month_constraint("{field.name}") to Meta.constraints.',
+                        obj=model,
+                        id="openopvang.E011",
+                    )
+                )
+    return errors

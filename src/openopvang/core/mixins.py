@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
 
+from .forms import MonthInput
 from .services import delete_audited, save_audited
 
 
@@ -160,13 +161,21 @@ def _widget_kind(widget) -> str:
 
 class DesignSystemFormMixin:
     """Gives every widget the NL Design System (Utrecht) class names, and the
-    invalid modifier once the field has an error."""
+    invalid modifier once the field has an error. A form that adds fields in
+    its own __init__ calls style_fields() again after adding them."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.style_fields()
+
+    def style_fields(self) -> None:
         for field in self.fields.values():
-            if isinstance(field, forms.DateField):
+            if getattr(field, "design_system_styled", False):
+                continue
+            field.design_system_styled = True
+            if isinstance(field, forms.DateField) and not isinstance(field.widget, MonthInput):
                 # The browser's date picker sends ISO dates; typed Dutch dates work too.
+                # A month field keeps its month picker.
                 field.widget = forms.DateInput(
                     attrs={**field.widget.attrs, "type": "date"}, format="%Y-%m-%d"
                 )

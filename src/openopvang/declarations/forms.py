@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Location
 
@@ -8,17 +9,8 @@ from .models import AdvanceRequest, CostLine, YearSettings
 from .years import validate_year
 
 
-class MonthField(forms.DateField):
-    """A month as YYYY-MM (the browser's month picker), stored as its first day."""
-
-    widget = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
-
-    def __init__(self, **kwargs):
-        super().__init__(input_formats=["%Y-%m", "%Y-%m-%d"], **kwargs)
-
-
 class CostLineForm(DesignSystemFormMixin, forms.ModelForm):
-    month = MonthField(
+    month = MonthFormField(
         label=_("Month"),
         required=False,
         help_text=_("Optional: the month the cost belongs to (YYYY-MM)."),
@@ -31,12 +23,6 @@ class CostLineForm(DesignSystemFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = Location.objects.for_user(user).order_by("name")
-        # The month picker must not become a full date picker.
-        self.fields["month"].widget = forms.DateInput(
-            attrs={"type": "month", "class": self.fields["month"].widget.attrs.get("class", "")},
-            format="%Y-%m",
-        )
-        self.fields["month"].input_formats = ["%Y-%m", "%Y-%m-%d"]
 
 
 class YearSettingsForm(DesignSystemFormMixin, forms.ModelForm):

@@ -13,7 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from openopvang.core.scoping import ScopedQuerySet
+from openopvang.core.models import MonthField, MunicipalityOwned, first_of_month_constraint
 
 from .years import validate_year
 
@@ -28,24 +28,16 @@ class CostCategory(models.TextChoices):
     ACTUAL_COST_GOO = "actual_cost_goo", _("GOO at actual cost (art. 3 lid 2)")
 
 
-class CostLine(models.Model):
+class CostLine(MunicipalityOwned):
     """A cost the municipality claims next to the normbedragen, entered by
     the finance officer."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     category = models.CharField(_("category"), max_length=30, choices=CostCategory.choices)
     amount = models.DecimalField(
         _("amount (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
     )
-    month = models.DateField(
+    month = MonthField(
         _("month"),
         null=True,
         blank=True,
@@ -72,8 +64,6 @@ class CostLine(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         ordering = ["year", "category", "month", "id"]
         verbose_name = _("cost line")
@@ -82,24 +72,17 @@ class CostLine(models.Model):
             models.CheckConstraint(
                 condition=models.Q(amount__gte=0), name="cost_line_amount_not_negative"
             ),
+            first_of_month_constraint("month"),
         ]
 
     def __str__(self) -> str:
         return f"{self.year} {self.get_category_display()}: € {self.amount}"
 
 
-class YearSettings(models.Model):
+class YearSettings(MunicipalityOwned):
     """Per municipality and year: whether it claims actual GOO costs instead
     of the normbedrag (BooO art. 3 lid 2), with the reason."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     actual_cost_goo = models.BooleanField(
         _("claim actual GOO costs (art. 3 lid 2)"),
@@ -110,8 +93,6 @@ class YearSettings(models.Model):
         ),
     )
     actual_cost_reason = models.TextField(_("reason"), blank=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("declaration year settings")
@@ -129,17 +110,9 @@ class YearSettings(models.Model):
         return {"actual_cost_goo": {"enabled": True, "reason": self.actual_cost_reason}}
 
 
-class AdvanceRequest(models.Model):
+class AdvanceRequest(MunicipalityOwned):
     """A request for an advance (voorschot, BooO art. 5) for a financial year."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     year = models.PositiveSmallIntegerField(_("financial year"), validators=[validate_year])
     amount = models.DecimalField(
         _("amount requested (€)"),
@@ -167,8 +140,6 @@ class AdvanceRequest(models.Model):
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
         ordering = ["-year", "-requested_at"]
         verbose_name = _("advance request")
@@ -185,18 +156,10 @@ class AdvanceRequest(models.Model):
         return f"{self.municipality} {self.year}: € {self.amount}"
 
 
-class Declaration(models.Model):
+class Declaration(MunicipalityOwned):
     """A submitted version of a declaration: version 1 is the submission,
     2, 3 … are corrections. Frozen: the stored documents are the truth."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
     year = models.PositiveSmallIntegerField(_("year"))
     version = models.PositiveSmallIntegerField(_("version"))
     previous = models.OneToOneField(
@@ -212,8 +175,6 @@ class Declaration(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "-version"]

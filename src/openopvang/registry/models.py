@@ -3,8 +3,8 @@ time, GOO locations with realised capacity over time, POO hosts, placements and
 income periods.
 
 Date ranges are inclusive on both ends: [start_date, end_date], with
-end_date NULL meaning open-ended (see rules/engine/dates.py for the same
-convention in the calculations)."""
+end_date NULL meaning open-ended (core.models.DatedRange; rules/engine/dates.py
+uses the same convention in the calculations)."""
 
 import datetime
 
@@ -13,63 +13,18 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.models import (
+    DatedRange,
+    MonthField,
+    MunicipalityOwned,
+    first_of_month_constraint,
+    municipality_field,
+)
 from openopvang.core.scoping import ScopedQuerySet
 
 from . import validators
 
 UKRAINE = "UA"
-
-
-class DatedQuerySet(ScopedQuerySet):
-    def active_on(self, day: datetime.date):
-        return self.filter(start_date__lte=day).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=day)
-        )
-
-    def overlapping(
-        self,
-        start: datetime.date,
-        end: datetime.date | None,
-        *,
-        start_field: str = "start_date",
-        end_field: str = "end_date",
-    ):
-        """Rows whose inclusive [start_field, end_field] range (empty end = open)
-        shares at least one day with [start, end] (end None = open)."""
-        return self.filter(overlap_q(start, end, start_field=start_field, end_field=end_field))
-
-
-def overlap_q(
-    start: datetime.date,
-    end: datetime.date | None,
-    *,
-    start_field: str = "start_date",
-    end_field: str = "end_date",
-) -> Q:
-    """The inclusive-overlap condition of DatedQuerySet.overlapping as a Q,
-    for querysets of models without a DatedQuerySet manager."""
-    query = Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start})
-    if end is not None:
-        query &= Q(**{f"{start_field}__lte": end})
-    return query
-
-
-class DatedRange(models.Model):
-    """An inclusive [start_date, end_date] range; end_date empty = open."""
-
-    start_date = models.DateField(_("from"))
-    end_date = models.DateField(_("to"), null=True, blank=True, help_text=_("Empty: open-ended."))
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
-
-    def is_active_on(self, day: datetime.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
 
 class Sex(models.TextChoices):
@@ -78,15 +33,8 @@ class Sex(models.TextChoices):
     OTHER = "X", _("Other / unknown")
 
 
-class Person(models.Model):
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="persons",
-    )
+class Person(MunicipalityOwned):
+    municipality = municipality_field("persons")
     given_names = models.CharField(_("given names"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=100)
     given_names_cyrillic = models.CharField(_("given names (Cyrillic)"), max_length=100, blank=True)
@@ -125,8 +73,6 @@ class Person(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["family_name", "given_names", "id"]
@@ -176,15 +122,8 @@ class Person(models.Model):
             raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
 
 
-class Household(models.Model):
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="households",
-    )
+class Household(MunicipalityOwned):
+    municipality = municipality_field("households")
     name = models.CharField(_("name"), max_length=150, help_text=_("Usually the family name."))
     payee = models.ForeignKey(
         Person,
@@ -197,8 +136,6 @@ class Household(models.Model):
     )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -232,18 +169,10 @@ class HouseholdMembership(DatedRange):
     )
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices)
 
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DatedRange.Meta):
         ordering = ["start_date", "id"]
         verbose_name = _("household membership")
         verbose_name_plural = _("household memberships")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="membership_end_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.household}"
@@ -273,17 +202,10 @@ class LocationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Location(models.Model):
+class Location(MunicipalityOwned):
     """A municipal reception location (GOO)."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="locations",
-    )
+    municipality = municipality_field("locations")
     name = models.CharField(_("name"), max_length=150)
     address = models.CharField(_("address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
@@ -297,8 +219,6 @@ class Location(models.Model):
     opened_on = models.DateField(_("opened on"))
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -343,18 +263,10 @@ class CapacityPeriod(DatedRange):
     )
     places = models.PositiveIntegerField(_("realised places"))
 
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DatedRange.Meta):
         ordering = ["start_date", "id"]
         verbose_name = _("capacity period")
         verbose_name_plural = _("capacity periods")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="capacity_end_after_start",
-            ),
-        ]
 
     def __str__(self) -> str:
         end = self.end_date.isoformat() if self.end_date else "…"
@@ -377,17 +289,10 @@ class CapacityPeriod(DatedRange):
             )
 
 
-class Host(models.Model):
+class Host(MunicipalityOwned):
     """A private host household (POO)."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="hosts",
-    )
+    municipality = municipality_field("hosts")
     name = models.CharField(_("host household"), max_length=150)
     address = models.CharField(_("address"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
@@ -398,8 +303,6 @@ class Host(models.Model):
     active_from = models.DateField(_("active from"))
     active_to = models.DateField(_("active to"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -415,20 +318,13 @@ class Host(models.Model):
             raise ValidationError({"active_to": _("The end date cannot be before the start date.")})
 
 
-class Placement(DatedRange):
+class Placement(DatedRange, MunicipalityOwned):
     """A person at a GOO location or with a POO host, [start_date, end_date].
 
     A person never has two overlapping placements: checked in clean() and, on
     PostgreSQL, by an exclusion constraint (migration 0002)."""
 
-    scope_path = "municipality"
-
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="placements",
-    )
+    municipality = municipality_field("placements")
     person = models.ForeignKey(
         Person,
         verbose_name=_("person"),
@@ -458,22 +354,17 @@ class Placement(DatedRange):
     )
     override_reason = models.CharField(_("reason for the override"), max_length=300, blank=True)
 
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DatedRange.Meta):
         ordering = ["-start_date", "-id"]
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
         constraints = [
+            *DatedRange.Meta.constraints,
             models.CheckConstraint(
                 condition=(Q(location__isnull=False) & Q(host__isnull=True))
                 | (Q(location__isnull=True) & Q(host__isnull=False)),
                 name="placement_location_xor_host",
                 violation_error_message=_("A placement is at a location or with a host, not both."),
-            ),
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="placement_end_after_start",
             ),
         ]
         indexes = [
@@ -596,21 +487,16 @@ class IncomePeriod(DatedRange):
     kind = models.CharField(_("kind"), max_length=10, choices=IncomeKind.choices)
     monthly_amount = models.DecimalField(_("monthly amount (€)"), max_digits=9, decimal_places=2)
 
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
+    class Meta(DatedRange.Meta):
         ordering = ["-start_date", "-id"]
         verbose_name = _("income period")
         verbose_name_plural = _("income periods")
         constraints = [
+            *DatedRange.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(monthly_amount__gte=0),
                 name="income_amount_not_negative",
                 violation_error_message=_("The monthly amount cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
-                name="income_end_after_start",
             ),
         ]
 
@@ -635,7 +521,7 @@ class Provision(models.Model):
         on_delete=models.CASCADE,
         related_name="provisions",
     )
-    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    month = MonthField(_("month"), help_text=_("The first day of the month."))
     kind = models.CharField(_("kind"), max_length=10, choices=ProvisionKind.choices)
     description = models.CharField(_("description"), max_length=200, blank=True)
 
@@ -651,15 +537,11 @@ class Provision(models.Model):
                 name="provision_once_per_person_month_kind",
                 violation_error_message=_("This provision is already recorded for that month."),
             ),
+            first_of_month_constraint("month"),
         ]
 
     def __str__(self) -> str:
         return f"{self.person} {self.month:%Y-%m} {self.get_kind_display()}"
-
-    def clean(self):
-        super().clean()
-        if self.month:
-            self.month = self.month.replace(day=1)
 
 
 # Messages for constraints that live only in the database (PostgreSQL).

@@ -4,37 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.accounts.models import Organisation
+from openopvang.core.forms import MonthFormField
+from openopvang.core.mixins import DesignSystemFormMixin
 
 from .models import Enrolment, Language, Offer, OfferLine, Service
 
 
-class UtrechtFormMixin:
-    """NL Design System (Utrecht) classes on the widgets."""
-
-    def _style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                css = "utrecht-checkbox utrecht-checkbox--html-input"
-            elif isinstance(widget, forms.Select):
-                css = "utrecht-select utrecht-select--html-select"
-            elif isinstance(widget, forms.Textarea):
-                css = "utrecht-textarea utrecht-textarea--html-textarea"
-            else:
-                css = "utrecht-textbox utrecht-textbox--html-input"
-            widget.attrs.setdefault("class", css)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class ServiceForm(UtrechtFormMixin, forms.ModelForm):
+class ServiceForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = Service
         fields = [
@@ -71,7 +47,7 @@ class ServiceForm(UtrechtFormMixin, forms.ModelForm):
                 widget=forms.Textarea(attrs={"rows": 3}),
                 initial=text.public_text if text else "",
             )
-        self._style()
+        self.style_fields()
 
     def _post_clean(self):
         # Uniqueness of (provider, code) is checked by the service, which sets
@@ -93,7 +69,7 @@ class ServiceForm(UtrechtFormMixin, forms.ModelForm):
         return service
 
 
-class OfferForm(UtrechtFormMixin, forms.ModelForm):
+class OfferForm(DesignSystemFormMixin, forms.ModelForm):
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         queryset=Organisation.objects.municipalities().active(),
@@ -104,44 +80,32 @@ class OfferForm(UtrechtFormMixin, forms.ModelForm):
         fields = ["municipality", "title", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
-
     def _post_clean(self):
         pass
 
 
-class OfferLineForm(UtrechtFormMixin, forms.ModelForm):
+class OfferLineForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = OfferLine
         fields = ["service", "units", "unit_price", "period_start", "period_end"]
-        widgets = {"period_start": DateInput(), "period_end": DateInput()}
 
     def __init__(self, *args, provider=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.objects.filter(provider=provider, active=True)
         self.fields["service"].label_from_instance = lambda service: service.title()
-        self._style()
 
     def _post_clean(self):
         pass
 
 
-class ReasonForm(UtrechtFormMixin, forms.Form):
+class ReasonForm(DesignSystemFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
 
-
-class EnrolForm(UtrechtFormMixin, forms.Form):
+class EnrolForm(DesignSystemFormMixin, forms.Form):
     order_line = forms.ModelChoiceField(label=_("Service"), queryset=None)
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
-    enrolled_on = forms.DateField(
-        label=_("Enrolled on"), widget=DateInput(), initial=datetime.date.today
-    )
+    enrolled_on = forms.DateField(label=_("Enrolled on"), initial=datetime.date.today)
 
     def __init__(self, *args, order, persons, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,11 +117,10 @@ class EnrolForm(UtrechtFormMixin, forms.Form):
             if person.full_name_cyrillic
             else person.full_name
         )
-        self._style()
 
 
-class SessionForm(UtrechtFormMixin, forms.Form):
-    date = forms.DateField(label=_("Date"), widget=DateInput())
+class SessionForm(DesignSystemFormMixin, forms.Form):
+    date = forms.DateField(label=_("Date"))
     hours = forms.DecimalField(
         label=_("Hours"), min_value=0, max_digits=6, decimal_places=2, initial=0
     )
@@ -189,7 +152,7 @@ class SessionForm(UtrechtFormMixin, forms.Form):
                 max_digits=6,
                 decimal_places=2,
             )
-        self._style()
+        self.style_fields()
 
     def attendance_rows(self):
         chosen = self.cleaned_data.get("attendance") or []
@@ -199,13 +162,5 @@ class SessionForm(UtrechtFormMixin, forms.Form):
         return [self[f"hours_{e.pk}"] for e in self.enrolments]
 
 
-class InvoiceGenerateForm(UtrechtFormMixin, forms.Form):
-    month = forms.DateField(
-        label=_("Month"),
-        input_formats=["%Y-%m", "%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
+class InvoiceGenerateForm(DesignSystemFormMixin, forms.Form):
+    month = MonthFormField(label=_("Month"))

@@ -23,6 +23,12 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.models import (
+    MonthField,
+    MunicipalityOwned,
+    first_of_month_constraint,
+    municipality_field,
+)
 from openopvang.core.scoping import ScopedQuerySet
 from openopvang.rules.engine.money import round_cents
 
@@ -151,10 +157,8 @@ class OfferStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
 
 
-class Offer(models.Model):
+class Offer(MunicipalityOwned):
     """A tailored offer (maatwerk) from an NGO to one municipality."""
-
-    scope_path = "municipality"
 
     ngo = models.ForeignKey(
         "accounts.Organisation",
@@ -162,12 +166,7 @@ class Offer(models.Model):
         on_delete=models.PROTECT,
         related_name="support_offers_made",
     )
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="support_offers",
-    )
+    municipality = municipality_field("support_offers")
     title = models.CharField(_("title"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)
     status = models.CharField(
@@ -188,8 +187,6 @@ class Offer(models.Model):
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -259,10 +256,8 @@ class OfferLine(PricedLine):
         return f"{self.service}: {self.units} × € {self.unit_price}"
 
 
-class Order(models.Model):
+class Order(MunicipalityOwned):
     """The contract that comes from an accepted offer."""
-
-    scope_path = "municipality"
 
     offer = models.OneToOneField(
         Offer, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="order"
@@ -273,18 +268,11 @@ class Order(models.Model):
         on_delete=models.PROTECT,
         related_name="support_orders_received",
     )
-    municipality = models.ForeignKey(
-        "accounts.Organisation",
-        verbose_name=_("municipality"),
-        on_delete=models.PROTECT,
-        related_name="support_orders",
-    )
+    municipality = municipality_field("support_orders")
     number = models.CharField(_("order number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     budget = models.DecimalField(_("budget (€)"), max_digits=11, decimal_places=2)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -474,7 +462,7 @@ class Invoice(models.Model):
         Order, verbose_name=_("order"), on_delete=models.PROTECT, related_name="invoices"
     )
     number = models.CharField(_("invoice number"), max_length=30, unique=True)
-    month = models.DateField(_("month"), help_text=_("The first day of the invoiced month."))
+    month = MonthField(_("month"), help_text=_("The first day of the invoiced month."))
     status = models.CharField(
         _("status"), max_length=10, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )
@@ -494,6 +482,7 @@ class Invoice(models.Model):
                 name="support_invoice_once_per_order_month",
                 violation_error_message=_("This order already has an invoice for that month."),
             ),
+            first_of_month_constraint("month"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 of participant pages, the budget warning, and the public page."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -238,3 +239,18 @@ def freezer_date(monkeypatch):
     from django.utils import timezone
 
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2025, 5, 1))
+
+
+def test_an_offer_posted_without_a_title_marks_the_field_invalid(ngo_worker, municipality):
+    """Support forms use core's DesignSystemFormMixin: a field with an error
+    carries the NL Design System invalid modifier, as in every other app."""
+    response = client_for(ngo_worker).post(
+        "/support/offers/new/", {"municipality": municipality.pk, "title": "", "notes": ""}
+    )
+    assert response.status_code == 200
+    title = re.search(r'<input[^>]*name="title"[^>]*>', response.content.decode()).group(0)
+    assert "utrecht-textbox--invalid" in title
+    municipality_select = re.search(
+        r'<select[^>]*name="municipality"[^>]*>', response.content.decode()
+    ).group(0)
+    assert "utrecht-select--invalid" not in municipality_select

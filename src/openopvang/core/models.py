@@ -1,0 +1,201 @@
+"""Model pieces every app shares, written once: the municipality-owned record,
+the inclusive date range with its database constraint, and the month field.
+
+Core sits below the domain apps: it names the organisation model by its label
+("accounts.Organisation") and imports no app above it.
+
+Date ranges are inclusive on both ends: [start_date, end_date], with end_date
+NULL meaning open-ended (rules/engine/dates.py uses the same convention)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Func, Q
+from django.db.models.lookups import Exact
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import ScopedQuerySet
+
+ORGANISATION_MODEL = "accounts.Organisation"
+
+
+# --- owned by a municipality -------------------------------------------------
+
+
+def municipality_field(related_name: str = "+", **kwargs) -> models.ForeignKey:
+    """The owning municipality, as MunicipalityOwned declares it. A model whose
+    reverse accessor is used in code (``organisation.persons``) redeclares the
+    field with its own name: ``municipality = municipality_field("persons")``."""
+    return models.ForeignKey(
+        ORGANISATION_MODEL,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
+class MunicipalityOwned(models.Model):
+    """A record one municipality owns: its staff see it, others only through a
+    partner rule (core/scoping.py).
+
+    The base declares the foreign key without a reverse accessor
+    (``related_name="+"``): two apps can never clash on a name, and most
+    records are reached from their own manager, not from the organisation.
+    Models whose reverse accessor is used in code (``persons``,
+    ``placements``, …) redeclare the field through ``municipality_field`` with
+    that name, which Django allows for a field inherited from an abstract base;
+    the column, the verbose name and on_delete stay the same everywhere."""
+
+    scope_path = "municipality"
+
+    municipality = municipality_field()
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+# --- inclusive date ranges ---------------------------------------------------
+
+
+def overlap_q(
+    start: datetime.date,
+    end: datetime.date | None,
+    *,
+    start_field: str = "start_date",
+    end_field: str = "end_date",
+) -> Q:
+    """Rows whose inclusive [start_field, end_field] range (empty end = open)
+    share at least one day with [start, end] (end None = open), as a Q, for
+    querysets of models without a DatedQuerySet manager."""
+    query = Q(**{f"{end_field}__isnull": True}) | Q(**{f"{end_field}__gte": start})
+    if end is not None:
+        query &= Q(**{f"{start_field}__lte": end})
+    return query
+
+
+class DatedQuerySet(ScopedQuerySet):
+    def active_on(self, day: datetime.date):
+        return self.filter(start_date__lte=day).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=day)
+        )
+
+    def overlapping(
+        self,
+        start: datetime.date,
+        end: datetime.date | None,
+        *,
+        start_field: str = "start_date",
+        end_field: str = "end_date",
+    ):
+        """Rows whose inclusive [start_field, end_field] range (empty end = open)
+        shares at least one day with [start, end] (end None = open)."""
+        return self.filter(overlap_q(start, end, start_field=start_field, end_field=end_field))
+
+
+END_BEFORE_START = _("The end date cannot be before the start date.")
+
+
+class DatedRange(models.Model):
+    """An inclusive [start_date, end_date] range; end_date empty = open.
+
+    The database refuses an end before the start (the constraint below, named
+    ``<app>_<model>_end_after_start``); clean() says the same next to the field.
+    A subclass with its own Meta extends this one to keep the constraint:
+    ``class Meta(DatedRange.Meta): constraints = [*DatedRange.Meta.constraints, …]``
+    (core/checks.py fails when a dated model lost it)."""
+
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("to"), null=True, blank=True, help_text=_("Empty: open-ended."))
+
+    objects = DatedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="%(app_label)s_%(class)s_end_after_start",
+                violation_error_message=END_BEFORE_START,
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": END_BEFORE_START})
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+# --- months ------------------------------------------------------------------
+
+
+def first_of_month(value):
+    """The first day of the month of a date (or datetime); anything else as is."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.replace(day=1)
+    return value
+
+
+class DayOfMonth(Func):
+    """The day of the month of a date column, in SQL every client of the
+    database understands: Django's own ExtractDay calls a function Django
+    registers on its SQLite connections, which a CHECK constraint must not
+    depend on (the file would refuse inserts from any other tool)."""
+
+    output_field = models.IntegerField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="EXTRACT(DAY FROM %(expressions)s)", **extra_context
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(strftime('%%%%d', %(expressions)s) AS INTEGER)",
+            **extra_context,
+        )
+
+
+def first_of_month_constraint(field_name: str) -> models.CheckConstraint:
+    """The database side of a MonthField: the stored day is the 1st. Add it to
+    the model's Meta.constraints (an empty month passes)."""
+    return models.CheckConstraint(
+        condition=Q(**{f"{field_name}__isnull": True}) | Exact(DayOfMonth(field_name), 1),
+        name=f"%(app_label)s_%(class)s_{field_name}_first_day",
+        violation_error_message=_("A month is stored as its first day."),
+    )
+
+
+class MonthField(models.DateField):
+    """A month, stored as its first day, whatever day of it is given: model
+    validation (forms, API, admin) and every write (save, bulk_create,
+    update) store the 1st. Lookups are left as given, so ``month__gte=day``
+    keeps its plain date meaning. Pair it with first_of_month_constraint."""
+
+    description = _("Month (stored as its first day)")
+
+    def clean(self, value, model_instance):
+        return super().clean(first_of_month(self.to_python(value)), model_instance)
+
+    def pre_save(self, model_instance, add):
+        value = first_of_month(super().pre_save(model_instance, add))
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def get_db_prep_save(self, value, connection):
+        return super().get_db_prep_save(first_of_month(value), connection)
+
+    def formfield(self, **kwargs):
+        from .forms import MonthFormField
+
+        return super().formfield(**{"form_class": MonthFormField, **kwargs})
