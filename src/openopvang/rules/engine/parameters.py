@@ -47,7 +47,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -135,7 +135,8 @@ class ParameterValue:
     def day(self) -> date:
         """The value of a ``date`` parameter."""
         value = self.value
-        if _is_date(value):
+        # isinstance, not ``type() is``: test clocks (freezegun) swap ``date``.
+        if isinstance(value, date) and not isinstance(value, datetime):
             return value
         raise ParameterTypeError(self.name, "a date", value)
 

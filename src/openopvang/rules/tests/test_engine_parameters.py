@@ -191,6 +191,14 @@ def test_typed_accessor_refuses_another_kind_naming_the_parameter(
     assert isinstance(caught.value, TypeError)
 
 
+def test_day_accessor_reads_dates_under_a_frozen_clock(ps):
+    # freezegun swaps the module's ``date`` for its own class while frozen.
+    from freezegun import freeze_time
+
+    with freeze_time("2025-06-01"):
+        assert ps.value("booo.grant.spendable_from", date(2025, 6, 1)).day == date(2022, 3, 1)
+
+
 def test_count_accessor_refuses_a_boolean():
     value = ParameterValue("eigen_bijdrage.max_persons_per_household", date(2025, 1, 1), True, REF)
     with pytest.raises(ParameterTypeError, match="holds bool True, not a count"):
