@@ -202,9 +202,9 @@ def calculate_booo(
     """All BooO lines for ``scenario.period``. ``poo_leefgeld_paid`` (from the
     leefgeld section) overrides ``policy.leefgeld_paid_poo``."""
     period = scenario.period
-    goo_until = None
+    goo_until: date | None = None
     if scenario.policy.actual_cost_goo.enabled:
-        actual_from = params.value(law.ACTUAL_COST_FROM, period.start).value
+        actual_from = law.actual_cost_from(params, period.start)
         goo_until = actual_from - timedelta(days=1)
     lines: list[BoooLine] = []
     for location in scenario.locations:
@@ -268,21 +268,21 @@ def goo_lines(
     """One line per rate period of the GOO normbedrag for this location."""
     groups: dict[date, list[tuple[ParameterValue, int, DateRange, int]]] = defaultdict(list)
     for index, days, places in goo_segments(location, period, until):
-        for rate, start, end in params.periods(GOO_RATE, days.start, days.end):
+        for rate, start, end in params.periods(GOO_RATE, days.start, days.last):
             groups[rate.start].append((rate, index, DateRange(start, end), places))
     lines = []
     for rate_start in sorted(groups):
         pieces = groups[rate_start]
         rate = pieces[0][0]
         place_days = sum(span.days * places for _, _, span, places in pieces)
-        amount = round_cents(place_days * rate.value)
-        span = DateRange(min(p[2].start for p in pieces), max(p[2].end for p in pieces))
+        amount = round_cents(place_days * rate.amount)
+        span = DateRange(min(p[2].start for p in pieces), max(p[2].last for p in pieces))
         by_month: dict[Month, Decimal] = defaultdict(Decimal)
         node = Node(
-            f"GOO {location.id}: {place_days} place-days × {fmt(rate.value)}",
+            f"GOO {location.id}: {place_days} place-days × {fmt(rate.amount)}",
             amount=amount,
             parameter=GOO_RATE,
-            value=rate.value,
+            value=rate.amount,
             reference=rate.reference_dict,
             period=span,
             count=place_days,
@@ -291,14 +291,14 @@ def goo_lines(
                 "code": "goo_line",
                 "location": location.id,
                 "place_days": place_days,
-                "rate": fmt(rate.value),
+                "rate": fmt(rate.amount),
             },
         )
         for _, index, piece, places in pieces:
             node.add(
                 Node(
                     f"capacity[{index}]: {places} places × {piece.days} days",
-                    amount=round_cents(places * piece.days * rate.value),
+                    amount=round_cents(places * piece.days * rate.amount),
                     period=piece,
                     count=places * piece.days,
                     text={
@@ -310,7 +310,7 @@ def goo_lines(
                 )
             )
             for month, part in piece.split_by_month():
-                by_month[month] += places * part.days * rate.value
+                by_month[month] += places * part.days * rate.amount
         lines.append(
             BoooLine(
                 component="goo",
@@ -319,7 +319,7 @@ def goo_lines(
                 location=location.id,
                 quantity=place_days,
                 unit="place_days",
-                rate=rate.value,
+                rate=rate.amount,
                 parameter=GOO_RATE,
                 reference=rate.reference_dict,
                 description=f"{location.id} ({location.kind}): realised places per day",
@@ -348,10 +348,11 @@ def poo_person_months(scenario: Scenario) -> dict[Month, list[str]]:
         if days is None:
             continue
         person = placement.person
-        last = days.end.year * 12 + days.end.month  # type: ignore[union-attr]
-        for month in range(days.start.year * 12 + days.start.month, last + 1):
-            if (month, person) in provided:
-                counted[month].add(person)
+        end = days.last  # inside the period, which is closed
+        last = end.year * 12 + end.month
+        for number in range(days.start.year * 12 + days.start.month, last + 1):
+            if (number, person) in provided:
+                counted[number].add(person)
     out = {}
     for month, _window in period.split_by_month():
         persons = counted.get(month.year * 12 + month.month)
@@ -364,12 +365,12 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
     lines = []
     for month, persons in poo_person_months(scenario).items():
         rate = params.value(POO_RATE, month.first)  # rate on the first day of the month
-        amount = round_cents(len(persons) * rate.value)
+        amount = round_cents(len(persons) * rate.amount)
         node = Node(
-            f"POO {month}: {len(persons)} persons × {fmt(rate.value)}",
+            f"POO {month}: {len(persons)} persons × {fmt(rate.amount)}",
             amount=amount,
             parameter=POO_RATE,
-            value=rate.value,
+            value=rate.amount,
             reference=rate.reference_dict,
             period=month.range,
             count=len(persons),
@@ -378,7 +379,7 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
                 "code": "poo_month",
                 "month": str(month),
                 "persons": len(persons),
-                "rate": fmt(rate.value),
+                "rate": fmt(rate.amount),
             },
         )
         lines.append(
@@ -389,7 +390,7 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
                 persons=tuple(persons),
                 quantity=len(persons),
                 unit="person_months",
-                rate=rate.value,
+                rate=rate.amount,
                 parameter=POO_RATE,
                 reference=rate.reference_dict,
                 description="Persons with a host and a provision in this month",

@@ -84,6 +84,14 @@ class DateRange:
         return self.end is None
 
     @property
+    def last(self) -> date:
+        """The last day of a closed range (such as a scenario's period and its
+        parts); ValueError for an open-ended one."""
+        if self.end is None:
+            raise ValueError(f"the open-ended range {self} has no last day")
+        return self.end
+
+    @property
     def days(self) -> int:
         """Number of days, both ends included. Only for closed ranges."""
         if self.end is None:
@@ -137,13 +145,16 @@ class DateRange:
 
 def intersect_all(*ranges: DateRange | None) -> DateRange | None:
     """Intersection of all ranges; None if any is None or they do not overlap."""
-    result: DateRange | None = None
-    for index, current in enumerate(ranges):
+    if not ranges or ranges[0] is None:
+        return None
+    result = ranges[0]
+    for current in ranges[1:]:
         if current is None:
             return None
-        result = current if index == 0 else result.intersection(current)  # type: ignore[union-attr]
-        if result is None:
+        overlap = result.intersection(current)
+        if overlap is None:
             return None
+        result = overlap
     return result
 
 

@@ -101,8 +101,8 @@ class ChargeSegment:
 
     @property
     def rate(self) -> Decimal:
-        extra = self.catering.value if self.catering is not None else ZERO
-        return self.base.value + extra  # type: ignore[operator]
+        extra = self.catering.amount if self.catering is not None else ZERO
+        return self.base.amount + extra
 
 
 @dataclass(frozen=True)
@@ -187,11 +187,11 @@ class HouseholdMonth:
                 terms.append(f"{fmt(segment.rate)} x {segment.days}")
                 node.add(
                     Node(
-                        f"{span}: {segment.days} days x {fmt(segment.base.value)} / {dim} "  # type: ignore[arg-type]
+                        f"{span}: {segment.days} days x {fmt(segment.base.amount)} / {dim} "
                         f"(18+, income {fmt(segment.income)} a month, GOO {segment.location})",
-                        amount=segment.base.value * segment.days / dim,  # type: ignore[operator]
+                        amount=segment.base.amount * segment.days / dim,
                         parameter=BASE,
-                        value=segment.base.value,
+                        value=segment.base.amount,
                         reference=segment.base.reference_dict,
                         period=span,
                         count=segment.days,
@@ -201,10 +201,10 @@ class HouseholdMonth:
                     node.add(
                         Node(
                             f"{span}: catering at {segment.location}: {segment.days} days x "
-                            f"{fmt(segment.catering.value)} / {dim}",  # type: ignore[arg-type]
-                            amount=segment.catering.value * segment.days / dim,  # type: ignore[operator]
+                            f"{fmt(segment.catering.amount)} / {dim}",
+                            amount=segment.catering.amount * segment.days / dim,
                             parameter=CATERING,
-                            value=segment.catering.value,
+                            value=segment.catering.amount,
                             reference=segment.catering.reference_dict,
                             period=span,
                             count=segment.days,
@@ -295,9 +295,9 @@ class _EigenBijdrage:
                 if not self._possible(person, window):
                     continue
                 starts = index.segment_starts(person, window, self.bounds)
-                ends = [d - ONE_DAY for d in starts[1:]] + [window.end]
+                ends = [d - ONE_DAY for d in starts[1:]] + [window.last]
                 for start, end in zip(starts, ends, strict=True):
-                    self._add(by_key, person, month, start, end)  # type: ignore[arg-type]
+                    self._add(by_key, person, month, start, end)
         for key, reduction in self.reductions.items():
             if key in by_key:
                 by_key[key].reduction = reduction
@@ -320,8 +320,8 @@ class _EigenBijdrage:
         return (
             any(not p.is_private and p.range.overlaps(window) for p in index.placements[person])
             and any(i.range.overlaps(window) for i in index.incomes[person])
-            and index.adult_from[person] <= window.end
-        )  # type: ignore[operator]
+            and index.adult_from[person] <= window.last
+        )
 
     def _eligible(self, person: str, day: date) -> Decimal | None:
         """Income that day if the person can be charged that day, else None."""
@@ -344,8 +344,8 @@ class _EigenBijdrage:
                     eligible.append((-income, self.index.person_order[member], member))
             eligible.sort()
             limit = self.rates.get(MAX_PERSONS, day)
-            count = len(eligible) if limit is None else limit.value
-            cached = tuple(member for _, _, member in eligible[:count])  # type: ignore[misc]
+            count = len(eligible) if limit is None else limit.count
+            cached = tuple(member for _, _, member in eligible[:count])
             self._charged[key] = cached
         return cached
 

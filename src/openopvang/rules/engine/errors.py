@@ -26,6 +26,20 @@ class UnknownParameter(RulesError):
         super().__init__(f"Unknown parameter '{name}'")
 
 
+class ParameterTypeError(RulesError, TypeError):
+    """A parameter holds another kind of value than the rule reads from it
+    (an amount asked of a date parameter, say): a parameter document or an
+    override that changed a parameter's unit."""
+
+    def __init__(self, name: str, expected: str, value: object):
+        self.name = name
+        self.expected = expected
+        self.value = value
+        super().__init__(
+            f"Parameter '{name}' holds {type(value).__name__} {value!s}, not {expected}"
+        )
+
+
 class ParameterFileError(RulesError):
     """A parameter file (or an override) is invalid."""
 

@@ -129,7 +129,7 @@ def _run(scenario, explain, params, sections, inputs, *, output: bool):
     )
     out: dict[str, Any] = {
         "municipality": parsed.municipality,
-        "period": {"from": parsed.period.start.isoformat(), "to": parsed.period.end.isoformat()},  # type: ignore[union-attr]
+        "period": {"from": parsed.period.start.isoformat(), "to": parsed.period.last.isoformat()},
     }
     results: dict[str, Any] = {}
     for entry in SECTIONS.entries():

@@ -34,9 +34,7 @@ HOTEL_SHIP_CATERING_FROM = "booo.goo.hotel_ship_catering_separate_from"
 
 def _date_fact(name: str, params: ParameterSet | None, day: date | None) -> date:
     params = params or ParameterSet.load_default()
-    value = params.value(name, day or date.today()).value
-    assert isinstance(value, date)
-    return value
+    return params.value(name, day or date.today()).day
 
 
 def grant_start(params: ParameterSet | None = None, day: date | None = None) -> date:

@@ -524,7 +524,7 @@ class _Leefgeld:
         self.household_stop = policy.household_income_stop
         self.switch = policy.switch_2023_date or SWITCH_2023_EARLIEST
         if policy.switch_2023_date is not None:
-            latest = params.value(SWITCH_LATEST, policy.switch_2023_date).value
+            latest = params.value(SWITCH_LATEST, policy.switch_2023_date).day
             if policy.switch_2023_date > latest:
                 raise ScenarioError(
                     "policy.switch_2023_date",
@@ -536,7 +536,7 @@ class _Leefgeld:
         }
         for name in (POLICY_FROM, MANDATORY_FROM):
             for value in params.parameter(name).effective:
-                self.global_bounds.add(value.value)  # type: ignore[arg-type]
+                self.global_bounds.add(value.day)
         self._household_stop_cache: dict[tuple[str, date], str] = {}
         self._household_day_cache: dict[tuple[str, date], tuple[list[str], int]] = {}
         self._where_cache: dict[tuple[str | None, str | None], tuple[str, str, str]] = {}
@@ -582,10 +582,10 @@ class _Leefgeld:
             segment.whole_month = True
             return [segment]
         starts = self.index.segment_starts(person, window, self.global_bounds)
-        ends = [d - ONE_DAY for d in starts[1:]] + [window.end]
+        ends = [d - ONE_DAY for d in starts[1:]] + [window.last]
         segments: list[Segment] = []
         for start, end in zip(starts, ends, strict=True):
-            segment = self.segment(person, start, end)  # type: ignore[arg-type]
+            segment = self.segment(person, start, end)
             if segments and segments[-1].same_situation(segment):
                 segments[-1].end = segment.end
             else:
@@ -635,15 +635,18 @@ class _Leefgeld:
             if placement.host is not None:
                 found = (f"host {placement.host}", "", "")
             else:
-                where = f"GOO {placement.location}"
-                catering = self.index.locations[placement.location].catering  # type: ignore[index]
+                location = placement.location
+                # The scenario reader gives each placement exactly one of host and location.
+                assert location is not None
+                where = f"GOO {location}"
+                catering = self.index.locations[location].catering
                 found = (
                     where,
-                    f"catering at {placement.location}" if catering else "",
+                    f"catering at {location}" if catering else "",
                     f"no host ({where}): wooncomponent only with a host",
                 )
-                self._why[found[1]] = ("catering", (("location", placement.location),))
-                self._why[found[2]] = ("no_host", (("location", placement.location),))
+                self._why[found[1]] = ("catering", (("location", location),))
+                self._why[found[2]] = ("no_host", (("location", location),))
             self._where_cache[key] = found
         return found
 
@@ -662,7 +665,8 @@ class _Leefgeld:
             return Part(ZERO, reason=without, why=self._why.get(without, ()))
         value = self.rates.get(name, lookup)
         assert value is not None
-        note, note_why = "", ()
+        note = ""
+        note_why: tuple = ()  # (code, ((key, value), ...)) as in Part
         if lookup != day:
             note = (
                 f"table of {value.start.isoformat()} continues until the municipal switch "
@@ -672,7 +676,7 @@ class _Leefgeld:
                 "table_continues",
                 (("table", value.start.isoformat()), ("switch", self.switch.isoformat())),
             )
-        return Part(value.value, value, note=note, note_why=note_why)  # type: ignore[arg-type]
+        return Part(value.amount, value, note=note, note_why=note_why)
 
     def income_stop(self, person: str, household: str, members: list[str], day: date) -> str:
         """Why ``person`` gets no leefgeld on ``day`` because of income; "" if not."""
@@ -695,19 +699,15 @@ class _Leefgeld:
         reason = ""
         mandatory = self.rates.get(MANDATORY_FROM, day)
         optional = self.rates.get(POLICY_FROM, day)
-        if mandatory is not None and day >= mandatory.value:  # type: ignore[operator]
-            rule = f"whole household, mandatory from {mandatory.value}"
-            rule_why = ("mandatory", str(mandatory.value))
-        elif (
-            optional is not None
-            and day >= optional.value  # type: ignore[operator]
-            and self.household_stop
-        ):
+        if mandatory is not None and day >= mandatory.day:
+            rule = f"whole household, mandatory from {mandatory.day}"
+            rule_why = ("mandatory", str(mandatory.day))
+        elif optional is not None and day >= optional.day and self.household_stop:
             rule = (
-                f"whole household, municipal policy from {optional.value} "
+                f"whole household, municipal policy from {optional.day} "
                 "(policy.household_income_stop)"
             )
-            rule_why = ("policy", str(optional.value))
+            rule_why = ("policy", str(optional.day))
         else:
             rule, rule_why = "", ("", "")
         if rule:

@@ -21,6 +21,8 @@ Public API (the Django side relies on exactly this)::
     pv = ps.value("booo.goo.normbedrag_per_place_day", date(2024, 3, 1))
     pv.value      # Decimal (units EUR/...), date (unit date), int (unit count)
                   # or MonthDay (unit month-day)
+    pv.amount, pv.day, pv.count, pv.month_day   # the same, typed; ParameterTypeError
+                  # (naming the parameter) when the value is of another kind
     pv.start, pv.end   # the days this value applies (end None: open)
     pv.reference  # Reference(publication, article, url)
     ps.periods(name, start, end)   # [(ParameterValue, seg_start, seg_end), ...]
@@ -45,14 +47,14 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
-from .errors import MissingParameter, ParameterFileError, UnknownParameter
+from .errors import MissingParameter, ParameterFileError, ParameterTypeError, UnknownParameter
 from .money import to_decimal
 
 PARAMETER_DIR = Path(__file__).resolve().parent.parent / "parameters"
@@ -67,6 +69,7 @@ __all__ = [
     "Parameter",
     "ParameterFileError",
     "ParameterSet",
+    "ParameterTypeError",
     "ParameterValue",
     "Reference",
     "UnknownParameter",
@@ -117,6 +120,42 @@ class ParameterValue:
     def reference_dict(self) -> dict[str, str]:
         return self.reference.to_dict()
 
+    # Typed reads of ``value``, one per unit: a rule says what it expects and
+    # gets :class:`ParameterTypeError` (naming the parameter) if the value is
+    # of another kind.
+    @property
+    def amount(self) -> Decimal:
+        """The value of an ``EUR``, ``EUR/day`` or ``EUR/month`` parameter."""
+        value = self.value
+        if isinstance(value, Decimal):
+            return value
+        raise ParameterTypeError(self.name, "an amount", value)
+
+    @property
+    def day(self) -> date:
+        """The value of a ``date`` parameter."""
+        value = self.value
+        # isinstance, not ``type() is``: test clocks (freezegun) swap ``date``.
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+        raise ParameterTypeError(self.name, "a date", value)
+
+    @property
+    def count(self) -> int:
+        """The value of a ``count`` parameter."""
+        value = self.value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ParameterTypeError(self.name, "a count", value)
+
+    @property
+    def month_day(self) -> MonthDay:
+        """The value of a ``month-day`` parameter (a day in every year)."""
+        value = self.value
+        if isinstance(value, MonthDay):
+            return value
+        raise ParameterTypeError(self.name, "a month-day", value)
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -127,6 +166,7 @@ class Parameter:
     values: tuple[ParameterValue, ...]  # sorted by start, ``end`` as written
     # Same values with ``end`` set to the last day each one applies.
     effective: tuple[ParameterValue, ...] = field(init=False, repr=False, compare=False)
+    _starts: list[date] = field(init=False, repr=False, compare=False)  # for bisect in at()
 
     def __post_init__(self) -> None:
         effective = []
@@ -140,7 +180,7 @@ class Parameter:
         object.__setattr__(self, "_starts", [v.start for v in self.values])
 
     def at(self, day: date) -> ParameterValue | None:
-        index = bisect.bisect_right(self._starts, day) - 1  # type: ignore[attr-defined]
+        index = bisect.bisect_right(self._starts, day) - 1
         if index < 0:
             return None
         value = self.effective[index]
@@ -500,6 +540,6 @@ def _reference(raw: Any) -> Reference:
     return Reference(publication.strip(), article.strip(), url or None)
 
 
-def _is_date(value: Any) -> bool:
+def _is_date(value: Any) -> TypeGuard[date]:
     # datetime is a date subclass; a timestamp is not a day.
     return isinstance(value, date) and type(value) is date

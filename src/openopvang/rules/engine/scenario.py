@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -578,7 +579,9 @@ def _policy(raw: Any) -> Policy:
 # -- small readers; each error names the field path -------------------------------------
 
 
-def _mapping(raw: Any, path: str, required: set[str], optional: set[str]) -> dict[str, Any]:
+def _mapping(
+    raw: Any, path: str, required: AbstractSet[str], optional: AbstractSet[str]
+) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ScenarioError(path, "expected an object")
     # Fast path (a national run parses hundreds of thousands of items): every

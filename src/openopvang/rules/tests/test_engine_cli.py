@@ -66,6 +66,26 @@ def test_cli_missing_parameter_exits_2_naming_parameter_and_date(tmp_path, capsy
     assert "'booo.goo.normbedrag_per_place_day' on 2026-01-01" in err
 
 
+def test_cli_parameter_of_another_unit_exits_2_naming_the_parameter(tmp_path, capsys):
+    """A parameters document in which the GOO rate became a date: the run stops
+    with a message naming the parameter instead of a traceback."""
+    from openopvang.rules.engine.parameters import ParameterSet
+
+    parameters = ParameterSet.load_default().to_document()
+    rate = parameters["booo.goo.normbedrag_per_place_day"]
+    rate["unit"] = "date"
+    rate["values"] = [{**rate["values"][0], "value": "2022-03-01", "end": None}]
+    path = tmp_path / "parameters.json"
+    path.write_text(json.dumps(parameters))
+    assert main([str(RATE_SWITCH), "--parameters", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "error: Parameter 'booo.goo.normbedrag_per_place_day' holds date 2022-03-01, "
+        "not an amount\n"
+    )
+
+
 @pytest.mark.parametrize("content", [None, "{not json"])
 def test_cli_unreadable_input_exits_2(tmp_path, capsys, content):
     path = tmp_path / "x.json"

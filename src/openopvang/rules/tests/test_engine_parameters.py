@@ -10,6 +10,7 @@ from openopvang.rules.engine.parameters import (
     MonthDay,
     ParameterFileError,
     ParameterSet,
+    ParameterTypeError,
     ParameterValue,
     Reference,
     UnknownParameter,
@@ -154,6 +155,54 @@ def test_eetgeld_tables(ps, who, size, day, amount):
 )
 def test_other_parameters(ps, name, day, value):
     assert ps.value(name, day).value == value
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "accessor", "value"),
+    [
+        (GOO, date(2024, 1, 1), "amount", Decimal("61.00")),
+        ("booo.goo.actual_cost_from", date(2022, 3, 1), "day", date(2022, 10, 15)),
+        ("eigen_bijdrage.max_persons_per_household", date(2025, 1, 1), "count", 2),
+        ("booo.advance.request_deadline", date(2025, 6, 1), "month_day", MonthDay(10, 1)),
+    ],
+)
+def test_typed_accessor_reads_its_unit(ps, name, day, accessor, value):
+    assert getattr(ps.value(name, day), accessor) == value
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "accessor", "expected", "held"),
+    [
+        (GOO, date(2024, 1, 1), "day", "a date", "Decimal 61.00"),
+        (GOO, date(2024, 1, 1), "count", "a count", "Decimal 61.00"),
+        (GOO, date(2024, 1, 1), "month_day", "a month-day", "Decimal 61.00"),
+        ("booo.goo.actual_cost_from", date(2024, 1, 1), "amount", "an amount", "date 2022-10-15"),
+        ("eigen_bijdrage.max_persons_per_household", date(2025, 1, 1), "day", "a date", "int 2"),
+        ("booo.advance.request_deadline", date(2026, 6, 1), "count", "a count", "MonthDay --11-01"),
+    ],
+)
+def test_typed_accessor_refuses_another_kind_naming_the_parameter(
+    ps, name, day, accessor, expected, held
+):
+    with pytest.raises(ParameterTypeError) as caught:
+        getattr(ps.value(name, day), accessor)
+    assert str(caught.value) == f"Parameter '{name}' holds {held}, not {expected}"
+    assert caught.value.name == name
+    assert isinstance(caught.value, TypeError)
+
+
+def test_day_accessor_reads_dates_under_a_frozen_clock(ps):
+    # freezegun swaps the module's ``date`` for its own class while frozen.
+    from freezegun import freeze_time
+
+    with freeze_time("2025-06-01"):
+        assert ps.value("booo.grant.spendable_from", date(2025, 6, 1)).day == date(2022, 3, 1)
+
+
+def test_count_accessor_refuses_a_boolean():
+    value = ParameterValue("eigen_bijdrage.max_persons_per_household", date(2025, 1, 1), True, REF)
+    with pytest.raises(ParameterTypeError, match="holds bool True, not a count"):
+        _ = value.count
 
 
 def test_every_value_has_a_reference_and_confidence(ps):
