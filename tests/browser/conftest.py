@@ -16,16 +16,20 @@ pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("OPENOPVANG_CHROMIUM", "/usr/bin/chromium")
 # Flags for a sandboxless, offline CI machine: no GPU, no calls home.
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # Served to the browser by a Playwright route on the page's own origin, so the
 # page's CSP (script-src 'self') allows it and the app's static settings do not
 # matter.
 AXE_URL_PATH = "/__browser-tests__/axe.min.js"
-AXE_FILE = (
-    Path(__file__).resolve().parents[2] / "src/openopvang/static/vendor/axe/axe.min.js"
-)
+AXE_FILE = Path(__file__).resolve().parents[2] / "src/openopvang/static/vendor/axe/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PASSWORD = "correct horse battery"  # core.testing.factories.UserFactory's password
 RESULTS_DIR = Path(os.environ.get("OPENOPVANG_TEST_RESULTS", "test-results"))
@@ -90,7 +94,9 @@ def page(browser, live_server, request):
     inline script would break for users too. Console errors and CSP reports are
     collected on `page.problems`."""
     context = browser.new_context(
-        base_url=live_server.url, locale="nl-NL", timezone_id="Europe/Amsterdam",
+        base_url=live_server.url,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
         viewport={"width": 1280, "height": 900},
     )
     context.set_default_timeout(10_000)

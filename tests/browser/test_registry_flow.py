@@ -32,16 +32,20 @@ def location(municipality):
     location = factories.LocationFactory(
         municipality=municipality, name="Jaarbeurs Hal 7", opened_on=datetime.date(2022, 3, 1)
     )
-    factories.CapacityPeriodFactory(location=location, start_date=datetime.date(2022, 3, 1),
-                                    places=10)
+    factories.CapacityPeriodFactory(
+        location=location, start_date=datetime.date(2022, 3, 1), places=10
+    )
     return location
 
 
 @pytest.fixture
 def olena(municipality):
     return factories.PersonFactory(
-        municipality=municipality, given_names="Olena", family_name="Shevchenko",
-        given_names_cyrillic="Олена", family_name_cyrillic="Шевченко",
+        municipality=municipality,
+        given_names="Olena",
+        family_name="Shevchenko",
+        given_names_cyrillic="Олена",
+        family_name_cyrillic="Шевченко",
         birth_date=datetime.date(1988, 5, 14),
     )
 
@@ -50,12 +54,18 @@ def olena(municipality):
 def others(municipality):
     return [
         factories.PersonFactory(
-            municipality=municipality, given_names="Andrii", family_name="Bondarenko",
-            given_names_cyrillic="Андрій", family_name_cyrillic="Бондаренко",
+            municipality=municipality,
+            given_names="Andrii",
+            family_name="Bondarenko",
+            given_names_cyrillic="Андрій",
+            family_name_cyrillic="Бондаренко",
         ),
         factories.PersonFactory(
-            municipality=municipality, given_names="Iryna", family_name="Melnyk",
-            given_names_cyrillic="Ірина", family_name_cyrillic="Мельник",
+            municipality=municipality,
+            given_names="Iryna",
+            family_name="Melnyk",
+            given_names_cyrillic="Ірина",
+            family_name_cyrillic="Мельник",
         ),
     ]
 
@@ -108,8 +118,9 @@ def test_a_name_in_the_other_script_finds_nobody_else(page, login, coordinator, 
 
 def test_check_in_raises_the_occupancy(page, login, coordinator, location, olena, others):
     # Someone already lives there: 1 of 10 places taken.
-    factories.PlacementFactory(person=others[0], location=location,
-                               start_date=datetime.date(2024, 1, 1))
+    factories.PlacementFactory(
+        person=others[0], location=location, start_date=datetime.date(2024, 1, 1)
+    )
     login(page, coordinator)
 
     page.goto("/")
@@ -123,9 +134,7 @@ def test_check_in_raises_the_occupancy(page, login, coordinator, location, olena
     page.get_by_role("link", name=nl("Check in"), exact=True).click()
 
     # The check-in date defaults to today; choose the place and confirm.
-    expect(page.get_by_label(nl("Check-in date"))).to_have_value(
-        timezone.localdate().isoformat()
-    )
+    expect(page.get_by_label(nl("Check-in date"))).to_have_value(timezone.localdate().isoformat())
     page.get_by_label(nl("Location or host")).select_option(label=location.name)
     page.get_by_role("button", name=nl("Check in"), exact=True).click()
     page.wait_for_load_state()
@@ -142,11 +151,15 @@ def test_check_in_raises_the_occupancy(page, login, coordinator, location, olena
     page.get_by_role("link", name=location.name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(location.name)
     today_text = nl("%(occupied)s of %(places)s places occupied, %(free)s free") % {
-        "occupied": 2, "places": 10, "free": 8}
+        "occupied": 2,
+        "places": 10,
+        "free": 8,
+    }
     expect(page.get_by_text(today_text)).to_be_visible()
     # Among today's residents (a list item), not only in the history table.
     resident = page.get_by_role("listitem").filter(
-        has=page.get_by_role("link", name=olena.full_name))
+        has=page.get_by_role("link", name=olena.full_name)
+    )
     expect(resident).to_have_count(1)
     assert_no_page_problems(page)
 

@@ -66,9 +66,10 @@ def test_login_with_a_code_from_the_app(page, coordinator, axe_check):
     code_field(page).press("Enter")
     page.wait_for_load_state()
     assert urlparse(page.url).path == "/accounts/two-factor/"
-    assert code_field(page).get_attribute("aria-invalid") == "true" or page.locator(
-        "[id$='_error'], .utrecht-form-field-error-message"
-    ).count() > 0
+    assert (
+        code_field(page).get_attribute("aria-invalid") == "true"
+        or page.locator("[id$='_error'], .utrecht-form-field-error-message").count() > 0
+    )
 
     # django-otp throttles a device after a wrong code: 1 second after the
     # first failure, doubling with each further one.
