@@ -27,6 +27,17 @@ from ..models import (
 from . import filters, serializers
 
 
+class RegistryViewSet(ScopedModelViewSet):
+    """Writes go through the registry services: they check that the caller
+    may change registry data of the record's municipality."""
+
+    def save_instance(self, instance):
+        return services.save_record(self.request.user, instance, request=self.request)
+
+    def delete_instance(self, instance) -> None:
+        services.delete_record(self.request.user, instance, request=self.request)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List persons",
@@ -44,7 +55,7 @@ from . import filters, serializers
         ),
     ),
 )
-class PersonViewSet(ScopedModelViewSet):
+class PersonViewSet(RegistryViewSet):
     """Displaced persons registered by your municipality, with their placement today."""
 
     model = Person
@@ -141,7 +152,7 @@ class PersonViewSet(ScopedModelViewSet):
         description="Only possible while the household has no memberships; otherwise 409."
     )
 )
-class HouseholdViewSet(ScopedModelViewSet):
+class HouseholdViewSet(RegistryViewSet):
     """Households (families) and their memberships over time."""
 
     model = Household
@@ -159,7 +170,7 @@ class HouseholdViewSet(ScopedModelViewSet):
         )
 
 
-class HouseholdMembershipViewSet(ScopedModelViewSet):
+class HouseholdMembershipViewSet(RegistryViewSet):
     """Who belongs to which household, from when to when (inclusive dates)."""
 
     model = HouseholdMembership
@@ -175,7 +186,7 @@ class HouseholdMembershipViewSet(ScopedModelViewSet):
         "otherwise 409."
     )
 )
-class LocationViewSet(ScopedModelViewSet):
+class LocationViewSet(RegistryViewSet):
     """Municipal reception locations (GOO) with realised places and occupancy today."""
 
     model = Location
@@ -189,7 +200,7 @@ class LocationViewSet(ScopedModelViewSet):
         return selectors.location_list(self.request.user, today=timezone.localdate())
 
 
-class CapacityPeriodViewSet(ScopedModelViewSet):
+class CapacityPeriodViewSet(RegistryViewSet):
     """Realised places of a location over time; periods of one location do not overlap."""
 
     model = CapacityPeriod
@@ -204,7 +215,7 @@ class CapacityPeriodViewSet(ScopedModelViewSet):
         description="Only possible while no placement refers to the host; otherwise 409."
     )
 )
-class HostViewSet(ScopedModelViewSet):
+class HostViewSet(RegistryViewSet):
     """Private host households (POO)."""
 
     model = Host
@@ -227,7 +238,7 @@ class HostViewSet(ScopedModelViewSet):
         )
     )
 )
-class PlacementViewSet(ScopedModelViewSet):
+class PlacementViewSet(RegistryViewSet):
     """Where a person stays: at a location (GOO) or with a host (POO), inclusive dates."""
 
     model = Placement
@@ -239,13 +250,11 @@ class PlacementViewSet(ScopedModelViewSet):
     def scoped_queryset(self, queryset):
         return queryset.select_related("location", "host")
 
-    def save_instance(self, instance, *, before):
-        return services.save_placement(
-            self.request.user, instance, before=before, request=self.request
-        )
+    def save_instance(self, instance):
+        return services.save_placement(self.request.user, instance, request=self.request)
 
 
-class IncomePeriodViewSet(ScopedModelViewSet):
+class IncomePeriodViewSet(RegistryViewSet):
     """Income from work or benefits of a person over time."""
 
     model = IncomePeriod
@@ -255,7 +264,7 @@ class IncomePeriodViewSet(ScopedModelViewSet):
     ordering = ["-start_date", "-id"]
 
 
-class ProvisionViewSet(ScopedModelViewSet):
+class ProvisionViewSet(RegistryViewSet):
     """Provisions given to a person in a month (RooO art. 12 lid 8-9)."""
 
     model = Provision

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from openopvang.core.mixins import (
-    AuditedFormMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -16,7 +15,7 @@ from openopvang.core.mixins import (
 from .. import selectors
 from ..forms import EndMembershipForm, HouseholdForm, MembershipForm, PayeeForm
 from ..models import Household, HouseholdMembership
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
 class HouseholdListView(StaffRequiredMixin, LastPageMixin, ListView):
@@ -52,7 +51,7 @@ class HouseholdDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class HouseholdCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class HouseholdCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Household
     form_class = HouseholdForm
     template_name = "registry/household_form.html"
@@ -66,7 +65,7 @@ class HouseholdCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateV
 
 
 class HouseholdUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Household
     form_class = HouseholdForm
@@ -88,7 +87,7 @@ class PayeeView(HouseholdUpdateView):
         return kwargs
 
 
-class MembershipCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class MembershipCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = HouseholdMembership
     form_class = MembershipForm
     template_name = "registry/membership_form.html"
@@ -116,7 +115,7 @@ class MembershipCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Create
 
 
 class MembershipEndView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = HouseholdMembership
     form_class = EndMembershipForm

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from openopvang.core.mixins import (
-    AuditedFormMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -15,7 +14,7 @@ from openopvang.core.mixins import (
 from .. import selectors
 from ..forms import CapacityPeriodForm, HostForm, LocationForm
 from ..models import CapacityPeriod, Host, Location
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
 class SearchListView(StaffRequiredMixin, LastPageMixin, ListView):
@@ -58,7 +57,7 @@ class LocationDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class LocationCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class LocationCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Location
     form_class = LocationForm
     template_name = "registry/location_form.html"
@@ -72,7 +71,7 @@ class LocationCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateVi
 
 
 class LocationUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Location
     form_class = LocationForm
@@ -83,7 +82,7 @@ class LocationUpdateView(
         return reverse("registry:location_detail", args=[self.object.pk])
 
 
-class CapacityPeriodCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class CapacityPeriodCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = CapacityPeriod
     form_class = CapacityPeriodForm
     template_name = "registry/capacity_form.html"
@@ -105,7 +104,7 @@ class CapacityPeriodCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Cr
 
 
 class CapacityPeriodUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = CapacityPeriod
     form_class = CapacityPeriodForm
@@ -143,7 +142,7 @@ class HostDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class HostCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class HostCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Host
     form_class = HostForm
     template_name = "registry/host_form.html"
@@ -156,7 +155,7 @@ class HostCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
         return reverse("registry:host_detail", args=[self.object.pk])
 
 
-class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView):
+class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView):
     model = Host
     form_class = HostForm
     template_name = "registry/host_form.html"

@@ -11,8 +11,6 @@ from django.views.generic import CreateView, DeleteView, DetailView, FormView, L
 
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
-    AuditedDeleteMixin,
-    AuditedFormMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     StaffRequiredMixin,
@@ -24,7 +22,7 @@ from .. import selectors, services
 from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
 from ..models import Location, Person
 from ..panels import person_panels
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryDeleteMixin, RegistryFormMixin, today
 
 
 class PersonListView(StaffRequiredMixin, LastPageMixin, ListView):
@@ -109,7 +107,7 @@ class PersonDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class PersonCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Person
     form_class = PersonForm
     template_name = "registry/person_form.html"
@@ -123,7 +121,7 @@ class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView
 
 
 class PersonUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Person
     form_class = PersonForm
@@ -135,7 +133,7 @@ class PersonUpdateView(
 
 
 class PersonDeleteView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedDeleteMixin, DeleteView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryDeleteMixin, DeleteView
 ):
     model = Person
     template_name = "registry/person_confirm_delete.html"
