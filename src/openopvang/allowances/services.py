@@ -39,11 +39,11 @@ from .runs import ComputedRun, compute_runs
 # -- policy and reductions ------------------------------------------------------------------
 
 
-def save_policy(user, policy: MunicipalPolicy, *, before=None, request=None) -> MunicipalPolicy:
+def save_policy(user, policy: MunicipalPolicy, *, request=None) -> MunicipalPolicy:
     if policy.municipality_id is None:
         policy.municipality = user.organisation
     require_finance_of(user, policy)
-    return save_audited(user, policy, before=before, request=request)
+    return save_audited(user, policy, request=request)
 
 
 def ensure_policy(user, municipality, *, request=None) -> MunicipalPolicy:
@@ -64,14 +64,14 @@ def ensure_policy(user, municipality, *, request=None) -> MunicipalPolicy:
 
 
 def save_reduction(
-    user, reduction: EigenBijdrageReduction, *, before=None, request=None
+    user, reduction: EigenBijdrageReduction, *, request=None
 ) -> EigenBijdrageReduction:
     if reduction.municipality_id is None:
         reduction.municipality = user.organisation
     require_finance_of(user, reduction)
     if reduction.created_by_id is None:
         reduction.created_by = user
-    return save_audited(user, reduction, before=before, request=request)
+    return save_audited(user, reduction, request=request)
 
 
 def delete_reduction(user, reduction: EigenBijdrageReduction, *, request=None) -> None:

@@ -65,11 +65,11 @@ def _check_cost_line(line: CostLine) -> None:
         raise ValidationError(errors)
 
 
-def save_cost_line(user, line: CostLine, *, before: dict | None = None, request=None) -> CostLine:
+def save_cost_line(user, line: CostLine, *, request=None) -> CostLine:
     require_finance_of(user, line)
     if line.created_by_id is None:
         line.created_by = user
-    return save_audited(user, line, before=before, request=request, validate=_check_cost_line)
+    return save_audited(user, line, request=request, validate=_check_cost_line)
 
 
 def delete_cost_line(user, line: CostLine, *, request=None) -> None:
@@ -100,13 +100,9 @@ def _check_year_settings(settings: YearSettings) -> None:
         )
 
 
-def save_year_settings(
-    user, settings: YearSettings, *, before: dict | None = None, request=None
-) -> YearSettings:
+def save_year_settings(user, settings: YearSettings, *, request=None) -> YearSettings:
     require_finance_of(user, settings)
-    return save_audited(
-        user, settings, before=before, request=request, validate=_check_year_settings
-    )
+    return save_audited(user, settings, request=request, validate=_check_year_settings)
 
 
 def year_settings(municipality, year: int) -> YearSettings:

@@ -119,11 +119,11 @@ def first_day_over_capacity(placement: Placement) -> datetime.date | None:
     return None
 
 
-def save_record(user, instance, *, before=None, request=None):
+def save_record(user, instance, *, request=None):
     """Create or change any registry record (person, household, membership,
     location, capacity period, host, income period, provision)."""
     require_can_edit_record(user, instance)
-    return save_audited(user, instance, before=before, request=request)
+    return save_audited(user, instance, request=request)
 
 
 def delete_record(user, instance, *, request=None) -> None:
@@ -131,7 +131,7 @@ def delete_record(user, instance, *, request=None) -> None:
     delete_audited(user, instance, request=request)
 
 
-def save_placement(user, placement: Placement, *, before=None, request=None) -> Placement:
+def save_placement(user, placement: Placement, *, request=None) -> Placement:
     require_can_edit_record(user, placement)
     extra = {}
     if placement.capacity_override:
@@ -139,7 +139,6 @@ def save_placement(user, placement: Placement, *, before=None, request=None) -> 
     return save_audited(
         user,
         placement,
-        before=before,
         request=request,
         validate=check_placement,
         extra_changes=extra,
