@@ -13,6 +13,7 @@ def can_edit_registry_of(user, record) -> bool:
     the same predicate the registry services check (core.permissions)."""
     return permissions.can_edit_registry(user, permissions.owner_id(record))
 
+
 # Records reached from another record's page belong to that record's section.
 _SUBSECTIONS = {
     "income": "person",
