@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core import permissions
+
 
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
@@ -79,9 +81,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-# Roles that may change registry data of their municipality.
-REGISTRY_EDIT_ROLES = {Role.COORDINATOR, Role.CASEWORKER, Role.ADMINISTRATOR}
-FINANCE_ROLES = {Role.FINANCE, Role.ADMINISTRATOR}
+# Who may do what is decided in core.permissions (and each app's permissions.py).
 
 
 class User(AbstractUser):
@@ -108,21 +108,19 @@ class User(AbstractUser):
     def has_role(self, *roles: str) -> bool:
         return self.role in roles
 
+    # For templates, which cannot pass arguments: the predicates asked about
+    # the user's own organisation. Services ask them about the record's owner.
     @property
     def can_edit_registry(self) -> bool:
-        return (
-            self.organisation is not None
-            and self.organisation.is_municipality
-            and self.role in REGISTRY_EDIT_ROLES
-        )
+        return permissions.can_edit_registry(self, self.organisation)
 
     @property
     def is_finance(self) -> bool:
-        return self.role in FINANCE_ROLES
+        return permissions.is_finance_of(self, self.organisation)
 
     @property
     def is_org_admin(self) -> bool:
-        return self.role == Role.ADMINISTRATOR or self.is_superuser
+        return permissions.is_org_admin(self)
 
 
 def _hash_token(raw: str) -> str:

@@ -1,15 +1,15 @@
 """Changes to allowances: each function is one transaction with its audit event.
 
-Roles: finance officers and administrators (`user.is_finance`) change the
-policy, reductions and runs. Four eyes: the user who prepared a run cannot
-approve it."""
+Who: finance officers and administrators of the record's municipality change
+the policy, reductions and runs (allowances.permissions), checked first in
+every function. Four eyes: the user who prepared a run cannot approve it."""
 
 from __future__ import annotations
 
 import datetime
 import json
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -35,26 +35,17 @@ from .models import (
     PaymentRun,
     RunStatus,
 )
+from .permissions import require_finance_of
 from .runs import ComputedRun, compute_runs
-
-
-def require_finance(user) -> None:
-    organisation = getattr(user, "organisation", None)
-    if not (
-        getattr(user, "is_finance", False)
-        and organisation is not None
-        and organisation.is_municipality
-    ):
-        raise PermissionDenied(_("Only finance officers of the municipality can do this."))
-
 
 # -- policy and reductions ------------------------------------------------------------------
 
 
-def save_policy(user, policy: MunicipalPolicy, *, before=None, request=None) -> MunicipalPolicy:
-    require_finance(user)
-    policy.municipality = user.organisation
-    return save_audited(user, policy, before=before, request=request)
+def save_policy(user, policy: MunicipalPolicy, *, request=None) -> MunicipalPolicy:
+    if policy.municipality_id is None:
+        policy.municipality = user.organisation
+    require_finance_of(user, policy)
+    return save_audited(user, policy, request=request)
 
 
 def ensure_policy(user, municipality, *, request=None) -> MunicipalPolicy:
@@ -75,17 +66,18 @@ def ensure_policy(user, municipality, *, request=None) -> MunicipalPolicy:
 
 
 def save_reduction(
-    user, reduction: EigenBijdrageReduction, *, before=None, request=None
+    user, reduction: EigenBijdrageReduction, *, request=None
 ) -> EigenBijdrageReduction:
-    require_finance(user)
-    reduction.municipality = user.organisation
+    if reduction.municipality_id is None:
+        reduction.municipality = user.organisation
+    require_finance_of(user, reduction)
     if reduction.created_by_id is None:
         reduction.created_by = user
-    return save_audited(user, reduction, before=before, request=request)
+    return save_audited(user, reduction, request=request)
 
 
 def delete_reduction(user, reduction: EigenBijdrageReduction, *, request=None) -> None:
-    require_finance(user)
+    require_finance_of(user, reduction)
     delete_audited(user, reduction, request=request)
 
 
@@ -277,8 +269,8 @@ def create_run(
     params: ParameterSet | None = None,
 ) -> PaymentRun:
     """Compute and store a draft run for `month` of the user's municipality."""
-    require_finance(user)
     municipality = user.organisation
+    require_finance_of(user, municipality)
     month = _month(month)
     params = params or current_parameters()
     if PaymentRun.objects.filter(
@@ -328,7 +320,7 @@ def recompute_run(
 ) -> PaymentRun:
     """Recompute an open run from the registry as it is now; a prepared run
     goes back to draft (it must be prepared again)."""
-    require_finance(user)
+    require_finance_of(user, run.municipality_id)
     params = params or current_parameters()
     computed = compute_runs([run.municipality_id], run.month, params)[run.municipality_id]
     with transaction.atomic():
@@ -356,7 +348,7 @@ def recompute_run(
 
 
 def prepare_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
-    require_finance(user)
+    require_finance_of(user, run.municipality_id)
     with transaction.atomic():
         run = _lock(run)
         if run.status != RunStatus.DRAFT:
@@ -376,7 +368,7 @@ def prepare_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
 def approve_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
     """Four eyes: another finance officer than the one who prepared the run.
     Freezes the run and records leefgeld provisions (BooO POO normbedrag)."""
-    require_finance(user)
+    require_finance_of(user, run.municipality_id)
     with transaction.atomic():
         run = _lock(run)
         if run.status != RunStatus.PREPARED:
@@ -452,7 +444,7 @@ def _sync_provisions(run: PaymentRun) -> tuple[int, int]:
 
 
 def delete_run(user, run: PaymentRun, *, request=None) -> None:
-    require_finance(user)
+    require_finance_of(user, run.municipality_id)
     with transaction.atomic():
         run = _lock(run)
         if not run.is_open:

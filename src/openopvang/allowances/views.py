@@ -6,7 +6,7 @@ selectors.py, changes in services.py."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -25,6 +25,7 @@ from . import exports, reproduce, selectors, services
 from .collection import collection_list
 from .forms import PolicyForm, ReductionForm, RunForm
 from .models import EigenBijdrageReduction, PaymentRun
+from .permissions import can_approve_run, can_change_allowances, can_prepare_run, require_finance_of
 from .policies import policy_of
 
 RUN_FORMATS = {
@@ -57,7 +58,9 @@ class MunicipalMixin(StaffRequiredMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            municipality=self.municipality, is_finance=self.request.user.is_finance, nav=self.nav
+            municipality=self.municipality,
+            is_finance=can_change_allowances(self.request.user, self.municipality),
+            nav=self.nav,
         )
         return context
 
@@ -138,10 +141,8 @@ class RunDetailView(RunMixin, TemplateView):
             corrections=sum(
                 1 for item in items for line in item.lines.all() if line.kind == "correction"
             ),
-            can_prepare=user.is_finance and run.status == "draft",
-            can_approve=user.is_finance
-            and run.status == "prepared"
-            and run.prepared_by_id != user.pk,
+            can_prepare=can_prepare_run(user, run),
+            can_approve=can_approve_run(user, run),
             approve_blocked=run.status == "prepared" and run.prepared_by_id == user.pk,
             debtor_missing=not self.municipality.iban,
         )
@@ -212,16 +213,11 @@ class PolicyView(MunicipalMixin, TemplateView):
         return context
 
     def post(self, request):
-        if not request.user.is_finance:
-            raise PermissionDenied(_("Only finance officers of the municipality can do this."))
-        policy = policy_of(self.municipality)
-        before = audit.snapshot(policy) if policy.pk else None
-        form = PolicyForm(request.POST, instance=policy)
+        require_finance_of(request.user, self.municipality)
+        form = PolicyForm(request.POST, instance=policy_of(self.municipality))
         if form.is_valid():
             try:
-                services.save_policy(
-                    request.user, form.save(commit=False), before=before, request=request
-                )
+                services.save_policy(request.user, form.save(commit=False), request=request)
             except ValidationError as error:
                 add_validation_error(form, error)
             else:

@@ -8,14 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from .models import AuditEvent
-
-
-def can_read_audit_log(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return user.is_org_admin and user.organisation_id is not None
+from .permissions import can_read_audit_log
 
 
 def events_for_user(user) -> models.QuerySet:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from openopvang.audit import services as audit
 
 from .forms import MonthInput
+from .permissions import can_edit_registry
 from .services import delete_audited, save_audited
 
 
@@ -39,7 +40,8 @@ class RegistryEditorRequiredMixin(StaffRequiredMixin):
     """Only users whose role may change registry data reach the view (403 otherwise)."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.can_edit_registry:
+        user = request.user
+        if user.is_authenticated and not can_edit_registry(user, user.organisation):
             raise PermissionDenied(_("Your role cannot change registry data."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -92,18 +94,13 @@ class AuditedFormMixin:
     success_message = ""
     error_field_map: dict = {}
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        instance = kwargs.get("instance")
-        # The snapshot must be taken before the form writes into the instance.
-        self.before = audit.snapshot(instance) if instance is not None and instance.pk else None
-        return kwargs
-
     def prepare(self, instance) -> None:
         """Set fields the form does not show (e.g. the municipality)."""
 
     def save(self, instance):
-        return save_audited(self.request.user, instance, before=self.before, request=self.request)
+        """Apps point this at their service, which checks the permission
+        first and takes the audit snapshot of the stored row itself."""
+        return save_audited(self.request.user, instance, request=self.request)
 
     def form_valid(self, form):
         instance = form.save(commit=False)
@@ -124,12 +121,16 @@ class AuditedDeleteMixin:
 
     success_message = ""
 
+    def delete_instance(self, instance) -> None:
+        """Apps point this at their service (permission check first)."""
+        delete_audited(self.request.user, instance, request=self.request)
+
     def form_valid(self, form):
         self.object = self.get_object()
         success_url = self.get_success_url()
         label = str(self.object)
         try:
-            delete_audited(self.request.user, self.object, request=self.request)
+            self.delete_instance(self.object)
         except ValidationError as error:
             messages.error(self.request, " ".join(error.messages))
             return HttpResponseRedirect(self.request.path)

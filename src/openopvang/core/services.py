@@ -2,7 +2,7 @@
 is one transaction: validation, save and audit event happen together or not
 at all."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
 from openopvang.audit import services as audit
@@ -32,14 +32,21 @@ def save_audited(
     validate=None,
     extra_changes: dict | None = None,
 ) -> models.Model:
-    """Validate, save and audit `instance`. `before` is the snapshot taken
-    before the form or serializer changed it (None for a new record)."""
+    """Validate, save and audit `instance`. The audit's "before" is the row as
+    it is stored, read under a row lock in the same transaction; a caller that
+    has already changed the stored row itself in this transaction may pass
+    `before` instead. Callers check the permission first (core.permissions)."""
     creating = instance.pk is None
-    instance.full_clean()
-    if validate is not None:
-        validate(instance)
     try:
         with transaction.atomic():
+            if not creating and before is None:
+                stored = (
+                    type(instance)._base_manager.select_for_update().filter(pk=instance.pk).first()
+                )
+                before = audit.snapshot(stored) if stored is not None else {}
+            instance.full_clean()
+            if validate is not None:
+                validate(instance)
             instance.save()
             after = audit.snapshot(instance)
             changes = after if creating else audit.diff(before or {}, after)
@@ -67,8 +74,3 @@ def delete_audited(user, instance: models.Model, *, request=None) -> None:
             raise ValidationError(
                 "This record is still used by other records and cannot be deleted."
             ) from error
-
-
-def require_registry_editor(user) -> None:
-    if not getattr(user, "can_edit_registry", False):
-        raise PermissionDenied("Your role cannot change registry data.")

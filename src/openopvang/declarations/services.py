@@ -1,11 +1,11 @@
 """Changes to declarations: each one transaction, audited, and only by the
-municipality's finance officers (User.is_finance)."""
+municipality's finance officers (declarations.permissions), checked first."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,20 +22,10 @@ from openopvang.rules.engine.parameters import ParameterSet
 from .diff import diff
 from .figures import DeclarationData, compute
 from .models import AdvanceRequest, CostCategory, CostLine, Declaration, YearSettings
+from .permissions import require_finance_of
 
 ADVANCE_DEADLINE = "booo.advance.request_deadline"
 DEADLINE_WARNING_DAYS = 30
-
-
-def require_finance(user, municipality) -> None:
-    organisation = getattr(user, "organisation", None)
-    if not (
-        getattr(user, "is_finance", False)
-        and organisation is not None
-        and organisation.is_municipality
-        and organisation.pk == municipality.pk
-    ):
-        raise PermissionDenied(_("Only finance officers of the municipality can do this."))
 
 
 # -- cost lines and the actual-cost choice ------------------------------------------------
@@ -75,15 +65,15 @@ def _check_cost_line(line: CostLine) -> None:
         raise ValidationError(errors)
 
 
-def save_cost_line(user, line: CostLine, *, before: dict | None = None, request=None) -> CostLine:
-    require_finance(user, line.municipality)
+def save_cost_line(user, line: CostLine, *, request=None) -> CostLine:
+    require_finance_of(user, line)
     if line.created_by_id is None:
         line.created_by = user
-    return save_audited(user, line, before=before, request=request, validate=_check_cost_line)
+    return save_audited(user, line, request=request, validate=_check_cost_line)
 
 
 def delete_cost_line(user, line: CostLine, *, request=None) -> None:
-    require_finance(user, line.municipality)
+    require_finance_of(user, line)
     delete_audited(user, line, request=request)
 
 
@@ -110,13 +100,9 @@ def _check_year_settings(settings: YearSettings) -> None:
         )
 
 
-def save_year_settings(
-    user, settings: YearSettings, *, before: dict | None = None, request=None
-) -> YearSettings:
-    require_finance(user, settings.municipality)
-    return save_audited(
-        user, settings, before=before, request=request, validate=_check_year_settings
-    )
+def save_year_settings(user, settings: YearSettings, *, request=None) -> YearSettings:
+    require_finance_of(user, settings)
+    return save_audited(user, settings, request=request, validate=_check_year_settings)
 
 
 def year_settings(municipality, year: int) -> YearSettings:
@@ -156,7 +142,7 @@ def advance_deadline(
 
 
 def request_advance(user, advance: AdvanceRequest, *, request=None) -> AdvanceRequest:
-    require_finance(user, advance.municipality)
+    require_finance_of(user, advance)
     if advance.requested_by_id is None:
         advance.requested_by = user
     deadline = advance_deadline(advance.year)
@@ -218,7 +204,7 @@ def _store(
 
 def submit(user, municipality, year: int, *, request=None) -> Declaration:
     """Version 1: freeze the live computation."""
-    require_finance(user, municipality)
+    require_finance_of(user, municipality)
     if versions(municipality, year).exists():
         raise ValidationError(
             _(
@@ -244,7 +230,7 @@ def submit(user, municipality, year: int, *, request=None) -> Declaration:
 def correct(user, municipality, year: int, reason: str, *, request=None) -> Declaration:
     """A new version from the live computation, with its reason; the previous
     version stays as it was."""
-    require_finance(user, municipality)
+    require_finance_of(user, municipality)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Give the reason for the correction.")})
     previous = versions(municipality, year).last()

@@ -3,14 +3,16 @@ changing it. Money apps ask `current_parameters()`; they never read YAML."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from openopvang.core.permissions import require
 from openopvang.core.services import save_audited
 from openopvang.rules.engine.errors import ParameterFileError, UnknownParameter
 from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 
 from .models import ParameterOverride
+from .permissions import can_manage_parameters
 
 
 def _as_value(override: ParameterOverride) -> ParameterValue:
@@ -31,19 +33,6 @@ def current_parameters() -> ParameterSet:
     return defaults.with_overrides(overrides) if overrides else defaults
 
 
-def can_manage_parameters(user) -> bool:
-    """Parameters are national: platform administrators and administrators of
-    the national organisation maintain them."""
-    organisation = getattr(user, "organisation", None)
-    return bool(
-        user.is_authenticated
-        and (
-            user.is_superuser
-            or (user.is_org_admin and organisation is not None and organisation.is_national)
-        )
-    )
-
-
 def check_override(override: ParameterOverride) -> None:
     """Refuse values the engine could not use, with the reason on the field."""
     try:
@@ -54,16 +43,14 @@ def check_override(override: ParameterOverride) -> None:
         raise ValidationError({"value": str(error)}) from error
 
 
-def save_override(
-    user, override: ParameterOverride, *, before=None, request=None
-) -> ParameterOverride:
-    if not can_manage_parameters(user):
-        raise PermissionDenied(
-            _("Only administrators of the national organisation change parameters.")
-        )
+def save_override(user, override: ParameterOverride, *, request=None) -> ParameterOverride:
+    require(
+        can_manage_parameters(user),
+        _("Only administrators of the national organisation change parameters."),
+    )
     if override.created_by_id is None:
         override.created_by = user
-    return save_audited(user, override, before=before, request=request, validate=check_override)
+    return save_audited(user, override, request=request, validate=check_override)
 
 
 def parameter_rows(

@@ -10,12 +10,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from openopvang.audit import services as audit
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 
 from .forms import ParameterOverrideForm
 from .models import ParameterOverride
-from .services import can_manage_parameters, current_parameters, parameter_rows, save_override
+from .permissions import can_manage_parameters
+from .services import current_parameters, parameter_rows, save_override
 
 
 class ParameterListView(StaffRequiredMixin, TemplateView):
@@ -50,7 +50,6 @@ class ParameterFormView(StaffRequiredMixin, FormView):
         self.object = None
         if "pk" in kwargs:
             self.object = get_object_or_404(ParameterOverride, pk=kwargs["pk"])
-        self.before = audit.snapshot(self.object) if self.object else None
         return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
@@ -82,7 +81,7 @@ class ParameterFormView(StaffRequiredMixin, FormView):
     def form_valid(self, form):
         override = form.save(commit=False)
         try:
-            save_override(self.request.user, override, before=self.before, request=self.request)
+            save_override(self.request.user, override, request=self.request)
         except ValidationError as error:
             add_validation_error(form, error)
             return self.form_invalid(form)

@@ -1,5 +1,6 @@
-"""Registry use cases. Every function that changes state is one transaction
-and writes an audit event (through core.services)."""
+"""Registry use cases. Every function that changes state first checks that the
+user may change registry data of the record's municipality (registry.permissions),
+is one transaction and writes an audit event (through core.services)."""
 
 import datetime
 
@@ -7,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from openopvang.audit import services as audit
-from openopvang.core.services import require_registry_editor, save_audited
+from openopvang.core.services import delete_audited, save_audited
 
 from .models import CapacityPeriod, Placement
+from .permissions import require_can_edit_record
 
 
 def _breakpoints(start, end, ranges) -> list[datetime.date]:
@@ -71,15 +72,26 @@ def first_day_over_capacity(placement: Placement) -> datetime.date | None:
     return None
 
 
-def save_placement(user, placement: Placement, *, before=None, request=None) -> Placement:
-    require_registry_editor(user)
+def save_record(user, instance, *, request=None):
+    """Create or change any registry record (person, household, membership,
+    location, capacity period, host, income period, provision)."""
+    require_can_edit_record(user, instance)
+    return save_audited(user, instance, request=request)
+
+
+def delete_record(user, instance, *, request=None) -> None:
+    require_can_edit_record(user, instance)
+    delete_audited(user, instance, request=request)
+
+
+def save_placement(user, placement: Placement, *, request=None) -> Placement:
+    require_can_edit_record(user, placement)
     extra = {}
     if placement.capacity_override:
         extra["capacity_override_reason"] = placement.override_reason
     return save_audited(
         user,
         placement,
-        before=before,
         request=request,
         validate=check_placement,
         extra_changes=extra,
@@ -104,6 +116,7 @@ def check_in(
     request=None,
 ) -> Placement:
     """Place a person at a location or with a host from `day`."""
+    require_can_edit_record(user, person)
     placement = Placement(
         municipality=person.municipality,
         person=person,
@@ -120,6 +133,7 @@ def check_in(
 @transaction.atomic
 def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
     """End the person's current placement on `day` (the last night there)."""
+    require_can_edit_record(user, person)
     placement = current_placement(person, day)
     if placement is None:
         raise ValidationError(
@@ -135,9 +149,8 @@ def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
                 % {"date": placement.end_date.isoformat()}
             }
         )
-    before = audit.snapshot(placement)
     placement.end_date = day
-    return save_placement(user, placement, before=before, request=request)
+    return save_placement(user, placement, request=request)
 
 
 @transaction.atomic
@@ -154,6 +167,7 @@ def move(
 ) -> Placement:
     """Move a person: the current placement ends the day before `day`, the new
     one starts on `day`. One action, one transaction: both or neither."""
+    require_can_edit_record(user, person)
     current = current_placement(person, day)
     if current is None:
         raise ValidationError(
@@ -170,9 +184,8 @@ def move(
             }
         )
     previous_end = current.end_date
-    before = audit.snapshot(current)
     current.end_date = day - datetime.timedelta(days=1)
-    save_placement(user, current, before=before, request=request)
+    save_placement(user, current, request=request)
     return check_in(
         user,
         person,

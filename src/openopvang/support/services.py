@@ -1,27 +1,19 @@
-"""Use cases of the support-services capability. Each function is one
-transaction and writes its audit events inside it; each checks who may do it.
-
-Who does what:
-- staff of the providing NGO (role NGO worker or administrator) keep the
-  catalogue, make offers, register delivery and make and send invoices;
-- staff of the addressed municipality (coordinator, finance, administrator)
-  accept or decline offers and enrol persons (the NGO may enrol too);
-- finance officers and administrators of the municipality approve or dispute
-  invoice lines.
-"""
+"""Use cases of the support-services capability. Each function first checks
+who may do it (support.permissions: who does what), is one transaction and
+writes its audit events inside it."""
 
 import calendar
 import datetime
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openopvang.accounts.models import Role
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
+from openopvang.core.permissions import require
 from openopvang.core.services import save_audited
 from openopvang.rules.engine.money import round_cents
 
@@ -42,70 +34,29 @@ from .models import (
     Session,
     Unit,
 )
-
-NGO_ROLES = {Role.NGO_WORKER, Role.ADMINISTRATOR}
-BUYER_ROLES = {Role.COORDINATOR, Role.FINANCE, Role.ADMINISTRATOR}
-APPROVER_ROLES = {Role.FINANCE, Role.ADMINISTRATOR}
-
-
-# --- who may do what -------------------------------------------------------
-
-
-def is_ngo_worker(user, ngo=None) -> bool:
-    organisation = getattr(user, "organisation", None)
-    return bool(
-        organisation is not None
-        and organisation.is_ngo
-        and user.role in NGO_ROLES
-        and (ngo is None or organisation.pk == getattr(ngo, "pk", ngo))
-    )
-
-
-def is_municipal_buyer(user, municipality=None) -> bool:
-    organisation = getattr(user, "organisation", None)
-    return bool(
-        organisation is not None
-        and organisation.is_municipality
-        and user.role in BUYER_ROLES
-        and (municipality is None or organisation.pk == getattr(municipality, "pk", municipality))
-    )
-
-
-def is_municipal_approver(user, municipality=None) -> bool:
-    return is_municipal_buyer(user, municipality) and user.role in APPROVER_ROLES
-
-
-def require_ngo_worker(user, ngo=None) -> None:
-    if not is_ngo_worker(user, ngo):
-        raise PermissionDenied(_("Only staff of the providing NGO can do this."))
-
-
-def require_municipal_buyer(user, municipality) -> None:
-    if not is_municipal_buyer(user, municipality):
-        raise PermissionDenied(_("Only staff of the addressed municipality can do this."))
-
-
-def require_municipal_approver(user, municipality) -> None:
-    if not is_municipal_approver(user, municipality):
-        raise PermissionDenied(
-            _("Only a finance officer or administrator of the municipality can do this.")
-        )
-
+from .permissions import (
+    can_enrol,
+    require_municipal_approver,
+    require_municipal_buyer,
+    require_ngo_worker,
+)
 
 # --- catalogue ---------------------------------------------------------------
 
 
 @transaction.atomic
-def save_service(
-    user, service: Service, texts: dict[str, dict], *, before=None, request=None
-) -> Service:
+def save_service(user, service: Service, texts: dict[str, dict], *, request=None) -> Service:
     """Create or change a service with its texts per language
     ({"nl": {"title": …, "description": …, "public_text": …}, …}). A language
     whose title is empty is removed."""
     if service.pk is None:
         service.provider = user.organisation
-    require_ngo_worker(user, service.provider)
-    save_audited(user, service, before=before, request=request)
+    require_ngo_worker(user, service.provider_id)
+    if service.pk is not None:
+        # Also the provider as stored: a change may not take over another NGO's service.
+        stored = Service.objects.filter(pk=service.pk).values_list("provider_id", flat=True)
+        require_ngo_worker(user, stored.first())
+    save_audited(user, service, request=request)
     existing = {text.language: text for text in service.texts.all()}
     for language, values in texts.items():
         text = existing.get(language)
@@ -116,12 +67,11 @@ def save_service(
                 )
                 text.delete()
             continue
-        text_before = audit.snapshot(text) if text else None
         text = text or ServiceText(service=service, language=language)
         text.title = values["title"].strip()
         text.description = values.get("description", "") or ""
         text.public_text = values.get("public_text", "") or ""
-        save_audited(user, text, before=text_before, request=request)
+        save_audited(user, text, request=request)
     if not service.texts.exists():
         raise ValidationError({"texts": _("A service needs a title in at least one language.")})
     return service
@@ -156,11 +106,10 @@ def create_offer(
 def update_offer(user, offer: Offer, *, request=None, **values) -> Offer:
     require_ngo_worker(user, offer.ngo)
     _require_draft(offer)
-    before = audit.snapshot(offer)
     for key in ("title", "notes"):
         if key in values:
             setattr(offer, key, values[key])
-    return save_audited(user, offer, before=before, request=request)
+    return save_audited(user, offer, request=request)
 
 
 @transaction.atomic
@@ -287,8 +236,7 @@ def decline_offer(user, offer: Offer, *, reason: str, request=None) -> Offer:
 @transaction.atomic
 def enrol(user, order_line: OrderLine, person, *, enrolled_on=None, request=None) -> Enrolment:
     order = order_line.order
-    if not (is_municipal_buyer(user, order.municipality) or is_ngo_worker(user, order.ngo)):
-        raise PermissionDenied(_("Only the municipality or the NGO of this order can enrol."))
+    require(can_enrol(user, order), _("Only the municipality or the NGO of this order can enrol."))
     enrolment = Enrolment(
         order_line=order_line, person=person, enrolled_on=enrolled_on or timezone.localdate()
     )
@@ -298,11 +246,11 @@ def enrol(user, order_line: OrderLine, person, *, enrolled_on=None, request=None
 @transaction.atomic
 def end_enrolment(user, enrolment: Enrolment, *, ended_on, request=None) -> Enrolment:
     order = enrolment.order_line.order
-    if not (is_municipal_buyer(user, order.municipality) or is_ngo_worker(user, order.ngo)):
-        raise PermissionDenied(_("Only the municipality or the NGO of this order can do this."))
-    before = audit.snapshot(enrolment)
+    require(
+        can_enrol(user, order), _("Only the municipality or the NGO of this order can do this.")
+    )
     enrolment.ended_on = ended_on
-    return save_audited(user, enrolment, before=before, request=request)
+    return save_audited(user, enrolment, request=request)
 
 
 # --- delivery --------------------------------------------------------------------
@@ -527,10 +475,9 @@ def generate_invoice(user, order: Order, month: datetime.date, *, request=None) 
             _("No delivery is registered for this order in %(month)s.")
             % {"month": start.strftime("%Y-%m")}
         )
-    before = audit.snapshot(invoice) if invoice else None
     invoice = invoice or Invoice(order=order, month=start, number=f"{order.number}-{start:%Y%m}")
     invoice.total = Decimal("0.00")
-    save_audited(user, invoice, before=before, request=request)
+    save_audited(user, invoice, request=request)
     total = Decimal("0.00")
     for order_line, sessions, units in lines:
         line = InvoiceLine(
@@ -546,9 +493,8 @@ def generate_invoice(user, order: Order, month: datetime.date, *, request=None) 
         )
         line.sessions.set(sessions)
         total += line.amount
-    before = audit.snapshot(invoice)
     invoice.total = total
-    return save_audited(user, invoice, before=before, request=request)
+    return save_audited(user, invoice, request=request)
 
 
 @transaction.atomic

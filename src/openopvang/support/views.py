@@ -14,7 +14,7 @@ from openopvang.accounts.models import Organisation
 from openopvang.audit import services as audit
 from openopvang.core.mixins import isolation_model
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .documents import invoice_pdf, invoice_xlsx
 from .forms import (
     EnrolForm,
@@ -67,7 +67,7 @@ def index(request):
             "offers": selectors.offers_for(user)[:50],
             "orders": selectors.orders_for(user)[:50],
             "invoices": selectors.invoices_for(user)[:50],
-            "is_ngo_worker": services.is_ngo_worker(user),
+            "is_ngo_worker": permissions.is_ngo_worker(user),
         },
     )
 
@@ -82,7 +82,7 @@ def service_list(request):
         "support/service_list.html",
         {
             "services": selectors.services_for(request.user),
-            "is_ngo_worker": services.is_ngo_worker(request.user),
+            "is_ngo_worker": permissions.is_ngo_worker(request.user),
         },
     )
 
@@ -92,18 +92,15 @@ def service_list(request):
 def service_edit(request, pk=None):
     user = request.user
     if pk is None:
-        services.require_ngo_worker(user)
+        permissions.require_ngo_worker(user)
         service = Service(provider=user.organisation)
     else:
         service = get_object_or_404(selectors.own_services(user), pk=pk)
-        services.require_ngo_worker(user, service.provider)
+        permissions.require_ngo_worker(user, service.provider)
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
-        before = audit.snapshot(service) if service.pk else None
         try:
-            services.save_service(
-                user, form.apply(service), form.texts(), before=before, request=request
-            )
+            services.save_service(user, form.apply(service), form.texts(), request=request)
         except ValidationError as error:
             _errors(request, error)
         else:
@@ -121,7 +118,7 @@ def service_edit(request, pk=None):
 
 @login_required
 def offer_create(request):
-    services.require_ngo_worker(request.user)
+    permissions.require_ngo_worker(request.user)
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -146,8 +143,8 @@ def offer_detail(request, pk):
     offer = get_object_or_404(
         selectors.offers_for(user).prefetch_related("lines__service__texts"), pk=pk
     )
-    can_edit = offer.status == OfferStatus.DRAFT and services.is_ngo_worker(user, offer.ngo)
-    can_decide = offer.status == OfferStatus.SENT and services.is_municipal_buyer(
+    can_edit = offer.status == OfferStatus.DRAFT and permissions.is_ngo_worker(user, offer.ngo)
+    can_decide = offer.status == OfferStatus.SENT and permissions.is_municipal_buyer(
         user, offer.municipality
     )
     line_form = OfferLineForm(request.POST or None, provider=offer.ngo) if can_edit else None
@@ -222,9 +219,7 @@ def order_detail(request, pk):
     user = request.user
     order = _order(request, pk)
     usage = services.order_usage(order)
-    can_enrol = services.is_municipal_buyer(user, order.municipality) or services.is_ngo_worker(
-        user, order.ngo
-    )
+    can_enrol = permissions.can_enrol(user, order)
     enrol_form = None
     if can_enrol:
         persons = selectors.enrollable_persons(user, order)
@@ -243,7 +238,7 @@ def order_detail(request, pk):
             else:
                 messages.success(request, _("The person has been enrolled."))
                 return redirect(order)
-    is_ngo = services.is_ngo_worker(user, order.ngo)
+    is_ngo = permissions.is_ngo_worker(user, order.ngo)
     if is_ngo and enrol_form is not None:
         # The NGO sees the names of its participants in the enrolment form.
         _record_participants(
@@ -297,7 +292,7 @@ def participants(request, pk):
 def session_create(request, pk):
     user = request.user
     line = get_object_or_404(selectors.order_lines_for(user), pk=pk)
-    services.require_ngo_worker(user, line.order.ngo)
+    permissions.require_ngo_worker(user, line.order.ngo)
     form = SessionForm(request.POST or None, order_line=line)
     warnings = []
     if request.method == "POST" and form.is_valid():
@@ -387,9 +382,9 @@ def invoice_detail(request, pk):
             "invoice": invoice,
             "lines": invoice.lines.all(),
             "can_send": invoice.status == "draft"
-            and services.is_ngo_worker(user, invoice.order.ngo),
+            and permissions.is_ngo_worker(user, invoice.order.ngo),
             "can_decide": invoice.status != "draft"
-            and services.is_municipal_approver(user, invoice.order.municipality),
+            and permissions.is_municipal_approver(user, invoice.order.municipality),
             "dispute_form": ReasonForm(),
         },
     )

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from openopvang.accounts import services
 from openopvang.accounts.models import ApiToken
+from openopvang.core.permissions import belongs_to
 
 from .serializers import ApiTokenCreatedSerializer, ApiTokenCreateSerializer, ApiTokenSerializer
 
@@ -43,7 +44,7 @@ class ApiTokenViewSet(
     queryset = ApiToken.objects.none()  # for the schema; get_queryset() is what counts
     serializer_class = ApiTokenSerializer
     # Any staff user may manage their own tokens, whatever their role.
-    write_permission = "is_authenticated"
+    write_permission = belongs_to  # any staff: each manages their own tokens
     filterset_fields = []
     ordering_fields = ["created_at", "name"]
     ordering = ["-created_at"]

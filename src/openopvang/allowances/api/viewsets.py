@@ -11,6 +11,7 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.core.permissions import is_finance_of
 from openopvang.rules.engine.dates import parse_month
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
@@ -83,7 +84,7 @@ class PaymentRunViewSet(
 ):
     """Leefgeld payment runs: draft (recomputable) → prepared → approved (frozen)."""
 
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     isolation_model = PaymentRun
     filterset_fields = ["status"]
     ordering_fields = ["month", "id"]
@@ -235,7 +236,7 @@ class PolicyViewSet(
     (the defaults until changed)."""
 
     serializer_class = serializers.PolicySerializer
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     pagination_class = None
 
     def get_queryset(self):
@@ -246,13 +247,10 @@ class PolicyViewSet(
         return MunicipalPolicy.objects.for_user(user)
 
     def perform_update(self, serializer):
-        from openopvang.audit import services as audit
-
         instance = serializer.instance
-        before = audit.snapshot(instance)
         for name, value in serializer.validated_data.items():
             setattr(instance, name, value)
-        services.save_policy(self.request.user, instance, before=before, request=self.request)
+        services.save_policy(self.request.user, instance, request=self.request)
 
 
 @extend_schema_view(
@@ -264,7 +262,7 @@ class ReductionViewSet(NotFoundBeforeRefusal, ScopedModelViewSet):
 
     model = EigenBijdrageReduction
     serializer_class = serializers.ReductionSerializer
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     ordering = ["-month", "id"]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
@@ -279,12 +277,10 @@ class ReductionViewSet(NotFoundBeforeRefusal, ScopedModelViewSet):
                 ) from None
         return queryset.select_related("household")
 
-    def save_instance(self, instance, *, before):
-        return services.save_reduction(
-            self.request.user, instance, before=before, request=self.request
-        )
+    def save_instance(self, instance):
+        return services.save_reduction(self.request.user, instance, request=self.request)
 
-    def perform_destroy(self, instance):
+    def delete_instance(self, instance):
         services.delete_reduction(self.request.user, instance, request=self.request)
 
 

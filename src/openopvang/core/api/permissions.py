@@ -1,9 +1,16 @@
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from openopvang.core.permissions import can_edit_registry
+
 
 class IsOrganisationStaff(BasePermission):
     """Authenticated staff of an organisation. Reads are scoped by the
-    queryset (core.scoping); writes need a role that may change the data."""
+    queryset (core.scoping); writes need a role that may change the data.
+
+    A viewset names its write check as `write_permission`, a predicate of
+    core.permissions or an app's permissions.py taking (user, organisation):
+    here it is asked about the caller's own organisation (the button state),
+    and the service asks it again about the record's owner."""
 
     def has_permission(self, request, view):
         user = request.user
@@ -11,5 +18,6 @@ class IsOrganisationStaff(BasePermission):
             return False
         if request.method in SAFE_METHODS:
             return True
-        required = getattr(view, "write_permission", "can_edit_registry")
-        return bool(getattr(user, required, False))
+        # Read from the class, so a plain function stays unbound.
+        required = getattr(type(view), "write_permission", can_edit_registry)
+        return bool(required(user, user.organisation))

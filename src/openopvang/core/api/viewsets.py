@@ -7,7 +7,7 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from openopvang.audit import services as audit
-from openopvang.core.services import delete_audited, save_audited
+from openopvang.core.services import save_audited
 
 from .problems import Conflict
 
@@ -89,8 +89,13 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return self.scoped_queryset(self.model.objects.for_user(self.request.user))
 
-    def save_instance(self, instance, *, before):
-        return save_audited(self.request.user, instance, before=before, request=self.request)
+    def save_instance(self, instance):
+        """Apps point this (and `delete_instance`) at their service, which
+        checks the permission first and takes the audit snapshot itself."""
+        return save_audited(self.request.user, instance, request=self.request)
+
+    def delete_instance(self, instance) -> None:
+        self.delete_instance(instance)
 
     def _refetched(self, instance):
         # Read back through the list queryset, so the response carries the
@@ -102,15 +107,14 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         if self.model.scope_path == "municipality":
             # The owner is the caller's organisation, never taken from the payload.
             instance.municipality = self.request.user.organisation
-        self.save_instance(instance, before=None)
+        self.save_instance(instance)
         serializer.instance = self._refetched(instance)
 
     def perform_update(self, serializer):
         instance = serializer.instance
-        before = audit.snapshot(instance)
         for name, value in serializer.validated_data.items():
             setattr(instance, name, value)
-        self.save_instance(instance, before=before)
+        self.save_instance(instance)
         serializer.instance = self._refetched(instance)
 
     def perform_destroy(self, instance):
@@ -125,4 +129,4 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
                     )
                     % {"record": instance, "listed": listed}
                 )
-        delete_audited(self.request.user, instance, request=self.request)
+        self.delete_instance(instance)

@@ -2,7 +2,17 @@
 
 from django import template
 
+from openopvang.core import permissions
+
 register = template.Library()
+
+
+@register.filter
+def can_edit_registry_of(user, record) -> bool:
+    """Button state on a record's page: `{% if user|can_edit_registry_of:person %}`,
+    the same predicate the registry services check (core.permissions)."""
+    return permissions.can_edit_registry(user, permissions.owner_id(record))
+
 
 # Records reached from another record's page belong to that record's section.
 _SUBSECTIONS = {

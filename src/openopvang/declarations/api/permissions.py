@@ -1,11 +1,13 @@
 from rest_framework.permissions import SAFE_METHODS
 
 from openopvang.core.api.permissions import IsOrganisationStaff
+from openopvang.core.permissions import is_finance_of, owner_id
 
 
 class FinanceWrites(IsOrganisationStaff):
     """Reads for the organisation's staff; writes for the role named by
-    `view.write_permission` (finance officers). On a record's own address the
+    `view.write_permission` (a predicate: finance officers of the record's
+    municipality). On a record's own address the
     role is checked after the scoped lookup, so another municipality's id is
     a 404 for everyone, and an unsupported method a 405, never a 403 that
     would tell the record exists."""
@@ -23,4 +25,5 @@ class FinanceWrites(IsOrganisationStaff):
     def has_object_permission(self, request, view, obj):
         if request.method in SAFE_METHODS:
             return True
-        return bool(getattr(request.user, getattr(view, "write_permission", ""), False))
+        required = getattr(type(view), "write_permission", is_finance_of)
+        return bool(required(request.user, owner_id(obj)))

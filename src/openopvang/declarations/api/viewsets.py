@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.core.permissions import is_finance_of
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
 from .. import exports, selectors, services
@@ -56,7 +57,7 @@ def _file(body, content_type: str, name: str) -> HttpResponse:
 class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     isolation_model = Declaration
     permission_classes = [FinanceWrites]
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     filterset_fields = ["year"]
     ordering_fields = ["year", "version", "submitted_at"]
     ordering = ["-year", "-version"]
@@ -176,7 +177,7 @@ class CostLineViewSet(ScopedModelViewSet):
     model = CostLine
     serializer_class = serializers.CostLineSerializer
     permission_classes = [FinanceWrites]
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     filterset_fields = ["year", "category"]
     ordering_fields = ["year", "category", "month", "amount"]
     ordering = ["year", "category", "id"]
@@ -184,12 +185,10 @@ class CostLineViewSet(ScopedModelViewSet):
     def scoped_queryset(self, queryset):
         return queryset.select_related("location")
 
-    def save_instance(self, instance, *, before):
-        return services.save_cost_line(
-            self.request.user, instance, before=before, request=self.request
-        )
+    def save_instance(self, instance):
+        return services.save_cost_line(self.request.user, instance, request=self.request)
 
-    def perform_destroy(self, instance):
+    def delete_instance(self, instance):
         services.delete_cost_line(self.request.user, instance, request=self.request)
 
 
@@ -205,7 +204,7 @@ class AdvanceRequestViewSet(
 ):
     serializer_class = serializers.AdvanceRequestSerializer
     permission_classes = [FinanceWrites]
-    write_permission = "is_finance"
+    write_permission = is_finance_of
     filterset_fields = ["year"]
     ordering = ["-year"]
 

@@ -4,12 +4,10 @@ year check and how a rules error is shown."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 
 from openopvang.core.mixins import StaffRequiredMixin
 from openopvang.rules.engine.errors import MissingParameter, RulesError
@@ -17,6 +15,7 @@ from openopvang.rules.engine.errors import MissingParameter, RulesError
 from .. import exports, selectors
 from ..figures import DeclarationData, compute
 from ..models import Declaration
+from ..permissions import can_change_declarations, require_finance_of
 from ..years import is_valid_year, valid_years
 
 FORMATS = {
@@ -101,7 +100,7 @@ class DeclarationMixin(StaffRequiredMixin):
             municipality=self.municipality,
             year=self.year,
             declaration=self.declaration,
-            is_finance=self.request.user.is_finance,
+            is_finance=can_change_declarations(self.request.user, self.municipality),
         )
         try:
             context.update(self.decorate(self.get_data()))
@@ -114,8 +113,7 @@ class FinanceMixin(StaffRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.municipality = selectors.own_municipality(request.user)
-            if not request.user.is_finance:
-                raise PermissionDenied(_("Only finance officers of the municipality can do this."))
+            require_finance_of(request.user, self.municipality)
             if "year" in kwargs:
                 self.year = check_year(kwargs["year"])
         return super().dispatch(request, *args, **kwargs)

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views import View
 
-from openopvang.audit import services as audit
 from openopvang.core.mixins import add_validation_error
 
 from .. import selectors, services
@@ -58,7 +57,6 @@ class CostLineUpdateView(FormPageMixin, View):
         return self.render(CostLineForm(instance=self.line, user=request.user), line=self.line)
 
     def post(self, request, *args, **kwargs):
-        before = audit.snapshot(self.line)
         if "delete" in request.POST:
             services.delete_cost_line(request.user, self.line, request=request)
             messages.success(request, _("The cost line has been deleted."))
@@ -66,9 +64,7 @@ class CostLineUpdateView(FormPageMixin, View):
         form = CostLineForm(request.POST, instance=self.line, user=request.user)
         if form.is_valid():
             try:
-                services.save_cost_line(
-                    request.user, form.save(commit=False), before=before, request=request
-                )
+                services.save_cost_line(request.user, form.save(commit=False), request=request)
             except ValidationError as error:
                 add_validation_error(form, error)
             else:

@@ -8,7 +8,6 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views import View
 
-from openopvang.audit import services as audit
 from openopvang.core.mixins import add_validation_error
 
 from .. import services
@@ -30,13 +29,10 @@ class YearSettingsView(FormPageMixin, View):
 
     def post(self, request, *args, **kwargs):
         instance = self.get_instance()
-        before = audit.snapshot(instance) if instance.pk else None
         form = YearSettingsForm(request.POST, instance=instance)
         if form.is_valid():
             try:
-                services.save_year_settings(
-                    request.user, form.save(commit=False), before=before, request=request
-                )
+                services.save_year_settings(request.user, form.save(commit=False), request=request)
             except ValidationError as error:
                 add_validation_error(form, error)
             else:

@@ -26,6 +26,17 @@ from ..models import (
 from . import filters, serializers
 
 
+class RegistryViewSet(ScopedModelViewSet):
+    """Writes go through the registry services: they check that the caller
+    may change registry data of the record's municipality."""
+
+    def save_instance(self, instance):
+        return services.save_record(self.request.user, instance, request=self.request)
+
+    def delete_instance(self, instance) -> None:
+        services.delete_record(self.request.user, instance, request=self.request)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List persons",
@@ -43,7 +54,7 @@ from . import filters, serializers
         ),
     ),
 )
-class PersonViewSet(AuditedReadMixin, ScopedModelViewSet):
+class PersonViewSet(AuditedReadMixin, RegistryViewSet):
     """Displaced persons registered by your municipality, with their placement today."""
 
     model = Person
@@ -135,7 +146,7 @@ class PersonViewSet(AuditedReadMixin, ScopedModelViewSet):
         description="Only possible while the household has no memberships; otherwise 409."
     )
 )
-class HouseholdViewSet(AuditedReadMixin, ScopedModelViewSet):
+class HouseholdViewSet(AuditedReadMixin, RegistryViewSet):
     """Households (families) and their memberships over time."""
 
     model = Household
@@ -162,7 +173,7 @@ class HouseholdViewSet(AuditedReadMixin, ScopedModelViewSet):
         return [*objects, *members]
 
 
-class HouseholdMembershipViewSet(AuditedReadMixin, ScopedModelViewSet):
+class HouseholdMembershipViewSet(AuditedReadMixin, RegistryViewSet):
     """Who belongs to which household, from when to when (inclusive dates)."""
 
     model = HouseholdMembership
@@ -179,7 +190,7 @@ class HouseholdMembershipViewSet(AuditedReadMixin, ScopedModelViewSet):
         "otherwise 409."
     )
 )
-class LocationViewSet(ScopedModelViewSet):
+class LocationViewSet(RegistryViewSet):
     """Municipal reception locations (GOO) with realised places and occupancy today."""
 
     model = Location
@@ -193,7 +204,7 @@ class LocationViewSet(ScopedModelViewSet):
         return selectors.location_list(self.request.user, today=timezone.localdate())
 
 
-class CapacityPeriodViewSet(ScopedModelViewSet):
+class CapacityPeriodViewSet(RegistryViewSet):
     """Realised places of a location over time; periods of one location do not overlap."""
 
     model = CapacityPeriod
@@ -208,7 +219,7 @@ class CapacityPeriodViewSet(ScopedModelViewSet):
         description="Only possible while no placement refers to the host; otherwise 409."
     )
 )
-class HostViewSet(AuditedReadMixin, ScopedModelViewSet):
+class HostViewSet(AuditedReadMixin, RegistryViewSet):
     """Private host households (POO)."""
 
     model = Host
@@ -231,7 +242,7 @@ class HostViewSet(AuditedReadMixin, ScopedModelViewSet):
         )
     )
 )
-class PlacementViewSet(AuditedReadMixin, ScopedModelViewSet):
+class PlacementViewSet(AuditedReadMixin, RegistryViewSet):
     """Where a person stays: at a location (GOO) or with a host (POO), inclusive dates."""
 
     model = Placement
@@ -244,13 +255,11 @@ class PlacementViewSet(AuditedReadMixin, ScopedModelViewSet):
     def scoped_queryset(self, queryset):
         return queryset.select_related("location", "host")
 
-    def save_instance(self, instance, *, before):
-        return services.save_placement(
-            self.request.user, instance, before=before, request=self.request
-        )
+    def save_instance(self, instance):
+        return services.save_placement(self.request.user, instance, request=self.request)
 
 
-class IncomePeriodViewSet(AuditedReadMixin, ScopedModelViewSet):
+class IncomePeriodViewSet(AuditedReadMixin, RegistryViewSet):
     """Income from work or benefits of a person over time."""
 
     model = IncomePeriod
@@ -261,7 +270,7 @@ class IncomePeriodViewSet(AuditedReadMixin, ScopedModelViewSet):
     audit_person_attr = "person_id"
 
 
-class ProvisionViewSet(AuditedReadMixin, ScopedModelViewSet):
+class ProvisionViewSet(AuditedReadMixin, RegistryViewSet):
     """Provisions given to a person in a month (RooO art. 12 lid 8-9)."""
 
     model = Provision

@@ -7,7 +7,6 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
-    AuditedFormMixin,
     AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
@@ -18,7 +17,7 @@ from openopvang.core.mixins import (
 from .. import selectors
 from ..forms import EndMembershipForm, HouseholdForm, MembershipForm, PayeeForm
 from ..models import Household, HouseholdMembership
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
 class HouseholdListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
@@ -64,7 +63,7 @@ class HouseholdDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class HouseholdCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class HouseholdCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Household
     form_class = HouseholdForm
     template_name = "registry/household_form.html"
@@ -78,7 +77,7 @@ class HouseholdCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateV
 
 
 class HouseholdUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Household
     form_class = HouseholdForm
@@ -100,7 +99,7 @@ class PayeeView(HouseholdUpdateView):
         return kwargs
 
 
-class MembershipCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class MembershipCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = HouseholdMembership
     form_class = MembershipForm
     template_name = "registry/membership_form.html"
@@ -128,7 +127,7 @@ class MembershipCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Create
 
 
 class MembershipEndView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = HouseholdMembership
     form_class = EndMembershipForm

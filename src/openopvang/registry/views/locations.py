@@ -6,7 +6,6 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
-    AuditedFormMixin,
     AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
@@ -17,7 +16,7 @@ from openopvang.core.mixins import (
 from .. import selectors
 from ..forms import CapacityPeriodForm, HostForm, LocationForm
 from ..models import CapacityPeriod, Host, Location
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
 class SearchListView(StaffRequiredMixin, LastPageMixin, ListView):
@@ -67,7 +66,7 @@ class LocationDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class LocationCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class LocationCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Location
     form_class = LocationForm
     template_name = "registry/location_form.html"
@@ -81,7 +80,7 @@ class LocationCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateVi
 
 
 class LocationUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Location
     form_class = LocationForm
@@ -92,7 +91,7 @@ class LocationUpdateView(
         return reverse("registry:location_detail", args=[self.object.pk])
 
 
-class CapacityPeriodCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class CapacityPeriodCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = CapacityPeriod
     form_class = CapacityPeriodForm
     template_name = "registry/capacity_form.html"
@@ -114,7 +113,7 @@ class CapacityPeriodCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, Cr
 
 
 class CapacityPeriodUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = CapacityPeriod
     form_class = CapacityPeriodForm
@@ -158,7 +157,7 @@ class HostDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class HostCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class HostCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Host
     form_class = HostForm
     template_name = "registry/host_form.html"
@@ -171,7 +170,7 @@ class HostCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
         return reverse("registry:host_detail", args=[self.object.pk])
 
 
-class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView):
+class HostUpdateView(RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView):
     model = Host
     form_class = HostForm
     template_name = "registry/host_form.html"

@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, UpdateView
 
 from openopvang.core.mixins import (
-    AuditedDeleteMixin,
-    AuditedFormMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
     scoped_or_404,
@@ -15,6 +13,7 @@ from openopvang.core.mixins import (
 from .. import services
 from ..forms import IncomeForm, PlacementForm
 from ..models import IncomePeriod, Person, Placement
+from .common import RegistryDeleteMixin, RegistryFormMixin
 
 
 class BackToPersonMixin:
@@ -31,7 +30,7 @@ class BackToPersonMixin:
 
 
 class IncomeCreateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, AuditedFormMixin, CreateView
+    RegistryEditorRequiredMixin, BackToPersonMixin, RegistryFormMixin, CreateView
 ):
     model = IncomePeriod
     form_class = IncomeForm
@@ -48,7 +47,7 @@ class IncomeCreateView(
 
 
 class IncomeUpdateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = IncomePeriod
     form_class = IncomeForm
@@ -60,7 +59,7 @@ class IncomeDeleteView(
     RegistryEditorRequiredMixin,
     BackToPersonMixin,
     ScopedObjectMixin,
-    AuditedDeleteMixin,
+    RegistryDeleteMixin,
     DeleteView,
 ):
     model = IncomePeriod
@@ -69,7 +68,7 @@ class IncomeDeleteView(
 
 
 class PlacementUpdateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Placement
     form_class = PlacementForm
@@ -83,16 +82,14 @@ class PlacementUpdateView(
     def save(self, instance):
         # Placements go through the registry service: overlap, opening dates
         # and capacity are checked there.
-        return services.save_placement(
-            self.request.user, instance, before=self.before, request=self.request
-        )
+        return services.save_placement(self.request.user, instance, request=self.request)
 
 
 class PlacementDeleteView(
     RegistryEditorRequiredMixin,
     BackToPersonMixin,
     ScopedObjectMixin,
-    AuditedDeleteMixin,
+    RegistryDeleteMixin,
     DeleteView,
 ):
     model = Placement

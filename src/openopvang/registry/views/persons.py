@@ -11,8 +11,6 @@ from django.views.generic import CreateView, DeleteView, DetailView, FormView, L
 
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
-    AuditedDeleteMixin,
-    AuditedFormMixin,
     AuditedListMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
@@ -25,7 +23,7 @@ from .. import selectors, services
 from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
 from ..models import Location, Person
 from ..panels import person_panels
-from .common import PAGE_SIZE, LastPageMixin, today
+from .common import PAGE_SIZE, LastPageMixin, RegistryDeleteMixin, RegistryFormMixin, today
 
 
 class PersonListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
@@ -110,7 +108,7 @@ class PersonDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
         return context
 
 
-class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView):
+class PersonCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = Person
     form_class = PersonForm
     template_name = "registry/person_form.html"
@@ -124,7 +122,7 @@ class PersonCreateView(RegistryEditorRequiredMixin, AuditedFormMixin, CreateView
 
 
 class PersonUpdateView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedFormMixin, UpdateView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
 ):
     model = Person
     form_class = PersonForm
@@ -136,7 +134,7 @@ class PersonUpdateView(
 
 
 class PersonDeleteView(
-    RegistryEditorRequiredMixin, ScopedObjectMixin, AuditedDeleteMixin, DeleteView
+    RegistryEditorRequiredMixin, ScopedObjectMixin, RegistryDeleteMixin, DeleteView
 ):
     model = Person
     template_name = "registry/person_confirm_delete.html"
