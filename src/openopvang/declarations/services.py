@@ -35,8 +35,6 @@ def _check_cost_line(line: CostLine) -> None:
     errors = {}
     if line.month and (line.month.year != line.year):
         errors["month"] = _("The month must lie in %(year)s.") % {"year": line.year}
-    if line.month and line.month.day != 1:
-        line.month = line.month.replace(day=1)
     if (
         line.location_id
         and not Location.objects.filter(
@@ -128,7 +126,7 @@ def advance_deadline(
         value = params.value(ADVANCE_DEADLINE, datetime.date(year, 1, 1))
     except MissingParameter as error:
         return {"error": str(error), "parameter": error.name}
-    deadline = value.value.in_year(year)
+    deadline = value.month_day.in_year(year)
     days_left = (deadline - today).days
     state = "passed" if days_left <= 0 else "near" if days_left < DEADLINE_WARNING_DAYS else "ok"
     return {
