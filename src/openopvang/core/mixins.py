@@ -13,7 +13,6 @@ from openopvang.audit import services as audit
 
 from .forms import MonthInput
 from .permissions import can_edit_registry
-from .services import delete_audited, save_audited
 
 
 def add_validation_error(form, error: ValidationError, field_map: dict | None = None) -> None:
@@ -88,8 +87,10 @@ def scoped_or_404(model, user, pk):
 
 
 class AuditedFormMixin:
-    """For Create/UpdateView: save through core.services.save_audited (one
-    transaction with the audit event) and show its ValidationErrors on the form."""
+    """The audited form page, for Create/UpdateView: the record is saved by
+    the app's service (`save`, which the app points at it: permission check
+    first, one transaction with the audit event) and the service's
+    ValidationErrors are shown on the form."""
 
     success_message = ""
     error_field_map: dict = {}
@@ -98,9 +99,10 @@ class AuditedFormMixin:
         """Set fields the form does not show (e.g. the municipality)."""
 
     def save(self, instance):
-        """Apps point this at their service, which checks the permission
-        first and takes the audit snapshot of the stored row itself."""
-        return save_audited(self.request.user, instance, request=self.request)
+        """The app's service, which checks the permission first and takes the
+        audit snapshot of the stored row itself. No default: a page that
+        saved without a service would skip the permission check."""
+        raise NotImplementedError(f"{type(self).__name__}.save must call the app's service")
 
     def form_valid(self, form):
         instance = form.save(commit=False)
@@ -116,14 +118,14 @@ class AuditedFormMixin:
 
 
 class AuditedDeleteMixin:
-    """For DeleteView: delete through delete_audited; a protected record
+    """For DeleteView: delete through the app's service; a protected record
     shows its message instead of a server error."""
 
     success_message = ""
 
     def delete_instance(self, instance) -> None:
-        """Apps point this at their service (permission check first)."""
-        delete_audited(self.request.user, instance, request=self.request)
+        """The app's service (permission check first); no default, as for save."""
+        raise NotImplementedError(f"{type(self).__name__}.delete_instance must call a service")
 
     def form_valid(self, form):
         self.object = self.get_object()

@@ -7,7 +7,6 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from openopvang.audit import services as audit
-from openopvang.core.services import save_audited
 
 from .problems import Conflict
 
@@ -90,12 +89,14 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         return self.scoped_queryset(self.model.objects.for_user(self.request.user))
 
     def save_instance(self, instance):
-        """Apps point this (and `delete_instance`) at their service, which
-        checks the permission first and takes the audit snapshot itself."""
-        return save_audited(self.request.user, instance, request=self.request)
+        """The app's service, which checks the permission first and takes the
+        audit snapshot itself. No default: a resource that saved without a
+        service would skip the permission check."""
+        raise NotImplementedError(f"{type(self).__name__}.save_instance must call a service")
 
     def delete_instance(self, instance) -> None:
-        self.delete_instance(instance)
+        """The app's service (permission check first); no default, as for save."""
+        raise NotImplementedError(f"{type(self).__name__}.delete_instance must call a service")
 
     def _refetched(self, instance):
         # Read back through the list queryset, so the response carries the
