@@ -3,6 +3,10 @@ Django management command (`openopvang migrate`, `openopvang createsuperuser` â€
 
 import os
 import sys
+from pathlib import Path
+
+# The skeleton every capability app starts from (ADR 0001, docs/new-app.md).
+APP_TEMPLATE = Path(__file__).resolve().parent / "conf" / "app_template"
 
 USAGE = """usage: openopvang COMMAND [options]
 
@@ -10,6 +14,7 @@ USAGE = """usage: openopvang COMMAND [options]
   serve [--bind ADDR]        serve the web application (gunicorn)
   worker                     run background jobs (imports, batch documents)
   rules evaluate FILE.json   evaluate a rules scenario without a database
+  startapp NAME              a new capability app in src/openopvang/NAME, in the house shape
   <django command>           any Django management command, e.g. migrate, check
 """
 
@@ -35,6 +40,14 @@ def serve(argv: list[str]) -> int:
     return 0
 
 
+def startapp_argv(rest: list[str]) -> list[str]:
+    """`openopvang startapp NAME` creates src/openopvang/NAME from the skeleton."""
+    name, *options = rest
+    target = Path(__file__).resolve().parent / name
+    target.mkdir()
+    return ["startapp", "--template", str(APP_TEMPLATE), name, str(target), *options]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] in {"-h", "--help", "help"}:
@@ -53,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
     if command == "worker":
         argv = ["db_worker", *rest]
+    if command == "startapp" and rest and not any(a.startswith("--template") for a in rest):
+        argv = startapp_argv(rest)
     execute_from_command_line(["openopvang", *argv])
     return 0
 
