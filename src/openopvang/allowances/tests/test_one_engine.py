@@ -144,6 +144,8 @@ def test_a_stored_run_is_reproduced_offline_with_its_overrides(family, finance_o
     assert run.total == Decimal("252.18") * 2 + Decimal("70.00") * 2
     response_client = Client()  # the document as the run page offers it
     response_client.force_login(finance_officer)
+    page = response_client.get(reverse("allowances:run_detail", args=[run.pk])).content.decode()
+    assert reverse("allowances:run_scenario", args=[run.pk]) in page  # offered on the run page
     response = response_client.get(reverse("allowances:run_scenario", args=[run.pk]))
     assert response.status_code == 200
     document = json.loads(response.content)
