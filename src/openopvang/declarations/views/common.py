@@ -11,19 +11,16 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from openopvang.core.documents import CSV, PDF, XLSX
 from openopvang.core.mixins import StaffRequiredMixin
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
-from .. import exports, selectors
+from .. import documents, selectors
 from ..figures import DeclarationData, compute
 from ..models import Declaration
 from ..years import is_valid_year, valid_years
 
-FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-    "csv": "text/csv; charset=utf-8",
-}
+FORMATS = {"xlsx": XLSX, "pdf": PDF, "csv": CSV}
 
 
 def year_choices() -> list[int]:
@@ -92,7 +89,7 @@ class DeclarationMixin(StaffRequiredMixin):
             "months": months,
             "lines_url": self.url("lines"),
             "export_urls": {fmt: self.url(f"export_{fmt}") for fmt in FORMATS},
-            "status_text": exports.status_text(data),
+            "status_text": documents.status_text(data),
         }
 
     def get_context_data(self, **kwargs):
