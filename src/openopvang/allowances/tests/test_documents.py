@@ -99,6 +99,19 @@ def test_xlsx_holds_the_same_totals(approved_run):
     assert sum(Decimal(str(row[5])) for row in lines) == Decimal("944.52")
 
 
+def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(approved_run):
+    """A name is typed by a coordinator; a finance officer opens the list in Excel.
+    "=HYPERLINK(...)" must show as text, not run as a formula."""
+    formula = '=HYPERLINK("http://evil.example","Shevchenko")'
+    approved_run.items.filter(household_name="Бондаренко").update(household_name=formula)
+    sheet = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))["Payments"]
+    cells = [row[1] for row in sheet.iter_rows() if row[1].value and "HYPERLINK" in row[1].value]
+    assert [(cell.value, cell.data_type) for cell in cells] == [("'" + formula, "s")]
+    # The amounts beside it stay numbers with the money format.
+    amount = sheet.cell(cells[0].row, 7)
+    assert amount.data_type == "n" and amount.number_format == "#,##0.00"
+
+
 def test_pdf_payment_list_renders_cyrillic_names(approved_run):
     pdf = documents.run_to_pdf(approved_run)
     text = pdf_text(pdf)
