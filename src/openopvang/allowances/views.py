@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,11 +17,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from openopvang.audit import services as audit
+from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 from openopvang.rules.engine.dates import first_of, parse_month
 from openopvang.rules.engine.errors import RulesError
 
-from . import exports, reproduce, selectors, services
+from . import documents, reproduce, selectors, services
 from .collection import collection_list
 from .forms import PolicyForm, ReductionForm, RunForm
 from .models import EigenBijdrageReduction, PaymentRun
@@ -30,17 +31,11 @@ from .policies import policy_of
 
 RUN_FORMATS = {
     "sepa": ("application/xml", "xml"),
-    "xlsx": (exports.XLSX, "xlsx"),
-    "pdf": ("application/pdf", "pdf"),
+    "xlsx": (XLSX, "xlsx"),
+    "pdf": (PDF, "pdf"),
     "json": ("application/json", "json"),
 }
-LIST_FORMATS = {"xlsx": exports.XLSX, "pdf": "application/pdf"}
-
-
-def _file(body: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+LIST_FORMATS = {"xlsx": XLSX, "pdf": PDF}
 
 
 def _messages(error: ValidationError) -> str:
@@ -190,18 +185,24 @@ class RunExportView(RunMixin, View):
         content_type, extension = RUN_FORMATS[fmt]
         if fmt == "json":  # scenario and parameters, to evaluate offline
             services.record_export(request.user, run, fmt, request=request)
-            return _file(reproduce.run_document_json(run), content_type, reproduce.filename(run))
+            return file_response(
+                reproduce.run_document_json(run),
+                content_type=content_type,
+                filename=reproduce.filename(run),
+            )
         try:
             body = {
-                "sepa": exports.to_sepa,
-                "xlsx": exports.run_to_xlsx,
-                "pdf": exports.run_to_pdf,
+                "sepa": documents.to_sepa,
+                "xlsx": documents.run_to_xlsx,
+                "pdf": documents.run_to_pdf,
             }[fmt](run)
         except ValidationError as error:
             messages.error(request, _messages(error))
             return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
         services.record_export(request.user, run, fmt, request=request)
-        return _file(body, content_type, exports.filename(run, extension))
+        return file_response(
+            body, content_type=content_type, filename=documents.filename(run, extension)
+        )
 
 
 class PolicyView(MunicipalMixin, TemplateView):
@@ -275,7 +276,7 @@ class CollectionExportView(MunicipalMixin, View):
         except RulesError as error:
             messages.error(request, str(error))
             return HttpResponseRedirect(reverse("allowances:collection"))
-        render_file = exports.collection_to_xlsx if fmt == "xlsx" else exports.collection_to_pdf
+        render_file = documents.collection_to_xlsx if fmt == "xlsx" else documents.collection_to_pdf
         body = render_file(self.municipality, month, rows, total)
         services.record_export(
             request.user,
@@ -284,8 +285,10 @@ class CollectionExportView(MunicipalMixin, View):
             request=request,
             month=month.strftime("%Y-%m"),
         )
-        return _file(
-            body, LIST_FORMATS[fmt], exports.collection_filename(self.municipality, month, fmt)
+        return file_response(
+            body,
+            content_type=LIST_FORMATS[fmt],
+            filename=documents.collection_filename(self.municipality, month, fmt),
         )
 
 

@@ -1,10 +1,14 @@
-"""Invoice documents: PDF (WeasyPrint, from an HTML template) and XLSX
-(openpyxl). Both show the same lines and total as the screen."""
+"""Invoice documents: PDF (from an HTML template) and XLSX, through
+core.documents. Both show the same lines and total as the screen; both are
+Dutch, whoever downloads them (the invoice is a Dutch bookkeeping document)."""
 
-import io
-
-from django.template.loader import render_to_string
-from django.utils import translation
+from openopvang.core.documents import (
+    append_row,
+    new_workbook,
+    pdf_from_template,
+    set_widths,
+    xlsx_bytes,
+)
 
 
 def _context(invoice):
@@ -19,22 +23,13 @@ def _context(invoice):
 
 
 def invoice_pdf(invoice) -> bytes:
-    from weasyprint import HTML
-
-    with translation.override("nl"):
-        html = render_to_string("support/invoice_pdf.html", _context(invoice))
-    return HTML(string=html).write_pdf()
+    return pdf_from_template("support/invoice_pdf.html", _context(invoice), language="nl")
 
 
 def invoice_xlsx(invoice) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     context = _context(invoice)
-    book = Workbook()
+    book = new_workbook("Factuur")
     sheet = book.active
-    sheet.title = "Factuur"
-    bold = Font(bold=True)
     rows = [
         ("Factuurnummer", invoice.number),
         ("Maand", invoice.month.strftime("%Y-%m")),
@@ -44,10 +39,10 @@ def invoice_xlsx(invoice) -> bytes:
         ("Status", invoice.get_status_display()),
     ]
     for label, value in rows:
-        sheet.append([label, value])
-        sheet.cell(row=sheet.max_row, column=1).font = bold
-    sheet.append([])
-    sheet.append(
+        append_row(sheet, [label, value], bold=(1,))
+    append_row(sheet, [])
+    append_row(
+        sheet,
         [
             "Dienst",
             "Eenheden",
@@ -56,12 +51,12 @@ def invoice_xlsx(invoice) -> bytes:
             "Bedrag",
             "Status",
             "Reden betwisting",
-        ]
+        ],
+        bold=True,
     )
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
     for line in context["lines"]:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 line.description,
                 line.units,
@@ -70,15 +65,9 @@ def invoice_xlsx(invoice) -> bytes:
                 line.amount,
                 line.get_status_display(),
                 line.dispute_reason,
-            ]
+            ],
+            money=(4, 5),
         )
-        sheet.cell(row=sheet.max_row, column=4).number_format = "#,##0.00"
-        sheet.cell(row=sheet.max_row, column=5).number_format = "#,##0.00"
-    sheet.append(["Totaal", None, None, None, invoice.total])
-    sheet.cell(row=sheet.max_row, column=1).font = bold
-    sheet.cell(row=sheet.max_row, column=5).number_format = "#,##0.00"
-    for column, width in zip("ABCDEFG", (40, 10, 16, 16, 14, 12, 40), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    append_row(sheet, ["Totaal", None, None, None, invoice.total], money=(5,), bold=(1,))
+    set_widths(sheet, dict(zip("ABCDEFG", (40, 10, 16, 16, 14, 12, 40), strict=True)))
+    return xlsx_bytes(book)

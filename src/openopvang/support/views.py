@@ -4,7 +4,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from openopvang.accounts.models import Organisation
 from openopvang.audit import services as audit
+from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import isolation_model
 
 from . import permissions, selectors, services
@@ -36,8 +37,6 @@ from .models import (
     Service,
     Session,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _errors(request, error: ValidationError) -> None:
@@ -421,14 +420,12 @@ def invoice_download(request, pk, fmt):
     invoice = _invoice(request, pk)
     services.record_export(request.user, invoice, fmt, request=request)
     if fmt == "pdf":
-        content, content_type = invoice_pdf(invoice), "application/pdf"
+        content, content_type = invoice_pdf(invoice), PDF
     elif fmt == "xlsx":
         content, content_type = invoice_xlsx(invoice), XLSX
     else:
         raise Http404
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{invoice.number}.{fmt}"'
-    return response
+    return file_response(content, content_type=content_type, filename=f"{invoice.number}.{fmt}")
 
 
 @isolation_model(InvoiceLine)

@@ -2,7 +2,7 @@
 /api/v1/eigen-bijdrage-reductions/. Reads scoped by `Model.objects.for_user`;
 changes through allowances.services (finance role, audited, four eyes)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -11,11 +11,12 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
 from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.permissions import is_finance_of
 from openopvang.rules.engine.dates import parse_month
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
-from .. import exports, selectors, services
+from .. import documents, selectors, services
 from ..collection import collection_list
 from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentRun
 from . import serializers
@@ -32,12 +33,6 @@ class CannotCompute(exceptions.APIException):
 def cannot_compute(error: RulesError) -> CannotCompute:
     code = "missing_parameter" if isinstance(error, MissingParameter) else "cannot_compute"
     return CannotCompute(str(error), code=code)
-
-
-def _file(body, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 class NotFoundBeforeRefusal:
@@ -187,13 +182,15 @@ class PaymentRunViewSet(
     def _export(self, request, fmt: str):
         run = self.get_object()
         if fmt == "sepa":
-            body, content_type, extension = exports.to_sepa(run), "application/xml", "xml"
+            body, content_type, extension = documents.to_sepa(run), "application/xml", "xml"
         elif fmt == "xlsx":
-            body, content_type, extension = exports.run_to_xlsx(run), exports.XLSX, "xlsx"
+            body, content_type, extension = documents.run_to_xlsx(run), XLSX, "xlsx"
         else:
-            body, content_type, extension = exports.run_to_pdf(run), "application/pdf", "pdf"
+            body, content_type, extension = documents.run_to_pdf(run), PDF, "pdf"
         services.record_export(request.user, run, fmt, request=request)
-        return _file(body, content_type, exports.filename(run, extension))
+        return file_response(
+            body, content_type=content_type, filename=documents.filename(run, extension)
+        )
 
     @extend_schema(
         summary="SEPA credit transfer file (pain.001.001.03) of an approved run",
@@ -203,9 +200,7 @@ class PaymentRunViewSet(
     def sepa(self, request, pk=None):
         return self._export(request, "sepa")
 
-    @extend_schema(
-        summary="Payment list as XLSX", responses={(200, exports.XLSX): OpenApiTypes.BINARY}
-    )
+    @extend_schema(summary="Payment list as XLSX", responses={(200, XLSX): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def xlsx(self, request, pk=None):
         return self._export(request, "xlsx")
@@ -325,7 +320,7 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
     @extend_schema(
         summary="Collection list as XLSX",
         parameters=[MONTH],
-        responses={(200, exports.XLSX): OpenApiTypes.BINARY},
+        responses={(200, XLSX): OpenApiTypes.BINARY},
     )
     @action(detail=False, methods=["get"])
     def xlsx(self, request):
@@ -337,10 +332,10 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
             request=request,
             month=month.strftime("%Y-%m"),
         )
-        return _file(
-            exports.collection_to_xlsx(municipality, month, rows, total),
-            exports.XLSX,
-            exports.collection_filename(municipality, month, "xlsx"),
+        return file_response(
+            documents.collection_to_xlsx(municipality, month, rows, total),
+            content_type=XLSX,
+            filename=documents.collection_filename(municipality, month, "xlsx"),
         )
 
     @extend_schema(
@@ -358,8 +353,8 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
             request=request,
             month=month.strftime("%Y-%m"),
         )
-        return _file(
-            exports.collection_to_pdf(municipality, month, rows, total),
-            "application/pdf",
-            exports.collection_filename(municipality, month, "pdf"),
+        return file_response(
+            documents.collection_to_pdf(municipality, month, rows, total),
+            content_type=PDF,
+            filename=documents.collection_filename(municipality, month, "pdf"),
         )

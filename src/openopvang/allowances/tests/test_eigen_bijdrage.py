@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from openopvang.core.testing import factories
 from openopvang.core.testing.pdf import pdf_text
 
-from .. import exports, services
+from .. import documents, services
 from ..collection import collection_list
 from ..models import EigenBijdrageReduction, MunicipalPolicy
 from .conftest import MARCH
@@ -82,9 +82,9 @@ def test_floor_caps_at_income_minus_the_leefgeld_equivalent(family, municipality
 
 def test_collection_xlsx_has_the_total(earner, municipality):
     rows, total = collection_list(municipality, MARCH)
-    book = load_workbook(io.BytesIO(exports.collection_to_xlsx(municipality, MARCH, rows, total)))
+    book = load_workbook(io.BytesIO(documents.collection_to_xlsx(municipality, MARCH, rows, total)))
     values = [row for row in book.active.iter_rows(values_only=True) if row and row[8] is not None]
     assert Decimal(str(values[-1][8])) == Decimal("105.00")
-    text = pdf_text(exports.collection_to_pdf(municipality, MARCH, rows, total))
+    text = pdf_text(documents.collection_to_pdf(municipality, MARCH, rows, total))
     assert "Eigen bijdrage collection list — Utrecht — 2025-03" in text
     assert "Shevchenko Andrii" in text and "Total 105.00" in text

@@ -18,3 +18,17 @@ def pdf_text(content: bytes) -> str:
             if line:
                 lines.append(line)
     return "\n".join(lines)
+
+
+def pdf_fonts(content: bytes) -> set[str]:
+    """The names of the fonts embedded in a PDF (every page, subset prefix
+    "ABCDEF+" dropped), e.g. {"OO-Sans", "OO-Sans-Bold", "OO-Sans-Arabic"} for
+    the fonts that core/pdf_base.html names."""
+    reader = PdfReader(io.BytesIO(content))
+    names = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            name = str(font.get_object()["/BaseFont"]).lstrip("/")
+            names.add(name.split("+", 1)[-1])
+    return names

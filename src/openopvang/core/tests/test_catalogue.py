@@ -36,7 +36,8 @@ EXTRACT = textwrap.dedent(
     from django.core.management import call_command
     os.chdir(sys.argv[1])
     call_command("makemessages", locale=["nl"], extensions=["html", "txt", "py"],
-                 ignore_patterns=["tests/*", "*/tests/*", "migrations/*", "static/*", "conf/app_template/*"],
+                 ignore_patterns=["tests/*", "*/tests/*", "migrations/*", "static/*",
+                                  "conf/app_template/*"],
                  no_obsolete=True, verbosity=0)
     """
 )

@@ -2,7 +2,6 @@
 Thin: reads scoped by `Model.objects.for_user`, changes through
 declarations.services (finance role, audited)."""
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -10,10 +9,11 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from openopvang.core.api.viewsets import ScopedModelViewSet
+from openopvang.core.documents import CSV, PDF, XLSX, file_response
 from openopvang.core.permissions import is_finance_of
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
-from .. import exports, selectors, services
+from .. import documents, selectors, services
 from ..figures import DeclarationData, compute
 from ..models import AdvanceRequest, CostLine, Declaration
 from ..years import invalid_year_message, is_valid_year
@@ -40,12 +40,6 @@ def _year(request) -> int:
     if not value.isdigit() or not is_valid_year(int(value)):
         raise exceptions.ValidationError({"year": [invalid_year_message()]})
     return int(value)
-
-
-def _file(body, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @extend_schema_view(
@@ -122,14 +116,11 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         data = DeclarationData.from_declaration(declaration)
         municipality = declaration.municipality
         if fmt == "xlsx":
-            body, content_type = (
-                exports.to_xlsx(data, municipality),
-                ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            )
+            body, content_type = documents.to_xlsx(data, municipality), XLSX
         elif fmt == "pdf":
-            body, content_type = exports.to_pdf(data, municipality), "application/pdf"
+            body, content_type = documents.to_pdf(data, municipality), PDF
         else:
-            body, content_type = exports.to_csv(data), "text/csv; charset=utf-8"
+            body, content_type = documents.to_csv(data), CSV
         services.record_export(
             request.user,
             municipality,
@@ -138,7 +129,9 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             declaration=declaration,
             request=request,
         )
-        return _file(body, content_type, exports.filename(data, municipality, fmt))
+        return file_response(
+            body, content_type=content_type, filename=documents.filename(data, municipality, fmt)
+        )
 
     @extend_schema(
         summary="The version as XLSX (summary sheet plus one sheet per component)",

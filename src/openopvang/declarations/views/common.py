@@ -9,20 +9,17 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from openopvang.core.documents import CSV, PDF, XLSX
 from openopvang.core.mixins import StaffRequiredMixin
 from openopvang.rules.engine.errors import MissingParameter, RulesError
 
-from .. import exports, selectors
+from .. import documents, selectors
 from ..figures import DeclarationData, compute
 from ..models import Declaration
 from ..permissions import can_change_declarations, require_finance_of
 from ..years import is_valid_year, valid_years
 
-FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-    "csv": "text/csv; charset=utf-8",
-}
+FORMATS = {"xlsx": XLSX, "pdf": PDF, "csv": CSV}
 
 
 def year_choices() -> list[int]:
@@ -91,7 +88,7 @@ class DeclarationMixin(StaffRequiredMixin):
             "months": months,
             "lines_url": self.url("lines"),
             "export_urls": {fmt: self.url(f"export_{fmt}") for fmt in FORMATS},
-            "status_text": exports.status_text(data),
+            "status_text": documents.status_text(data),
         }
 
     def get_context_data(self, **kwargs):

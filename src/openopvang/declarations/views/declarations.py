@@ -5,19 +5,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from openopvang.core.documents import file_response
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 from openopvang.parameters.services import current_parameters
 from openopvang.rules.engine import law
 from openopvang.rules.engine.errors import RulesError
 
-from .. import exports, selectors, services
+from .. import documents, selectors, services
 from ..diff import diff
 from ..figures import DeclarationData, compute
 from ..forms import CorrectionForm
@@ -88,11 +89,11 @@ class ExportView(DeclarationMixin, View):
             messages.error(request, str(error))
             return HttpResponseRedirect(reverse("declarations:year", args=[self.year]))
         if fmt == "xlsx":
-            body = exports.to_xlsx(data, self.municipality)
+            body = documents.to_xlsx(data, self.municipality)
         elif fmt == "pdf":
-            body = exports.to_pdf(data, self.municipality)
+            body = documents.to_pdf(data, self.municipality)
         else:
-            body = exports.to_csv(data)
+            body = documents.to_csv(data)
         services.record_export(
             request.user,
             self.municipality,
@@ -101,11 +102,11 @@ class ExportView(DeclarationMixin, View):
             declaration=self.declaration,
             request=request,
         )
-        response = HttpResponse(body, content_type=FORMATS[fmt])
-        response["Content-Disposition"] = (
-            f'attachment; filename="{exports.filename(data, self.municipality, fmt)}"'
+        return file_response(
+            body,
+            content_type=FORMATS[fmt],
+            filename=documents.filename(data, self.municipality, fmt),
         )
-        return response
 
 
 class SubmitView(FinanceMixin, TemplateView):

@@ -3,7 +3,6 @@ selectors (another organisation gets 404); changes go through services (one
 transaction, audited, role-checked: a wrong role gets 403)."""
 
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -13,6 +12,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from openopvang.audit import services as audit
+from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.registry.models import Person
 
 from .. import selectors, services
@@ -365,7 +365,9 @@ class InvoiceViewSet(
     def pdf(self, request, pk=None):
         invoice = self.get_object()
         services.record_export(request.user, invoice, "pdf", request=request)
-        return _download(invoice_pdf(invoice), "application/pdf", f"{invoice.number}.pdf")
+        return file_response(
+            invoice_pdf(invoice), content_type=PDF, filename=f"{invoice.number}.pdf"
+        )
 
     @extend_schema(
         responses={
@@ -379,13 +381,6 @@ class InvoiceViewSet(
     def xlsx(self, request, pk=None):
         invoice = self.get_object()
         services.record_export(request.user, invoice, "xlsx", request=request)
-        return _download(invoice_xlsx(invoice), XLSX, f"{invoice.number}.xlsx")
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+        return file_response(
+            invoice_xlsx(invoice), content_type=XLSX, filename=f"{invoice.number}.xlsx"
+        )

@@ -1,40 +1,30 @@
 """Files for the bank and the finance officer: SEPA credit transfer (pain.001.001.03,
 validated against the XSD sepaxml ships), XLSX and PDF payment lists, and the
-eigen bijdrage collection list as XLSX and PDF.
-
-PDFs use DejaVu Sans when the system has it (Cyrillic names), else the
-browser-default sans-serif (WeasyPrint falls back by itself)."""
+eigen bijdrage collection list as XLSX and PDF (through core.documents: the
+formula guard on every cell, the shipped fonts for Cyrillic names)."""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from openopvang.core.documents import (
+    XLSX,
+    append_row,
+    new_workbook,
+    pdf_from_template,
+    set_widths,
+    xlsx_bytes,
+)
 
 from .models import PaymentMethod, PaymentRun
 from .payees import valid_iban
 from .reasons import render_reason
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MONEY = "#,##0.00"
-FONT_CANDIDATES = (
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/TTF/DejaVuSans.ttf",
-    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-)
-
-
-def pdf_font() -> str | None:
-    """A font file with Cyrillic, or None (then the CSS falls back to sans-serif)."""
-    for candidate in FONT_CANDIDATES:
-        if Path(candidate).exists():
-            return Path(candidate).as_uri()
-    return None
+__all__ = ["XLSX"]  # re-exported: the views and the API name the content type by it
 
 
 def filename(run: PaymentRun, extension: str) -> str:
@@ -110,19 +100,29 @@ ITEM_COLUMNS = (
 )
 
 
+LINE_COLUMNS = (
+    "household_ref",
+    "person",
+    "month",
+    "component",
+    "kind",
+    "amount",
+    "computed",
+    "previously_paid",
+    "poo_amount",
+    "days",
+    "reason",
+)
+
+
 def _items(run: PaymentRun):
     return list(run.items.order_by("household_name", "id").prefetch_related("lines"))
 
 
 def run_to_xlsx(run: PaymentRun) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    bold = Font(bold=True)
     items = _items(run)
-    book = Workbook()
+    book = new_workbook("Payments")
     sheet = book.active
-    sheet.title = "Payments"
     for row in (
         [_("Leefgeld payment list"), run.municipality.name],
         [_("Month"), run.month_label],
@@ -131,13 +131,12 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         [_("Recomputed from"), run.recompute_from.strftime("%Y-%m")],
         [_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
         [],
-        list(ITEM_COLUMNS),
     ):
-        sheet.append(row)
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
+        append_row(sheet, row)
+    append_row(sheet, ITEM_COLUMNS, bold=True)
     for item in items:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 item.household_ref,
                 item.household_name,
@@ -148,44 +147,24 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                 item.amount,
                 item.end_to_end_id,
                 item.remittance,
-            ]
+            ],
+            money=(7,),
         )
-        sheet.cell(sheet.max_row, 7).number_format = MONEY
-    sheet.append([])
+    append_row(sheet, [])
     for label, value in (
         (_("Total"), run.total),
         (_("By bank transfer"), run.sepa_total),
         (_("Cash or card"), run.cash_total),
     ):
-        sheet.append([label, None, None, None, None, None, value])
-        sheet.cell(sheet.max_row, 1).font = bold
-        sheet.cell(sheet.max_row, 7).number_format = MONEY
-    sheet.column_dimensions["B"].width = 30
-    sheet.column_dimensions["C"].width = 30
-    sheet.column_dimensions["D"].width = 24
-    sheet.column_dimensions["F"].width = 40
+        append_row(sheet, [label, None, None, None, None, None, value], money=(7,), bold=(1,))
+    set_widths(sheet, {"B": 30, "C": 30, "D": 24, "F": 40})
 
     lines = book.create_sheet("Lines")
-    lines.append(
-        [
-            "household_ref",
-            "person",
-            "month",
-            "component",
-            "kind",
-            "amount",
-            "computed",
-            "previously_paid",
-            "poo_amount",
-            "days",
-            "reason",
-        ]
-    )
-    for cell in lines[1]:
-        cell.font = bold
+    append_row(lines, LINE_COLUMNS, bold=True)
     for item in items:
         for line in item.lines.all():
-            lines.append(
+            append_row(
+                lines,
                 [
                     line.household_ref,
                     line.person_ref,
@@ -198,27 +177,15 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                     line.poo_amount,
                     line.days,
                     render_reason(line.reason),
-                ]
+                ],
+                money=(6, 7, 8, 9),
             )
-            for column in (6, 7, 8, 9):
-                lines.cell(lines.max_row, column).number_format = MONEY
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _pdf(template: str, context: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
-        template, {**context, "font_url": pdf_font(), "generated": timezone.localtime()}
-    )
-    return HTML(string=html).write_pdf()
+    return xlsx_bytes(book)
 
 
 def run_to_pdf(run: PaymentRun) -> bytes:
     items = _items(run)
-    return _pdf(
+    return pdf_from_template(
         "allowances/run_pdf.html",
         {
             "run": run,
@@ -235,35 +202,30 @@ def collection_filename(municipality, month, extension: str) -> str:
     return f"eigen-bijdrage-{municipality.code}-{month:%Y-%m}.{extension}"
 
 
-def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+COLLECTION_COLUMNS = (
+    "household_ref",
+    "household",
+    "charged",
+    "engine_amount",
+    "reduction",
+    "reduction_reason",
+    "floor_cap",
+    "floor",
+    "amount_due",
+    "explanation",
+)
 
-    bold = Font(bold=True)
-    book = Workbook()
+
+def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
+    book = new_workbook("Eigen bijdrage")
     sheet = book.active
-    sheet.title = "Eigen bijdrage"
-    sheet.append([_("Eigen bijdrage collection list"), municipality.name])
-    sheet.append([_("Month"), month.strftime("%Y-%m")])
-    sheet.append([])
-    sheet.append(
-        [
-            "household_ref",
-            "household",
-            "charged",
-            "engine_amount",
-            "reduction",
-            "reduction_reason",
-            "floor_cap",
-            "floor",
-            "amount_due",
-            "explanation",
-        ]
-    )
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
+    append_row(sheet, [_("Eigen bijdrage collection list"), municipality.name])
+    append_row(sheet, [_("Month"), month.strftime("%Y-%m")])
+    append_row(sheet, [])
+    append_row(sheet, COLLECTION_COLUMNS, bold=True)
     for row in rows:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.household_ref,
                 row.name,
@@ -275,22 +237,18 @@ def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
                 row.cap_note,
                 row.amount,
                 " | ".join(label for _depth, label in row.explanation),
-            ]
+            ],
+            money=(4, 5, 7, 9),
         )
-        for column in (4, 5, 7, 9):
-            sheet.cell(sheet.max_row, column).number_format = MONEY
-    sheet.append([_("Total"), None, None, None, None, None, None, None, total])
-    sheet.cell(sheet.max_row, 1).font = bold
-    sheet.cell(sheet.max_row, 9).number_format = MONEY
-    sheet.column_dimensions["B"].width = 30
-    sheet.column_dimensions["J"].width = 80
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    append_row(
+        sheet, [_("Total"), None, None, None, None, None, None, None, total], money=(9,), bold=(1,)
+    )
+    set_widths(sheet, {"B": 30, "J": 80})
+    return xlsx_bytes(book)
 
 
 def collection_to_pdf(municipality, month, rows, total: Decimal) -> bytes:
-    return _pdf(
+    return pdf_from_template(
         "allowances/collection_pdf.html",
         {"municipality": municipality, "month": month, "rows": rows, "total": total},
     )

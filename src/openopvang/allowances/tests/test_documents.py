@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from openopvang.core.testing import factories
-from openopvang.core.testing.pdf import pdf_text
+from openopvang.core.testing.pdf import pdf_fonts, pdf_text
 
-from .. import exports, services
+from .. import documents, services
 from .conftest import MARCH
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def approved_run(family, municipality, debtor, finance_officer, finance_officer_
 
 
 def test_sepa_file_validates_against_the_xsd_and_holds_the_bank_payments(approved_run, family):
-    xml = exports.to_sepa(approved_run)
+    xml = documents.to_sepa(approved_run)
     xmlschema.XMLSchema(str(XSD)).validate(xml.decode())
     root = ET.fromstring(xml)
     header = root.find("p:CstmrCdtTrfInitn/p:GrpHdr", NS)
@@ -66,20 +66,20 @@ def test_sepa_needs_the_debtor_iban(approved_run, municipality):
     municipality.save()
     approved_run.refresh_from_db()
     with pytest.raises(ValidationError, match="has no debtor IBAN"):
-        exports.to_sepa(approved_run)
+        documents.to_sepa(approved_run)
 
 
 def test_sepa_only_for_an_approved_run(family, debtor, finance_officer):
     run = services.create_run(finance_officer, MARCH)
     with pytest.raises(ValidationError, match="only made for an approved run"):
-        exports.to_sepa(run)
+        documents.to_sepa(run)
 
 
 def test_xlsx_holds_the_same_totals(approved_run):
-    book = load_workbook(io.BytesIO(exports.run_to_xlsx(approved_run)))
+    book = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))
     sheet = book["Payments"]
     rows = list(sheet.iter_rows(values_only=True))
-    header = rows.index(tuple(exports.ITEM_COLUMNS))
+    header = rows.index(tuple(documents.ITEM_COLUMNS))
     payments = [
         row
         for row in rows[header + 1 :]
@@ -99,11 +99,25 @@ def test_xlsx_holds_the_same_totals(approved_run):
     assert sum(Decimal(str(row[5])) for row in lines) == Decimal("944.52")
 
 
+def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(approved_run):
+    """A name is typed by a coordinator; a finance officer opens the list in Excel.
+    "=HYPERLINK(...)" must show as text, not run as a formula."""
+    formula = '=HYPERLINK("http://evil.example","Shevchenko")'
+    approved_run.items.filter(household_name="Бондаренко").update(household_name=formula)
+    sheet = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))["Payments"]
+    cells = [row[1] for row in sheet.iter_rows() if row[1].value and "HYPERLINK" in row[1].value]
+    assert [(cell.value, cell.data_type) for cell in cells] == [("'" + formula, "s")]
+    # The amounts beside it stay numbers with the money format.
+    amount = sheet.cell(cells[0].row, 7)
+    assert amount.data_type == "n" and amount.number_format == "#,##0.00"
+
+
 def test_pdf_payment_list_renders_cyrillic_names(approved_run):
-    pdf = exports.run_to_pdf(approved_run)
+    pdf = documents.run_to_pdf(approved_run)
     text = pdf_text(pdf)
     assert "Leefgeld payment list — Utrecht — 2025-03" in text
     # The Cyrillic surname is text in the PDF, not boxes: the font has the glyphs.
     assert "Бондаренко no payee: no adult member has an IBAN 314.84" in text
     assert "Olena Shevchenko NL02ABNA0123456789" in text and "Total 944.52" in text
-    assert exports.pdf_font() is None or exports.pdf_font().startswith("file://")
+    # The font is the one shipped with the package, whatever the machine has.
+    assert "OO-Sans" in pdf_fonts(pdf)

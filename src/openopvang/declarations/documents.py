@@ -4,14 +4,19 @@ report to attach to the SiSa accountability) and CSV (the lines). Each takes a
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openopvang.core.documents import (
+    append_row,
+    csv_text,
+    new_workbook,
+    pdf_from_template,
+    set_widths,
+    xlsx_bytes,
+)
 from openopvang.rules.engine.law import BOOO_PUBLICATION
 
 from .figures import DeclarationData
@@ -73,30 +78,22 @@ def _line_row(line: dict) -> list:
 
 
 def to_csv(data: DeclarationData) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(LINE_COLUMNS)
-    for line in data.lines():
-        writer.writerow([str(value) for value in _line_row(line)])
-    return out.getvalue()
+    return csv_text(LINE_COLUMNS, (_line_row(line) for line in data.lines()))
 
 
 def to_xlsx(data: DeclarationData, municipality) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    money = "#,##0.00"
-    bold = Font(bold=True)
-    workbook = Workbook()
+    workbook = new_workbook("Summary")
     summary = workbook.active
-    summary.title = "Summary"
-    summary.append([_("BooO declaration"), BOOO_PUBLICATION])
-    summary.append([_("Municipality"), f"{municipality.name} ({municipality.code})"])
-    summary.append([_("Year"), data.year])
-    summary.append([_("Version"), data.version or _("draft")])
-    summary.append([_("Status"), status_text(data)])
-    summary.append([_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M")])
-    summary.append([])
+    for row in (
+        [_("BooO declaration"), BOOO_PUBLICATION],
+        [_("Municipality"), f"{municipality.name} ({municipality.code})"],
+        [_("Year"), data.year],
+        [_("Version"), data.version or _("draft")],
+        [_("Status"), status_text(data)],
+        [_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+        [],
+    ):
+        append_row(summary, row)
     header = [
         _("Component"),
         _("Legal reference"),
@@ -104,61 +101,43 @@ def to_xlsx(data: DeclarationData, municipality) -> bytes:
         _("Declared (€)"),
         _("Listed, not claimed separately (€)"),
     ]
-    summary.append(header)
-    for cell in summary[summary.max_row]:
-        cell.font = bold
+    append_row(summary, header, bold=True)
     for row in data.components():
-        summary.append(
+        append_row(
+            summary,
             [
                 row["label"],
                 row["article"],
                 row["quantity"] or None,
                 row["amount"],
                 row["listed"] or None,
-            ]
+            ],
+            money=(4, 5),
         )
-        summary.cell(summary.max_row, 4).number_format = money
-        summary.cell(summary.max_row, 5).number_format = money
-    summary.append([_("Total declared"), "", None, data.total])
-    summary.cell(summary.max_row, 1).font = bold
-    summary.cell(summary.max_row, 4).number_format = money
-    summary.append([])
-    summary.append([_("GOO place-days"), data.goo_place_days])
-    summary.append([_("POO person-months"), data.poo_person_months])
-    summary.append([])
-    summary.append([_("Month"), _("Declared (€)")])
-    for cell in summary[summary.max_row]:
-        cell.font = bold
+    append_row(summary, [_("Total declared"), "", None, data.total], money=(4,), bold=(1,))
+    append_row(summary, [])
+    append_row(summary, [_("GOO place-days"), data.goo_place_days])
+    append_row(summary, [_("POO person-months"), data.poo_person_months])
+    append_row(summary, [])
+    append_row(summary, [_("Month"), _("Declared (€)")], bold=True)
     for row in data.months():
-        summary.append([row["month"], row["amount"]])
-        summary.cell(summary.max_row, 2).number_format = money
-    summary.append([_("Not tied to one month"), data.not_by_month])
-    summary.cell(summary.max_row, 2).number_format = money
-    summary.column_dimensions["A"].width = 45
-    summary.column_dimensions["B"].width = 40
+        append_row(summary, [row["month"], row["amount"]], money=(2,))
+    append_row(summary, [_("Not tied to one month"), data.not_by_month], money=(2,))
+    set_widths(summary, {"A": 45, "B": 40})
 
     for row in data.components():
         sheet = workbook.create_sheet(row["component"][:31])
-        sheet.append([row["label"], row["article"]])
-        sheet.cell(1, 1).font = bold
-        sheet.append(list(LINE_COLUMNS))
-        for cell in sheet[2]:
-            cell.font = bold
+        append_row(sheet, [row["label"], row["article"]], bold=(1,))
+        append_row(sheet, LINE_COLUMNS, bold=True)
         for line in data.lines_for(row["component"]):
-            sheet.append(_line_row(line))
-            sheet.cell(sheet.max_row, 10).number_format = money
-        sheet.append([_("Total declared")] + [None] * 8 + [row["amount"]])
-        sheet.cell(sheet.max_row, 10).number_format = money
-        sheet.column_dimensions["N"].width = 60
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            append_row(sheet, _line_row(line), money=(10,))
+        append_row(sheet, [_("Total declared")] + [None] * 8 + [row["amount"]], money=(10,))
+        set_widths(sheet, {"N": 60})
+    return xlsx_bytes(workbook)
 
 
 def to_pdf(data: DeclarationData, municipality) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(
+    return pdf_from_template(
         "declarations/report_pdf.html",
         {
             "data": data,
@@ -167,11 +146,9 @@ def to_pdf(data: DeclarationData, municipality) -> bytes:
             "components": data.components(),
             "lines": data.lines(),
             "months": data.months(),
-            "generated": timezone.localtime(),
             "publication": BOOO_PUBLICATION,
         },
     )
-    return HTML(string=html).write_pdf()
 
 
 def money(value) -> str:
