@@ -1,0 +1,148 @@
+"""Orders, their participants and sessions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from openopvang.core.mixins import isolation_model
+
+from .. import permissions, selectors, services
+from ..forms import EnrolForm, InvoiceGenerateForm, SessionForm
+from ..models import Order, OrderLine, Session
+from .common import _errors, _record_participants
+
+
+def _order(request, pk):
+    return get_object_or_404(selectors.orders_for(request.user), pk=pk)
+
+
+@isolation_model(Order)
+@login_required
+def order_detail(request, pk):
+    user = request.user
+    order = _order(request, pk)
+    usage = services.order_usage(order)
+    can_enrol = permissions.can_enrol(user, order)
+    enrol_form = None
+    if can_enrol:
+        persons = selectors.enrollable_persons(user, order)
+        enrol_form = EnrolForm(request.POST or None, order=order, persons=persons)
+        if request.method == "POST" and enrol_form.is_valid():
+            try:
+                services.enrol(
+                    user,
+                    enrol_form.cleaned_data["order_line"],
+                    enrol_form.cleaned_data["person"],
+                    enrolled_on=enrol_form.cleaned_data["enrolled_on"],
+                    request=request,
+                )
+            except ValidationError as error:
+                _errors(request, error)
+            else:
+                messages.success(request, _("The person has been enrolled."))
+                return redirect(order)
+    is_ngo = permissions.is_ngo_worker(user, order.ngo)
+    if is_ngo and enrol_form is not None:
+        # The NGO sees the names of its participants in the enrolment form.
+        _record_participants(
+            request,
+            "support.Order",
+            enrol_form.fields["person"].queryset.values_list("id", flat=True),
+            order=order.number,
+        )
+    return render(
+        request,
+        "support/order_detail.html",
+        {
+            "order": order,
+            "usage": usage,
+            "enrol_form": enrol_form,
+            "is_ngo_worker": is_ngo,
+            "invoice_form": InvoiceGenerateForm(initial={"month": timezone.localdate()})
+            if is_ngo
+            else None,
+            "invoices": selectors.invoices_for(user).filter(order=order),
+            "sessions": selectors.sessions_for(user).filter(order_line__order=order)[:100],
+        },
+    )
+
+
+@isolation_model(Order)
+@login_required
+def participants(request, pk):
+    """The participants of an order with only the fields an NGO needs."""
+    order = _order(request, pk)
+    rows = selectors.participants_for(request.user, order=order)
+    enrolments = selectors.enrolments_for(request.user).filter(order_line__order=order)
+    services_by_person: dict[int, list[str]] = {}
+    for enrolment in enrolments:
+        services_by_person.setdefault(enrolment.person_id, []).append(
+            enrolment.order_line.service.title()
+        )
+    for row in rows:
+        row["services"] = services_by_person.get(row["id"], [])
+    _record_participants(
+        request, "registry.Person", [row["id"] for row in rows], order=order.number
+    )
+    return render(request, "support/participants.html", {"order": order, "participants": rows})
+
+
+@isolation_model(OrderLine)
+@login_required
+def session_create(request, pk):
+    user = request.user
+    line = get_object_or_404(selectors.order_lines_for(user), pk=pk)
+    permissions.require_ngo_worker(user, line.order.ngo)
+    form = SessionForm(request.POST or None, order_line=line)
+    warnings = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_session(
+                user,
+                line,
+                date=form.cleaned_data["date"],
+                hours=form.cleaned_data["hours"],
+                description=form.cleaned_data["description"],
+                attendance=form.attendance_rows(),
+                confirm_exceeding=form.cleaned_data["confirm_exceeding"],
+                request=request,
+            )
+        except services.ExceedsOrder as error:
+            warnings = error.messages
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The session has been registered."))
+            return redirect(line.order)
+    _record_participants(
+        request, "support.OrderLine", [e.person_id for e in form.enrolments], order_line=line.pk
+    )
+    return render(
+        request,
+        "support/session_form.html",
+        {
+            "form": form,
+            "line": line,
+            "usage": services.line_usage(line),
+            "warnings": warnings,
+        },
+    )
+
+
+@isolation_model(Session)
+@login_required
+@require_POST
+def session_delete(request, pk):
+    session = get_object_or_404(selectors.sessions_for(request.user), pk=pk)
+    order = session.order_line.order
+    try:
+        services.delete_session(request.user, session, request=request)
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect(order)
