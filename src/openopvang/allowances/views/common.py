@@ -10,7 +10,7 @@ from .. import selectors
 from ..permissions import can_change_allowances
 
 
-def _messages(error: ValidationError) -> str:
+def error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 

@@ -23,7 +23,7 @@ from ..forms import RunForm
 from ..models import PaymentRun
 from ..permissions import can_approve_run, can_prepare_run
 from ..policies import policy_of
-from .common import MunicipalMixin, _messages
+from .common import MunicipalMixin, error_text
 
 RUN_FORMATS = {
     "sepa": ("application/xml", "xml"),
@@ -136,7 +136,7 @@ class RunActionView(RunMixin, View):
         try:
             self.actions[action](request.user, run, request=request)
         except ValidationError as error:
-            messages.error(request, _messages(error))
+            messages.error(request, error_text(error))
         except RulesError as error:
             messages.error(request, str(error))
         else:
@@ -166,7 +166,7 @@ class RunExportView(RunMixin, View):
                 "pdf": documents.run_to_pdf,
             }[fmt](run)
         except ValidationError as error:
-            messages.error(request, _messages(error))
+            messages.error(request, error_text(error))
             return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
         services.record_export(request.user, run, fmt, request=request)
         return file_response(

@@ -13,7 +13,7 @@ from openopvang.core.mixins import isolation_model
 from .. import permissions, selectors, services
 from ..forms import ServiceForm
 from ..models import Language, Service
-from .common import _errors
+from .common import show_errors
 
 
 @login_required
@@ -43,7 +43,7 @@ def service_edit(request, pk=None):
         try:
             services.save_service(user, form.apply(service), form.texts(), request=request)
         except ValidationError as error:
-            _errors(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The service has been saved."))
             return redirect("support:service_list")

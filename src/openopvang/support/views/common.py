@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from openopvang.audit import services as audit
 
 
-def _errors(request, error: ValidationError) -> None:
+def show_errors(request, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
 
 
-def _record_participants(request, obj_type: str, person_ids, **extra) -> None:
+def record_participants(request, obj_type: str, person_ids, **extra) -> None:
     """A view of participants' personal data (names, contact details): one
     audited read naming the persons shown (audit.services.record_read)."""
     audit.record_read(

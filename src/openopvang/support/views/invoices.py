@@ -17,7 +17,7 @@ from .. import permissions, selectors, services
 from ..documents import invoice_pdf, invoice_xlsx
 from ..forms import InvoiceGenerateForm, ReasonForm
 from ..models import Invoice, InvoiceLine, Order
-from .common import _errors, _record_participants
+from .common import record_participants, show_errors
 from .orders import _order
 
 
@@ -35,7 +35,7 @@ def invoice_generate(request, pk):
             request.user, order, form.cleaned_data["month"], request=request
         )
     except ValidationError as error:
-        _errors(request, error)
+        show_errors(request, error)
         return redirect(order)
     return redirect(invoice)
 
@@ -87,7 +87,7 @@ def invoice_action(request, pk, action):
         else:
             raise Http404
     except ValidationError as error:
-        _errors(request, error)
+        show_errors(request, error)
     return redirect(invoice)
 
 
@@ -113,7 +113,7 @@ def invoice_line_detail(request, pk):
     sessions = line.sessions.order_by("date", "id").prefetch_related(
         "attendances__enrolment__person"
     )
-    _record_participants(
+    record_participants(
         request,
         "support.InvoiceLine",
         [a.enrolment.person_id for s in sessions for a in s.attendances.all()],

@@ -15,7 +15,7 @@ from openopvang.core.mixins import isolation_model
 from .. import permissions, selectors, services
 from ..forms import OfferForm, OfferLineForm, ReasonForm
 from ..models import Offer, OfferStatus
-from .common import _errors
+from .common import show_errors
 
 
 @login_required
@@ -32,7 +32,7 @@ def offer_create(request):
                 request=request,
             )
         except ValidationError as error:
-            _errors(request, error)
+            show_errors(request, error)
         else:
             return redirect(offer)
     return render(request, "support/offer_form.html", {"form": form})
@@ -55,7 +55,7 @@ def offer_detail(request, pk):
         try:
             services.add_offer_line(user, offer, request=request, **line_form.cleaned_data)
         except ValidationError as error:
-            _errors(request, error)
+            show_errors(request, error)
         else:
             return redirect(offer)
     return render(
@@ -104,5 +104,5 @@ def offer_action(request, pk, action):
         else:
             raise Http404
     except ValidationError as error:
-        _errors(request, error)
+        show_errors(request, error)
     return redirect(offer)

@@ -15,7 +15,7 @@ from openopvang.core.mixins import isolation_model
 from .. import permissions, selectors, services
 from ..forms import EnrolForm, InvoiceGenerateForm, SessionForm
 from ..models import Order, OrderLine, Session
-from .common import _errors, _record_participants
+from .common import record_participants, show_errors
 
 
 def _order(request, pk):
@@ -43,14 +43,14 @@ def order_detail(request, pk):
                     request=request,
                 )
             except ValidationError as error:
-                _errors(request, error)
+                show_errors(request, error)
             else:
                 messages.success(request, _("The person has been enrolled."))
                 return redirect(order)
     is_ngo = permissions.is_ngo_worker(user, order.ngo)
     if is_ngo and enrol_form is not None:
         # The NGO sees the names of its participants in the enrolment form.
-        _record_participants(
+        record_participants(
             request,
             "support.Order",
             enrol_form.fields["person"].queryset.values_list("id", flat=True),
@@ -87,9 +87,7 @@ def participants(request, pk):
         )
     for row in rows:
         row["services"] = services_by_person.get(row["id"], [])
-    _record_participants(
-        request, "registry.Person", [row["id"] for row in rows], order=order.number
-    )
+    record_participants(request, "registry.Person", [row["id"] for row in rows], order=order.number)
     return render(request, "support/participants.html", {"order": order, "participants": rows})
 
 
@@ -116,11 +114,11 @@ def session_create(request, pk):
         except services.ExceedsOrder as error:
             warnings = error.messages
         except ValidationError as error:
-            _errors(request, error)
+            show_errors(request, error)
         else:
             messages.success(request, _("The session has been registered."))
             return redirect(line.order)
-    _record_participants(
+    record_participants(
         request, "support.OrderLine", [e.person_id for e in form.enrolments], order_line=line.pk
     )
     return render(
@@ -144,5 +142,5 @@ def session_delete(request, pk):
     try:
         services.delete_session(request.user, session, request=request)
     except ValidationError as error:
-        _errors(request, error)
+        show_errors(request, error)
     return redirect(order)
