@@ -188,3 +188,19 @@ def test_month_drill_down(finance_client, hall):
     page = finance_client.get(reverse("declarations:draft_lines", args=[2022]) + "?month=2022-10")
     assert page.status_code == 200
     assert page.content.decode().count('href="/declarations/2022/lines/') == 2
+
+
+def test_a_dutch_reader_sees_the_line_and_its_explanation_in_dutch(
+    municipality, hall, finance_client
+):
+    data = compute(municipality, 2022)
+    [line] = data.lines_for("goo")[:1]
+    page = finance_client.get(
+        reverse("declarations:draft_line", args=[2022, line["index"]]),
+        HTTP_ACCEPT_LANGUAGE="nl",
+    ).content.decode()
+    assert "gerealiseerde plaatsen per dag" in page
+    assert "plaatsdagen" in page and "capaciteitsperiode" in page
+    # The engine's English, stored beside the codes for CLI readers, is not shown.
+    assert "realised places per day" not in page
+    assert "place-days" not in page
