@@ -129,3 +129,38 @@ def concrete_path(route: Route, values: dict[str, object]) -> str:
         path = re.sub(rf"<(?:\w+:)?{name}>", str(values[name]), path)
     path = path.replace("\\.", ".").replace("\\", "")
     return "/" + path
+
+
+# URL arguments that are not object ids (scoped by the user's organisation).
+NON_OBJECT_KWARGS = frozenset({"year", "month", "code", "lang", "format", "token"})
+
+
+def walk_object_routes(victims: dict, users, prefixes: tuple[str, ...]) -> tuple[int, list[str]]:
+    """Request every object route under `prefixes`, resolved to the victims,
+    as each of `users` with GET, POST and DELETE: each answer must be 404 (or
+    405), as if the record did not exist. Returns (requests made, problems)."""
+    from django.test import Client
+
+    checked, problems = 0, []
+    for route in iter_routes():
+        if not route.pattern.startswith(prefixes) or "format" in route.kwargs:
+            continue
+        object_kwargs = [k for k in route.kwargs if k not in NON_OBJECT_KWARGS]
+        if not object_kwargs:
+            continue
+        model = model_of(route)
+        if model is None or model._meta.label not in victims:
+            problems.append(f"unresolved {route.name}")
+            continue
+        values = {k: victims[model._meta.label].pk for k in object_kwargs}
+        values.update({k: 2024 for k in route.kwargs if k in NON_OBJECT_KWARGS})
+        path = concrete_path(route, values)
+        for user in users:
+            client = Client()
+            client.force_login(user)
+            for method in ("get", "post", "delete"):
+                status = getattr(client, method)(path).status_code
+                checked += 1
+                if status not in (404, 405):
+                    problems.append(f"{method.upper()} {path} as {user.username}: {status}")
+    return checked, problems

@@ -7,6 +7,7 @@ from django.test import Client
 from openopvang.accounts.models import Role
 from openopvang.core.testing import factories
 from openopvang.core.testing.isolation import (
+    NON_OBJECT_KWARGS,
     build_victims,
     concrete_path,
     is_public,
@@ -14,9 +15,8 @@ from openopvang.core.testing.isolation import (
     model_of,
 )
 
-# URL arguments that are not object ids: the routes are scoped by the user's
-# organisation, so they are walked for leaked data instead of a 404.
-NON_OBJECT_KWARGS = {"year", "month", "code", "lang", "format", "token"}
+# Routes with only non-object arguments (NON_OBJECT_KWARGS) are scoped by the
+# user's organisation, so they are walked for leaked data instead of a 404.
 SKIP_PREFIXES = ("admin/", "static/", "__debug__")
 
 
