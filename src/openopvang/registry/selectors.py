@@ -346,23 +346,20 @@ def occupancy_today(user, *, today: datetime.date) -> list[Occupancy]:
     ]
 
 
+def _placements_at(user, **place) -> QuerySet:
+    return Placement.objects.for_user(user).filter(**place).select_related("person")
+
+
+def _present(placements: QuerySet, today: datetime.date) -> QuerySet:
+    return placements.active_on(today).order_by("person__family_name", "person__given_names")
+
+
 def location_residents(user, location: Location, today: datetime.date) -> QuerySet:
-    return (
-        Placement.objects.for_user(user)
-        .filter(location=location)
-        .active_on(today)
-        .select_related("person")
-        .order_by("person__family_name", "person__given_names")
-    )
+    return _present(_placements_at(user, location=location), today)
 
 
 def location_placement_history(user, location: Location) -> QuerySet:
-    return (
-        Placement.objects.for_user(user)
-        .filter(location=location)
-        .select_related("person")
-        .order_by("-start_date", "-id")
-    )
+    return _placements_at(user, location=location).order_by("-start_date", "-id")
 
 
 def capacity_periods(user, location: Location) -> QuerySet:
@@ -377,22 +374,11 @@ def host_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
 
 
 def host_guests(user, host: Host, today: datetime.date) -> QuerySet:
-    return (
-        Placement.objects.for_user(user)
-        .filter(host=host)
-        .active_on(today)
-        .select_related("person")
-        .order_by("person__family_name", "person__given_names")
-    )
+    return _present(_placements_at(user, host=host), today)
 
 
 def host_placement_history(user, host: Host) -> QuerySet:
-    return (
-        Placement.objects.for_user(user)
-        .filter(host=host)
-        .select_related("person")
-        .order_by("-start_date", "-id")
-    )
+    return _placements_at(user, host=host).order_by("-start_date", "-id")
 
 
 # Households ------------------------------------------------------------------
