@@ -1,5 +1,6 @@
-"""The parameters page: every dated value with its legal reference, where it
-comes from (file or database); administrators add or correct values."""
+"""Parameter values: the list with their sources, and an administrator's form to add or correct one."""
+
+from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,10 +13,10 @@ from django.views.generic import FormView, TemplateView
 
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 
-from .forms import ParameterOverrideForm
-from .models import ParameterOverride
-from .permissions import can_manage_parameters
-from .services import current_parameters, parameter_rows, save_override
+from ..forms import ParameterOverrideForm
+from ..models import ParameterOverride
+from ..permissions import can_manage_parameters
+from ..services import current_parameters, parameter_rows, save_override
 
 
 class ParameterListView(StaffRequiredMixin, TemplateView):

@@ -1,0 +1,5 @@
+"""The parameter pages, one module per record kind."""
+
+from .values import ParameterFormView, ParameterListView
+
+__all__ = ["ParameterFormView", "ParameterListView"]
