@@ -5,6 +5,7 @@ templates/allowances/_person_amounts.html."""
 from __future__ import annotations
 
 from openopvang.registry.panels import register_person_panel
+from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .selectors import person_allowances
@@ -16,5 +17,5 @@ def allowances_panel(request, person, day, months: int = 3) -> dict:
     try:
         context = person_allowances(user, person, day, months)
     except RulesError as error:
-        context = {"error": str(error)}
+        context = missing.rules_error_context(error, user)
     return {"template": "allowances/_person_amounts.html", "context": context}

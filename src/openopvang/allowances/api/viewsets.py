@@ -3,6 +3,7 @@
 changes through allowances.services (finance role, audited, four eyes)."""
 
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -14,7 +15,8 @@ from openopvang.core.api.viewsets import ScopedModelViewSet
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.permissions import is_finance_of
 from openopvang.rules.engine.dates import parse_month
-from openopvang.rules.engine.errors import MissingParameter, RulesError
+from openopvang.parameters.api import problems
+from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services
 from ..collection import collection_list
@@ -22,17 +24,15 @@ from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentRun
 from . import serializers
 
 
-class CannotCompute(exceptions.APIException):
-    """422: the rules cannot compute the month, e.g. a parameter value is unknown."""
+class CannotCompute(problems.CannotCompute):
+    """422: the rules cannot compute it, e.g. no parameter value is known for
+    a day that needs one (parameters.api.problems renders that one)."""
 
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "The amounts cannot be computed."
-    default_code = "cannot_compute"
+    default_detail = _("The amounts cannot be computed.")
 
 
-def cannot_compute(error: RulesError) -> CannotCompute:
-    code = "missing_parameter" if isinstance(error, MissingParameter) else "cannot_compute"
-    return CannotCompute(str(error), code=code)
+def cannot_compute(error: RulesError, request=None) -> CannotCompute:
+    return problems.cannot_compute(error, request, problem_class=CannotCompute)
 
 
 class NotFoundBeforeRefusal:
@@ -122,7 +122,7 @@ class PaymentRunViewSet(
                 request=request,
             )
         except RulesError as error:
-            raise cannot_compute(error) from error
+            raise cannot_compute(error, request) from error
         return self._detail(run, status.HTTP_201_CREATED)
 
     def retrieve(self, request, *args, **kwargs):
@@ -157,7 +157,7 @@ class PaymentRunViewSet(
         try:
             run = services.recompute_run(request.user, self.get_object(), request=request)
         except RulesError as error:
-            raise cannot_compute(error) from error
+            raise cannot_compute(error, request) from error
         return self._detail(run)
 
     @extend_schema(
@@ -292,7 +292,7 @@ class EigenBijdrageViewSet(viewsets.GenericViewSet):
         try:
             rows, total = collection_list(municipality, month)
         except RulesError as error:
-            raise cannot_compute(error) from error
+            raise cannot_compute(error, request) from error
         return municipality, month, rows, total
 
     @extend_schema(

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from openopvang.audit import services as audit
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.rules.engine.dates import first_of, parse_month
+from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services
@@ -47,7 +48,7 @@ class CollectionView(MunicipalMixin, TemplateView):
             rows, total = collection_list(self.municipality, month)
             context.update(rows=rows, total=total)
         except RulesError as error:
-            context["error"] = str(error)
+            context.update(missing.rules_error_context(error, self.request.user))
         audit.record_read(
             self.request.user,
             _collection_shown(rows),
@@ -74,7 +75,7 @@ class CollectionExportView(MunicipalMixin, View):
         try:
             rows, total = collection_list(self.municipality, month)
         except RulesError as error:
-            messages.error(request, str(error))
+            messages.error(request, missing.rules_error_html(error, request.user))
             return HttpResponseRedirect(reverse("allowances:collection"))
         render_file = documents.collection_to_xlsx if fmt == "xlsx" else documents.collection_to_pdf
         body = render_file(self.municipality, month, rows, total)

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from openopvang.audit import services as audit
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import add_validation_error
+from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, reproduce, selectors, services
@@ -63,7 +64,7 @@ class RunCreateView(MunicipalMixin, View):
             except ValidationError as error:
                 add_validation_error(form, error)
             except RulesError as error:
-                form.add_error(None, str(error))
+                form.add_error(None, missing.rules_error_html(error, request.user))
             else:
                 messages.success(request, _("Draft run computed: check it, then prepare it."))
                 return HttpResponseRedirect(reverse("allowances:run_detail", args=[run.pk]))
@@ -138,7 +139,7 @@ class RunActionView(RunMixin, View):
         except ValidationError as error:
             messages.error(request, error_text(error))
         except RulesError as error:
-            messages.error(request, str(error))
+            messages.error(request, missing.rules_error_html(error, request.user))
         else:
             messages.success(request, str(self.done[action]))
             if action == "delete":

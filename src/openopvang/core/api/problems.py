@@ -88,6 +88,9 @@ def problem_exception_handler(exc, context):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else None
         problem["detail"] = str(detail) if detail is not None else problem["title"]
         problem["code"] = getattr(detail, "code", getattr(exc, "default_code", "error"))
+    # Extra members of a problem type (RFC 9457 §3.2), e.g. the parameter of
+    # a missing_parameter problem.
+    problem.update(getattr(exc, "problem_fields", None) or {})
     return Response(
         problem,
         status=response.status_code,

@@ -2,6 +2,7 @@
 Thin: reads scoped by `Model.objects.for_user`, changes through
 declarations.services (finance role, audited)."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
@@ -11,7 +12,8 @@ from rest_framework.response import Response
 from openopvang.core.api.viewsets import ScopedModelViewSet
 from openopvang.core.documents import CSV, PDF, XLSX, file_response
 from openopvang.core.permissions import is_finance_of
-from openopvang.rules.engine.errors import MissingParameter, RulesError
+from openopvang.parameters.api import problems
+from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services
 from ..figures import DeclarationData, compute
@@ -21,18 +23,15 @@ from . import serializers
 from .permissions import FinanceWrites
 
 
-class CannotCompute(exceptions.APIException):
-    """422: the request is fine but the rules cannot compute it, e.g. no
-    parameter value is known for a day that needs one."""
+class CannotCompute(problems.CannotCompute):
+    """422: the rules cannot compute it, e.g. no parameter value is known for
+    a day that needs one (parameters.api.problems renders that one)."""
 
-    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
-    default_detail = "The declaration cannot be computed."
-    default_code = "cannot_compute"
+    default_detail = _("The declaration cannot be computed.")
 
 
-def cannot_compute(error: RulesError) -> CannotCompute:
-    code = "missing_parameter" if isinstance(error, MissingParameter) else "cannot_compute"
-    return CannotCompute(str(error), code=code)
+def cannot_compute(error: RulesError, request=None) -> CannotCompute:
+    return problems.cannot_compute(error, request, problem_class=CannotCompute)
 
 
 def _year(request) -> int:
@@ -75,7 +74,7 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         try:
             data = compute(municipality, _year(request))
         except RulesError as error:
-            raise cannot_compute(error) from error
+            raise cannot_compute(error, request) from error
         return Response(serializers.data_payload(data))
 
     def _store(self, request, serializer_class, service, **extra):
@@ -87,7 +86,7 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
                 request.user, municipality, **form.validated_data, request=request
             )
         except RulesError as error:
-            raise cannot_compute(error) from error
+            raise cannot_compute(error, request) from error
         data = serializers.DeclarationDetailSerializer(
             declaration, context={"request": request}
         ).data

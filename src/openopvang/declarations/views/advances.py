@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from openopvang.core.mixins import add_validation_error
+from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .. import selectors, services
@@ -28,7 +29,7 @@ class AdvanceRequestView(FormPageMixin, View):
         try:
             return compute(self.municipality, self.year).total, ""
         except RulesError as error:
-            return None, str(error)
+            return None, missing.rules_error_html(error, self.request.user)
 
     def extra(self, estimate, error):
         return {

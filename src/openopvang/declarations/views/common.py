@@ -11,7 +11,8 @@ from django.utils.http import urlencode
 
 from openopvang.core.documents import CSV, PDF, XLSX
 from openopvang.core.mixins import StaffRequiredMixin
-from openopvang.rules.engine.errors import MissingParameter, RulesError
+from openopvang.parameters import missing
+from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors
 from ..figures import DeclarationData, compute
@@ -32,13 +33,10 @@ def check_year(year: int) -> int:
     return year
 
 
-def rules_error_context(error: RulesError) -> dict:
-    parameter = getattr(error, "name", None) if isinstance(error, MissingParameter) else None
-    return {
-        "error": str(error),
-        "error_parameter": parameter,
-        "error_day": getattr(error, "day", None),
-    }
+def rules_error_context(error: RulesError, user=None) -> dict:
+    """How declarations/_error.html shows a rules error: a missing parameter
+    through parameters/_missing.html, any other error as the engine says it."""
+    return missing.rules_error_context(error, user)
 
 
 class DeclarationMixin(StaffRequiredMixin):
@@ -102,7 +100,7 @@ class DeclarationMixin(StaffRequiredMixin):
         try:
             context.update(self.decorate(self.get_data()))
         except RulesError as error:
-            context.update(rules_error_context(error))
+            context.update(rules_error_context(error, self.request.user))
         return context
 
 

@@ -16,6 +16,7 @@ from openopvang.core.documents import file_response
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 from openopvang.parameters.services import current_parameters
 from openopvang.rules.engine import law
+from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services
@@ -86,7 +87,7 @@ class ExportView(DeclarationMixin, View):
         try:
             data = self.get_data()
         except RulesError as error:
-            messages.error(request, str(error))
+            messages.error(request, missing.rules_error_html(error, request.user))
             return HttpResponseRedirect(reverse("declarations:year", args=[self.year]))
         if fmt == "xlsx":
             body = documents.to_xlsx(data, self.municipality)
@@ -118,7 +119,7 @@ class SubmitView(FinanceMixin, TemplateView):
         try:
             context["data"] = compute(self.municipality, self.year)
         except RulesError as error:
-            context.update(rules_error_context(error))
+            context.update(rules_error_context(error, self.request.user))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -127,7 +128,7 @@ class SubmitView(FinanceMixin, TemplateView):
                 request.user, self.municipality, self.year, request=request
             )
         except RulesError as error:
-            messages.error(request, str(error))
+            messages.error(request, missing.rules_error_html(error, request.user))
             return HttpResponseRedirect(self.year_url())
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -154,7 +155,7 @@ class CorrectView(FinanceMixin, TemplateView):
                 DeclarationData.from_declaration(latest), compute(self.municipality, self.year)
             )
         except RulesError as error:
-            context.update(rules_error_context(error))
+            context.update(rules_error_context(error, self.request.user))
         return context
 
     def post(self, request, *args, **kwargs):
@@ -169,7 +170,7 @@ class CorrectView(FinanceMixin, TemplateView):
                     request=request,
                 )
             except RulesError as error:
-                form.add_error(None, str(error))
+                form.add_error(None, missing.rules_error_html(error, request.user))
             except ValidationError as error:
                 add_validation_error(form, error)
             else:
