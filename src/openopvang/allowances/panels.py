@@ -4,8 +4,8 @@ templates/allowances/_person_amounts.html."""
 
 from __future__ import annotations
 
-from openopvang.registry.panels import register_person_panel
 from openopvang.parameters import missing
+from openopvang.registry.panels import register_person_panel
 from openopvang.rules.engine.errors import RulesError
 
 from .selectors import person_allowances

@@ -95,15 +95,21 @@ def _message(context: dict) -> str:
         "day": context["day_text"],
     }
     if context["gap_start"] == context["day"]:
-        text = _(
-            "No value is known for “%(description)s” (%(name)s) on %(day)s, so nothing "
-            "is computed or paid for that day."
-        ) % values
+        text = (
+            _(
+                "No value is known for “%(description)s” (%(name)s) on %(day)s, so nothing "
+                "is computed or paid for that day."
+            )
+            % values
+        )
     else:
-        text = _(
-            "No value is known for “%(description)s” (%(name)s) from %(start)s; it is "
-            "needed for %(day)s, so nothing is computed or paid for that day."
-        ) % values
+        text = (
+            _(
+                "No value is known for “%(description)s” (%(name)s) from %(start)s; it is "
+                "needed for %(day)s, so nothing is computed or paid for that day."
+            )
+            % values
+        )
     if context["reference"] is not None:
         text += " " + _("The last known value comes from %(source)s.") % {
             "source": _source(context["reference"])

@@ -14,8 +14,8 @@ from rest_framework.response import Response
 from openopvang.core.api.viewsets import ScopedModelViewSet
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.permissions import is_finance_of
-from openopvang.rules.engine.dates import parse_month
 from openopvang.parameters.api import problems
+from openopvang.rules.engine.dates import parse_month
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services

@@ -11,8 +11,8 @@ from django.views.generic import TemplateView
 
 from openopvang.audit import services as audit
 from openopvang.core.documents import PDF, XLSX, file_response
-from openopvang.rules.engine.dates import first_of, parse_month
 from openopvang.parameters import missing
+from openopvang.rules.engine.dates import first_of, parse_month
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services

@@ -203,13 +203,18 @@ def test_missing_2026_parameter_is_an_error_naming_it(
     text = page.content.decode()
     assert page.status_code == 200
     assert "utrecht-alert--error" in text
-    assert "booo.goo.normbedrag_per_place_day" in text and "2026-01-01" in text
-    assert reverse("rules:parameter_list") in text
+    assert "booo.goo.normbedrag_per_place_day" in text and "1 January 2026" in text
+    assert "No value for parameter" not in text  # the engine's message is for the CLI
+    # A finance officer cannot add the value: told whom to ask, linked to the public list.
+    assert "Ask your application administrator or the national organisation" in text
+    assert reverse("parameters_public:list") in text
     response = finance_api.get("/api/v1/declarations/compute/?year=2026")
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
     assert "booo.goo.normbedrag_per_place_day" in response.json()["detail"]
     assert response.json()["code"] == "missing_parameter"
+    assert response.json()["parameter"] == "booo.goo.normbedrag_per_place_day"
+    assert response.json()["firstDayWithoutValue"] == "2026-01-01"
     response = finance_api.post("/api/v1/declarations/submit/", {"year": 2026}, format="json")
     assert response.status_code == 422 and not Declaration.objects.exists()
 

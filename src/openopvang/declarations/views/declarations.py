@@ -14,9 +14,9 @@ from django.views.generic import TemplateView
 
 from openopvang.core.documents import file_response
 from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
+from openopvang.parameters import missing
 from openopvang.parameters.services import current_parameters
 from openopvang.rules.engine import law
-from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, selectors, services

@@ -152,3 +152,39 @@ def test_second_run_changes_nothing_and_reset_reloads_the_same_data(demo):
     )
     assert Placement.objects.count() == placements
     assert TOTPDevice.objects.count() == 18
+
+
+def test_demo_reaches_into_the_current_year_and_the_person_page_explains_the_missing_amounts(
+    demo, client
+):
+    """The demo's stays, households and incomes run up to the day it is loaded
+    (here in 2026, a year without published amounts): a demo person page shows
+    what a user sees then, in Dutch, with the parameter and its first missing day."""
+    from django.db.models import Q
+    from django.urls import reverse
+    from freezegun import freeze_time
+
+    current = Placement.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=TODAY), start_date__lte=datetime.date(2026, 1, 1)
+    )
+    assert current.exists()
+    assert IncomePeriod.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(2026, 1, 1))
+    ).exists()
+    coordinator = User.objects.get(username="utrecht.coordinator")
+    person = (
+        current.filter(host__isnull=True, person__municipality=coordinator.organisation)
+        .order_by("person_id")
+        .first()
+        .person
+    )
+    client.force_login(coordinator)
+    with freeze_time(TODAY):
+        page = client.get(
+            reverse("registry:person_detail", args=[person.pk]), HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Er is nog geen waarde bekend voor" in html
+    assert "Eerste dag zonder waarde" in html and "1 januari 2026" in html
+    assert "No value for parameter" not in html

@@ -4,8 +4,8 @@ the parameter, the first day without a value and its source, and tells the
 reader what to do. Nothing half-computed is shown or stored."""
 
 import datetime
-from decimal import Decimal
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -31,7 +31,10 @@ def household(municipality):
     factories.CapacityPeriodFactory(location=location, places=40)
     household = factories.HouseholdFactory(municipality=municipality, name="Shevchenko")
     persons = []
-    for given, born in (("Olena", datetime.date(1985, 3, 2)), ("Andrii", datetime.date(1983, 6, 1))):
+    for given, born in (
+        ("Olena", datetime.date(1985, 3, 2)),
+        ("Andrii", datetime.date(1983, 6, 1)),
+    ):
         person = factories.PersonFactory(
             municipality=municipality,
             given_names=given,
@@ -90,9 +93,7 @@ def _person_page(client, person):
         )
 
 
-def test_person_page_in_2026_says_in_dutch_which_value_is_missing(
-    household, coordinator_client
-):
+def test_person_page_in_2026_says_in_dutch_which_value_is_missing(household, coordinator_client):
     page = _person_page(coordinator_client, household[0])
     html = page.content.decode()
     assert page.status_code == 200

@@ -1,4 +1,5 @@
-"""Parameter values: the list with their sources, and an administrator's form to add or correct one."""
+"""Parameter values: the list with their sources, and an administrator's form
+to add or correct one."""
 
 from __future__ import annotations
 
