@@ -54,7 +54,7 @@ def national_rows(
     are built `chunk` municipalities per query round. A municipality whose
     computation fails gets its error on its row; the others carry on."""
     from openopvang.accounts.models import Organisation
-    from openopvang.rules.engine.errors import RulesError
+    from openopvang.rules.engine.errors import MissingParameter, RulesError
 
     from .models import Declaration
 
@@ -125,6 +125,12 @@ def national_rows(
                         "by_component": {},
                         "total": None,
                         "error": str(error),
+                        # Shown through parameters' missing_parameter_message tag.
+                        **(
+                            {"error_parameter": error.name, "error_day": error.day.isoformat()}
+                            if isinstance(error, MissingParameter)
+                            else {}
+                        ),
                     }
                 )
                 continue

@@ -315,3 +315,15 @@ def test_national_view_totals_without_personal_data(
 
 def test_national_view_is_for_the_national_organisation(finance_client):
     assert finance_client.get(reverse("declarations:national")).status_code == 403
+
+
+def test_national_view_explains_a_year_without_amounts(client, national_user, hall):
+    """2026 has no GOO normbedrag yet: the municipality's row says which value
+    is missing from which day, in the reader's language, not the engine's text."""
+    client.force_login(national_user)
+    client.post(reverse("declarations:national"), {"year": 2026})
+    page = client.get(reverse("declarations:national") + "?year=2026", HTTP_ACCEPT_LANGUAGE="nl")
+    text = page.content.decode()
+    assert "booo.goo.normbedrag_per_place_day" in text and "1 januari 2026" in text
+    assert "Geen waarde bekend voor" in text
+    assert "No value for parameter" not in text
