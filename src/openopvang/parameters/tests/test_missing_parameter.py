@@ -189,3 +189,17 @@ def test_cli_keeps_the_engines_english_message():
     assert str(MissingParameter(KLEEDGELD, datetime.date(2026, 10, 1))) == (
         f"No value for parameter '{KLEEDGELD}' on 2026-10-01"
     )
+
+
+def test_the_administrators_link_opens_the_form_prefilled_with_name_and_start(
+    platform_admin, client
+):
+    client.force_login(platform_admin)
+    page = client.get(
+        reverse("rules:parameter_create") + f"?name={KLEEDGELD}&start=2026-01-01",
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'<option value="{KLEEDGELD}" selected>' in html
+    assert 'value="2026-01-01"' in html

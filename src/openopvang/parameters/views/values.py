@@ -3,6 +3,8 @@ to add or correct one."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -60,6 +62,10 @@ class ParameterFormView(StaffRequiredMixin, FormView):
         name, start = self.request.GET.get("name"), self.request.GET.get("start")
         if name in params.names():
             initial["name"] = name
+            try:  # the first day without a value, from a missing-parameter message
+                initial["start"] = datetime.date.fromisoformat(start or "")
+            except ValueError:
+                pass
             for value in params.parameter(name).values:
                 if start and value.start.isoformat() == start:
                     initial.update(
