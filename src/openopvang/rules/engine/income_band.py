@@ -219,9 +219,7 @@ class IncomeBand:
     def leefgeld_formula(self) -> str:
         f, lg, i = fmt_factor(self.f), fmt(self.leefgeld), fmt(self.income)
         if self.rule == KEEP_PLUS_15:
-            return (
-                f"min({lg}, max(0, {fmt(self.threshold_leefgeld)} - {i})) = {fmt(self.paid)}"
-            )
+            return f"min({lg}, max(0, {fmt(self.threshold_leefgeld)} - {i})) = {fmt(self.paid)}"
         return f"max(0, {lg} - {i} / {f}) = {fmt(self.paid)}"
 
     def eigen_bijdrage_formula(self, eigen_bijdrage: Decimal) -> str:
