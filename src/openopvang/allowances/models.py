@@ -42,16 +42,23 @@ class IncomeBand(models.TextChoices):
     """How leefgeld and eigen bijdrage go down between zero income and the income
     thresholds (rules engine: policy.income_band, income_band.py)."""
 
-    DERIVED = "derived", _(
-        "Derived from the published table: leefgeld max(0, L − I/1.15), "
-        "eigen bijdrage min(EB, max(0, I/1.15 − L))"
+    DERIVED = (
+        "derived",
+        _(
+            "Derived from the published table: leefgeld max(0, L − I/1.15), "
+            "eigen bijdrage min(EB, max(0, I/1.15 − L))"
+        ),
     )
-    KEEP_PLUS_15 = "keep_plus_15", _(
-        "Keep leefgeld + 15%: leefgeld min(L, max(0, 1.15·L − I)), "
-        "eigen bijdrage min(EB, max(0, I − 1.15·L))"
+    KEEP_PLUS_15 = (
+        "keep_plus_15",
+        _(
+            "Keep leefgeld + 15%: leefgeld min(L, max(0, 1.15·L − I)), "
+            "eigen bijdrage min(EB, max(0, I − 1.15·L))"
+        ),
     )
-    ALL_OR_NOTHING = "all_or_nothing", _(
-        "All or nothing: no leefgeld with any income, eigen bijdrage in full (the old stop)"
+    ALL_OR_NOTHING = (
+        "all_or_nothing",
+        _("All or nothing: no leefgeld with any income, eigen bijdrage in full (the old stop)"),
     )
 
 

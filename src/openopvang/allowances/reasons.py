@@ -213,19 +213,25 @@ def _income_band(r: dict) -> str:
         "paid": money(r.get("paid")),
     }
     if r.get("rule") == "keep_plus_15":
-        text = _(
-            "income threshold (keep leefgeld + 15%%): household income %(income)s, household "
-            "leefgeld %(leefgeld)s; leefgeld withdrawn in full from %(factor)s × leefgeld = "
-            "%(threshold)s; leefgeld paid min(%(leefgeld)s, max(0, %(threshold)s − "
-            "%(income)s)) = %(paid)s"
-        ) % values
+        text = (
+            _(
+                "income threshold (keep leefgeld + 15%%): household income %(income)s, household "
+                "leefgeld %(leefgeld)s; leefgeld withdrawn in full from %(factor)s × leefgeld = "
+                "%(threshold)s; leefgeld paid min(%(leefgeld)s, max(0, %(threshold)s − "
+                "%(income)s)) = %(paid)s"
+            )
+            % values
+        )
     else:
-        text = _(
-            "income threshold (derived from the published table): household income "
-            "%(income)s, household leefgeld %(leefgeld)s; leefgeld withdrawn in full from "
-            "%(factor)s × leefgeld = %(threshold)s; leefgeld paid max(0, %(leefgeld)s − "
-            "%(income)s / %(factor)s) = %(paid)s"
-        ) % values
+        text = (
+            _(
+                "income threshold (derived from the published table): household income "
+                "%(income)s, household leefgeld %(leefgeld)s; leefgeld withdrawn in full from "
+                "%(factor)s × leefgeld = %(threshold)s; leefgeld paid max(0, %(leefgeld)s − "
+                "%(income)s / %(factor)s) = %(paid)s"
+            )
+            % values
+        )
     if "levied" in r:
         text += "; " + _(
             "eigen bijdrage %(eb)s, levied in full from %(factor)s × (leefgeld + eigen "

@@ -4,15 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('allowances', '0003_month_fields'),
+        ("allowances", "0003_month_fields"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='municipalpolicy',
-            name='income_band',
-            field=models.CharField(choices=[('derived', 'Derived from the published table: leefgeld max(0, L − I/1.15), eigen bijdrage min(EB, max(0, I/1.15 − L))'), ('keep_plus_15', 'Keep leefgeld + 15%: leefgeld min(L, max(0, 1.15·L − I)), eigen bijdrage min(EB, max(0, I − 1.15·L))'), ('all_or_nothing', 'All or nothing: no leefgeld with any income, eigen bijdrage in full (the old stop)')], default='derived', help_text="From 1 October 2025 (at the latest) leefgeld is withdrawn in full only from a household income of 1.15 × the household's leefgeld, and the eigen bijdrage is levied in full only from 1.15 × (leefgeld + eigen bijdrage). Between zero and those thresholds the amounts are partial; the formula for that band is not published, choose your reading.", max_length=20, verbose_name='income threshold band'),
+            model_name="municipalpolicy",
+            name="income_band",
+            field=models.CharField(
+                choices=[
+                    (
+                        "derived",
+                        "Derived from the published table: leefgeld max(0, L − I/1.15), eigen bijdrage min(EB, max(0, I/1.15 − L))",
+                    ),
+                    (
+                        "keep_plus_15",
+                        "Keep leefgeld + 15%: leefgeld min(L, max(0, 1.15·L − I)), eigen bijdrage min(EB, max(0, I − 1.15·L))",
+                    ),
+                    (
+                        "all_or_nothing",
+                        "All or nothing: no leefgeld with any income, eigen bijdrage in full (the old stop)",
+                    ),
+                ],
+                default="derived",
+                help_text="From 1 October 2025 (at the latest) leefgeld is withdrawn in full only from a household income of 1.15 × the household's leefgeld, and the eigen bijdrage is levied in full only from 1.15 × (leefgeld + eigen bijdrage). Between zero and those thresholds the amounts are partial; the formula for that band is not published, choose your reading.",
+                max_length=20,
+                verbose_name="income threshold band",
+            ),
         ),
     ]

@@ -101,8 +101,14 @@ from typing import Any
 from .dates import DateRange, Month
 from .errors import ScenarioError
 from .explain import Node
-from .income_band import FACTOR, IncomeBand, band_factor, household_income, leefgeld_paid
-from .income_band import spread_reduction
+from .income_band import (
+    FACTOR,
+    IncomeBand,
+    band_factor,
+    household_income,
+    leefgeld_paid,
+    spread_reduction,
+)
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
 from .scenario import SWITCH_2023_EARLIEST, Income, Placement, Scenario
@@ -517,7 +523,6 @@ class LeefgeldResult:
             "rule": RULE_TEXT[self.rule],
             "households": households,
         }
-
 
     def _month_dict(
         self, household: str, month: Month, pms: list[PersonMonth], explain: bool
