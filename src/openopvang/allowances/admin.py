@@ -11,6 +11,7 @@ class MunicipalPolicyAdmin(admin.ModelAdmin):
         "municipality",
         "household_income_stop",
         "partial_month",
+        "income_band",
         "eigen_bijdrage_floor",
         "recompute_months",
     ]

@@ -27,6 +27,7 @@ class PolicyForm(DesignSystemFormMixin, forms.ModelForm):
             "household_income_stop",
             "partial_month",
             "switch_2023_date",
+            "income_band",
             "eigen_bijdrage_floor",
             "recompute_months",
         ]

@@ -38,6 +38,30 @@ class PartialMonth(models.TextChoices):
     WHOLE_MONTH = "whole_month_if_present_on_first", _("Whole month if present on the 1st")
 
 
+class IncomeBand(models.TextChoices):
+    """How leefgeld and eigen bijdrage go down between zero income and the income
+    thresholds (rules engine: policy.income_band, income_band.py)."""
+
+    DERIVED = (
+        "derived",
+        _(
+            "Derived from the published table: leefgeld max(0, L − I/1.15), "
+            "eigen bijdrage min(EB, max(0, I/1.15 − L))"
+        ),
+    )
+    KEEP_PLUS_15 = (
+        "keep_plus_15",
+        _(
+            "Keep leefgeld + 15%: leefgeld min(L, max(0, 1.15·L − I)), "
+            "eigen bijdrage min(EB, max(0, I − 1.15·L))"
+        ),
+    )
+    ALL_OR_NOTHING = (
+        "all_or_nothing",
+        _("All or nothing: no leefgeld with any income, eigen bijdrage in full (the old stop)"),
+    )
+
+
 class EigenBijdrageFloor(models.TextChoices):
     NONE = "none", _("No floor: charge the full amount")
     LEEFGELD_EQUIVALENT = (
@@ -78,6 +102,19 @@ class MunicipalPolicy(MunicipalityOwned):
         null=True,
         blank=True,
         help_text=_("Between 2023-02-01 and 2023-04-01; empty: 2023-02-01."),
+    )
+    income_band = models.CharField(
+        _("income threshold band"),
+        max_length=20,
+        choices=IncomeBand.choices,
+        default=IncomeBand.DERIVED,
+        help_text=_(
+            "From 1 October 2025 (at the latest) leefgeld is withdrawn in full only from a "
+            "household income of 1.15 × the household's leefgeld, and the eigen bijdrage "
+            "is levied in full only from 1.15 × (leefgeld + eigen bijdrage). Between zero "
+            "and those thresholds the amounts are partial; the formula for that band is "
+            "not published, choose your reading."
+        ),
     )
     eigen_bijdrage_floor = models.CharField(
         _("eigen bijdrage floor"),
@@ -128,6 +165,8 @@ class MunicipalPolicy(MunicipalityOwned):
             "household_income_stop": self.household_income_stop,
             "partial_month": self.partial_month,
         }
+        if self.income_band != IncomeBand.DERIVED:
+            out["income_band"] = self.income_band
         if self.switch_2023_date:
             out["switch_2023_date"] = self.switch_2023_date.isoformat()
         return out

@@ -196,9 +196,53 @@ def _render(r: dict) -> str:
             "table of %(table)s continues until the municipal switch on %(switch)s "
             "(policy.switch_2023_date)"
         ) % {"table": r.get("table", ""), "switch": r.get("switch", "")}
+    if name == "income_band":
+        return _income_band(r)
     if name == "text":  # a legacy sentence kept as it was stored
         return str(r.get("text", ""))
     return str(r.get("text") or name)
+
+
+def _income_band(r: dict) -> str:
+    """The income threshold of a household-month (engine code "income_band")."""
+    values = {
+        "factor": r.get("factor", ""),
+        "income": money(r.get("income")),
+        "leefgeld": money(r.get("leefgeld")),
+        "threshold": money(r.get("threshold_leefgeld")),
+        "paid": money(r.get("paid")),
+    }
+    if r.get("rule") == "keep_plus_15":
+        text = (
+            _(
+                "income threshold (keep leefgeld + 15%%): household income %(income)s, household "
+                "leefgeld %(leefgeld)s; leefgeld withdrawn in full from %(factor)s × leefgeld = "
+                "%(threshold)s; leefgeld paid min(%(leefgeld)s, max(0, %(threshold)s − "
+                "%(income)s)) = %(paid)s"
+            )
+            % values
+        )
+    else:
+        text = (
+            _(
+                "income threshold (derived from the published table): household income "
+                "%(income)s, household leefgeld %(leefgeld)s; leefgeld withdrawn in full from "
+                "%(factor)s × leefgeld = %(threshold)s; leefgeld paid max(0, %(leefgeld)s − "
+                "%(income)s / %(factor)s) = %(paid)s"
+            )
+            % values
+        )
+    if "levied" in r:
+        text += "; " + _(
+            "eigen bijdrage %(eb)s, levied in full from %(factor)s × (leefgeld + eigen "
+            "bijdrage) = %(threshold)s; levied %(levied)s"
+        ) % {
+            "eb": money(r.get("eigen_bijdrage")),
+            "factor": r.get("factor", ""),
+            "threshold": money(r.get("threshold_eigen_bijdrage")),
+            "levied": money(r.get("levied")),
+        }
+    return text
 
 
 def render_reason(reason: Reason) -> str:

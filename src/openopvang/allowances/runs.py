@@ -200,6 +200,9 @@ def line_explanation(pm, index: int, days_in_month: int) -> list[dict]:
         }
     ]
     out.extend(_segment_code(s, index, pm.household, days_in_month) for s in pm.segments)
+    if pm.band is not None:  # the income threshold lowered the household's month
+        out[0]["amount"] = f"{line.full:.2f}"
+        out.append({**pm.band.code(), "line_amount": f"{line.amount:.2f}"})
     return out
 
 

@@ -13,7 +13,7 @@ from django.http import Http404
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import HouseholdMembership, Person
 from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
-from openopvang.rules.engine.dates import add_months, first_of, last_of
+from openopvang.rules.engine.dates import Month, add_months, first_of, last_of
 from openopvang.rules.engine.evaluate import evaluate_results
 from openopvang.rules.engine.leefgeld import COMPONENTS
 from openopvang.rules.engine.money import ZERO, cents
@@ -24,6 +24,7 @@ from .ledger import paid_by_month, paid_totals
 from .models import EigenBijdrageReduction, PaymentLine, PaymentRun, RunStatus
 from .names import Names, flatten
 from .policies import policy_of
+from .reasons import render_reason
 
 
 def own_municipality(user):
@@ -143,6 +144,7 @@ class HouseholdMonthView:
     paid: Decimal | None
     eigen_bijdrage: Decimal
     eigen_bijdrage_explanation: list[tuple[int, str]]
+    income_band: str = ""  # the income threshold of the month, in the reader's language
 
 
 def household_ref_of(person: Person, day: datetime.date) -> tuple[str, str, list[Person]]:
@@ -184,6 +186,18 @@ def household_scenario(
         persons=[m.pk for m in members],
     )[person.municipality_id]
     return household_ref, household_name, members, doc
+
+
+def _income_band_text(leefgeld, eigen, household_ref: str, month: datetime.date) -> str:
+    """The household's income threshold of the month as text ("" when none applies)."""
+    key = (household_ref, Month.of(month))
+    band = leefgeld.bands.get(key)
+    hm = next((h for h in eigen.households if (h.household, h.month) == key), None)
+    if band is None and hm is not None:
+        band = hm.band
+    if band is None:
+        return ""
+    return render_reason(band.code(hm.gross if hm is not None else None))
 
 
 def person_allowances(
@@ -257,6 +271,7 @@ def person_allowances(
                 paid.get(month),
                 hm.amount if hm else ZERO,
                 [(d, names(label)) for d, label in flatten(hm.explanation())] if hm else [],
+                _income_band_text(leefgeld, eigen, household_ref, month),
             )
         )
         month = add_months(month, -1)

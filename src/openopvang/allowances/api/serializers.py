@@ -164,6 +164,7 @@ class PolicySerializer(serializers.ModelSerializer):
             "household_income_stop",
             "partial_month",
             "switch_2023_date",
+            "income_band",
             "eigen_bijdrage_floor",
             "recompute_months",
             "updated_at",

@@ -211,12 +211,15 @@ def test_web_policy_and_collection(family, finance_officer, coordinator, client)
         {
             "household_income_stop": "on",
             "partial_month": "pro_rata",
+            "income_band": "keep_plus_15",
             "eigen_bijdrage_floor": "none",
             "recompute_months": "2",
         },
     )
     assert response.status_code == 302
     assert MunicipalPolicy.objects.get().recompute_months == 2
+    assert MunicipalPolicy.objects.get().income_band == "keep_plus_15"
+    assert MunicipalPolicy.objects.get().policy()["income_band"] == "keep_plus_15"
     page = client.get(reverse("allowances:collection") + "?month=2025-03").content.decode()
     assert "105.00" in page and "Andrii Shevchenko" in page
     response = client.post(

@@ -36,6 +36,6 @@ def test_an_unknown_name_says_what_is_known():
 
 
 def test_the_platforms_extension_points_are_registered(db):
-    assert list(SECTIONS) == ["leefgeld", "eigen_bijdrage", "booo"]  # the order they run in
+    assert list(SECTIONS) == ["leefgeld", "eigen_bijdrage", "income_band", "booo"]  # run order
     assert "support.invoices" in cost_sources
     assert partner_rules.all("registry.Person")  # NGOs see persons they deliver to

@@ -26,8 +26,15 @@ bijdrage"):
   naming the parameter and the day, when a charge is needed that day.
 - **Maatwerk.** ``reductions`` (Python API only for now) lower a household-month
   amount by a fixed amount, never below zero, with the reason in the explanation.
-- The floor "after paying, a person keeps at least what leefgeld would give" is
-  not computed here (open municipal setting).
+- **Income threshold** (:mod:`.income_band`, from ``rooo.income.threshold_factor``,
+  no later than 2025-10-01, unless ``policy.income_band`` is ``all_or_nothing``):
+  the household-month amount above (EB) is levied only in part below
+  ``1.15 × (L + EB)``: ``min(EB, max(0, I/1.15 − L))`` by default, with L the
+  household's leefgeld without the income stop and I its income. Maatwerk
+  reductions come after the band. Before that date, or with ``all_or_nothing``,
+  the eigen bijdrage is levied in full.
+- The platform's older floor "after paying, a person keeps at least what
+  leefgeld would give" is a setting of the allowances app (collection list).
 
 Python API::
 
@@ -48,7 +55,8 @@ from typing import Any
 
 from .dates import DateRange, Month
 from .explain import Node
-from .leefgeld import ONE_DAY, RateCache, ScenarioIndex
+from .income_band import IncomeBand, band_factor, household_income
+from .leefgeld import ONE_DAY, LeefgeldResult, RateCache, ScenarioIndex, calculate_leefgeld
 from .money import ZERO, fmt, round_cents, to_decimal, total
 from .parameters import ParameterSet, ParameterValue
 from .scenario import Scenario
@@ -136,6 +144,7 @@ class HouseholdMonth:
     month: Month
     persons: dict[str, PersonCharge] = field(default_factory=dict)
     reduction: Reduction | None = None
+    band: IncomeBand | None = None  # the household's income band of the month
 
     @property
     def exact(self) -> Decimal:
@@ -146,10 +155,15 @@ class HouseholdMonth:
         return round_cents(self.exact)
 
     @property
+    def levied(self) -> Decimal:
+        """The gross amount after the income band (the gross amount without one)."""
+        return self.gross if self.band is None else self.band.levied(self.gross)
+
+    @property
     def amount(self) -> Decimal:
         if self.reduction is None:
-            return self.gross
-        return max(ZERO, self.gross - round_cents(self.reduction.amount))
+            return self.levied
+        return max(ZERO, self.levied - round_cents(self.reduction.amount))
 
     @property
     def charged(self) -> list[str]:
@@ -216,12 +230,14 @@ class HouseholdMonth:
                 amount=self.gross,
             )
         )
+        if self.band is not None:
+            root.add(self.band.eigen_bijdrage_node(self.gross))
         if self.reduction is not None:
             root.add(
                 Node(
                     f"maatwerk reduction: -{fmt(self.reduction.amount)} "
                     f"({self.reduction.reason}), not below zero",
-                    amount=self.amount - self.gross,
+                    amount=self.amount - self.levied,
                 )
             )
         return root
@@ -232,6 +248,16 @@ class HouseholdMonth:
             "amount": fmt(self.amount),
             "charged": self.charged,
         }
+        if self.band is not None:
+            out["gross"] = fmt(self.gross)
+            out["income_band"] = {
+                "rule": self.band.rule,
+                "income": fmt(self.band.income),
+                "leefgeld": fmt(self.band.leefgeld),
+                "threshold_eigen_bijdrage": fmt(self.band.threshold_eigen_bijdrage(self.gross)),
+                "levied": fmt(self.levied),
+                "formula": self.band.eigen_bijdrage_formula(self.gross),
+            }
         if self.reduction is not None:
             out["reduction"] = fmt(self.reduction.amount)
             out["reason"] = self.reduction.reason
@@ -265,8 +291,16 @@ class EigenBijdrageResult:
 
 
 class _EigenBijdrage:
-    def __init__(self, scenario: Scenario, params: ParameterSet, reductions: Iterable[Reduction]):
+    def __init__(
+        self,
+        scenario: Scenario,
+        params: ParameterSet,
+        reductions: Iterable[Reduction],
+        leefgeld: LeefgeldResult | None = None,
+    ):
         self.scenario = scenario
+        self.params = params
+        self.leefgeld = leefgeld
         self.index = ScenarioIndex(scenario)
         self.rates = RateCache(params)
         self.bounds = self.rates.bounds((BASE, CATERING, MAX_PERSONS))
@@ -301,6 +335,7 @@ class _EigenBijdrage:
         for key, reduction in self.reductions.items():
             if key in by_key:
                 by_key[key].reduction = reduction
+        self._bands(by_key)
         result.households = sorted(
             by_key.values(), key=lambda hm: (self._household_key(hm.household), hm.month)
         )
@@ -309,6 +344,27 @@ class _EigenBijdrage:
                 sorted(hm.persons.items(), key=lambda item: index.person_order[item[0]])
             )
         return result
+
+    def _bands(self, by_key: dict[tuple[str, Month], HouseholdMonth]) -> None:
+        """The income band of each household-month in a month it applies to: the
+        leefgeld side's (L without the income stop), else one with L = 0."""
+        rule = self.scenario.policy.income_band
+        windows = dict(self.scenario.period.split_by_month())
+        factors = {month: band_factor(self.params, rule, month) for month in windows}
+        if not any(factors.get(month) for _, month in by_key):
+            return
+        leefgeld = self.leefgeld
+        if leefgeld is None:
+            leefgeld = self.leefgeld = calculate_leefgeld(self.scenario, self.params)
+        for (household, month), hm in by_key.items():
+            factor = factors.get(month)
+            if factor is None:
+                continue
+            band = leefgeld.bands.get((household, month))
+            if band is None:
+                income, shares = household_income(self.index, household, windows[month], month)
+                band = IncomeBand(household, month, rule, factor, income, ZERO, ZERO, shares)
+            hm.band = band
 
     def _household_key(self, household: str) -> tuple[int, int]:
         if household in self.index.household_order:
@@ -423,11 +479,16 @@ def _extend(segment: ChargeSegment | FreeSegment, end: date) -> ChargeSegment | 
 
 
 def calculate_eigen_bijdrage(
-    scenario: Scenario, params: ParameterSet, reductions: Iterable[Reduction] = ()
+    scenario: Scenario,
+    params: ParameterSet,
+    reductions: Iterable[Reduction] = (),
+    leefgeld: LeefgeldResult | None = None,
 ) -> EigenBijdrageResult:
     """Eigen bijdrage per household and month for ``scenario.period``. Raises
-    :class:`MissingParameter` for a day with a charge and no known amount."""
-    return _EigenBijdrage(scenario, params, reductions).run()
+    :class:`MissingParameter` for a day with a charge and no known amount.
+    ``leefgeld``: the leefgeld of the same scenario, if already computed (the
+    income band needs it; computed here when needed and not given)."""
+    return _EigenBijdrage(scenario, params, reductions, leefgeld).run()
 
 
 def eigen_bijdrage_section(context: Any) -> dict[str, Any]:
@@ -436,7 +497,10 @@ def eigen_bijdrage_section(context: Any) -> dict[str, Any]:
     :class:`Reduction`); the scenario document does not hold them."""
     inputs = getattr(context, "inputs", {}).get("eigen_bijdrage", {})
     result = calculate_eigen_bijdrage(
-        context.scenario, context.params, inputs.get("reductions", ())
+        context.scenario,
+        context.params,
+        inputs.get("reductions", ()),
+        context.values.get("leefgeld"),
     )
     context.values["eigen_bijdrage"] = result
     return result.to_dict(explain=context.explain) if getattr(context, "output", True) else {}

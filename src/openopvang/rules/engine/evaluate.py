@@ -37,6 +37,7 @@ from openopvang.plugins import Registry
 from .booo import calculate_booo
 from .eigen_bijdrage import eigen_bijdrage_section
 from .errors import MissingParameter, ParameterFileError, RulesError, ScenarioError
+from .income_band import income_band_section
 from .leefgeld import leefgeld_section
 from .parameters import ParameterSet
 from .scenario import Scenario, parse_scenario
@@ -71,6 +72,7 @@ def register_section(name: str, order: int = 100) -> Callable[[Section], Section
 
 register_section("leefgeld", order=50)(leefgeld_section)
 register_section("eigen_bijdrage", order=60)(eigen_bijdrage_section)
+register_section("income_band", order=70)(income_band_section)
 
 
 @register_section("booo", order=100)

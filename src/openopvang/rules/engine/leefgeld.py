@@ -32,6 +32,15 @@ bijdrage"):
     gets none on days when a member of 18+ has income, whatever the policy.
 
   "Member" here means every member of the household that day, placed or not.
+
+  From ``rooo.income.threshold_factor`` (no later than 2025-10-01) these stops give
+  way to the income threshold (:mod:`.income_band`), unless
+  ``policy.income_band`` is ``all_or_nothing``: in a month in which the factor is
+  in force on the 1st nobody's leefgeld stops for income on a day; the
+  household's leefgeld of the month (L) is then lowered by the band
+  (``max(0, L − I/1.15)`` by default, I the household income of its members of
+  18+), the reduction spread over the household's lines in whole cents. A
+  minor's income does not count there.
 - **2023 table switch.** Municipalities could switch to the 2023-02-01 table as
   late as ``rooo.eetgeld.switch_2023_latest`` (2023-04-01):
   ``policy.switch_2023_date``. For days in ``[2023-02-01, switch date)`` every
@@ -92,6 +101,14 @@ from typing import Any
 from .dates import DateRange, Month
 from .errors import ScenarioError
 from .explain import Node
+from .income_band import (
+    FACTOR,
+    IncomeBand,
+    band_factor,
+    household_income,
+    leefgeld_paid,
+    spread_reduction,
+)
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
 from .scenario import SWITCH_2023_EARLIEST, Income, Placement, Scenario
@@ -360,6 +377,9 @@ class LeefgeldLine:
     exact: Decimal  # before rounding
     poo_amount: Decimal  # part for days with a host, rounded on its own
     days: int  # days paid (rate > 0) in this line
+    # Before the income band (income_band.py): the line as computed; None when
+    # no band applies to the month. ``amount`` is then what is paid.
+    full: Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -370,6 +390,7 @@ class PersonMonth:
     lines: dict[str, LeefgeldLine]
     segments: list[Segment]  # all segments of the person in the month (any household)
     rule: str = PRO_RATA
+    band: IncomeBand | None = None  # the household's income band of the month
 
     @property
     def amount(self) -> Decimal:
@@ -396,16 +417,20 @@ class PersonMonth:
                 if s.household == self.household and s.parts[index].rate > 0
             ]
             terms = " + ".join(f"{fmt(s.parts[index].rate)} x {s.days}" for s in paid) or "0"
+            full = line.amount if line.full is None else line.full
+            after = "" if line.full is None else f"; after the income threshold {fmt(line.amount)}"
             node = root.add(
                 Node(
                     f"{component}: ({terms}) / {days_in_month} = {line.exact:.4f} -> "
-                    f"{fmt(line.amount)}",
+                    f"{fmt(full)}{after}",
                     amount=line.amount,
                     count=line.days,
                 )
             )
             for segment in self.segments:
                 node.add(_segment_node(segment, index, self.household, days_in_month))
+        if self.band is not None:
+            root.add(self.band.leefgeld_node())
         return root
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
@@ -458,6 +483,8 @@ class LeefgeldResult:
     period: DateRange
     rule: str
     person_months: list[PersonMonth] = field(default_factory=list)
+    # The income band of each household-month it applies to (income_band.py).
+    bands: dict[tuple[str, Month], IncomeBand] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[LeefgeldLine]:
@@ -484,11 +511,7 @@ class LeefgeldResult:
                 {
                     "household": household,
                     "months": [
-                        {
-                            "month": str(month),
-                            "amount": fmt(total(pm.amount for pm in pms)),
-                            "persons": [pm.to_dict(explain) for pm in pms],
-                        }
+                        self._month_dict(household, month, pms, explain)
                         for month, pms in sorted(months.items())
                     ],
                 }
@@ -500,6 +523,26 @@ class LeefgeldResult:
             "rule": RULE_TEXT[self.rule],
             "households": households,
         }
+
+    def _month_dict(
+        self, household: str, month: Month, pms: list[PersonMonth], explain: bool
+    ) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "month": str(month),
+            "amount": fmt(total(pm.amount for pm in pms)),
+            "persons": [pm.to_dict(explain) for pm in pms],
+        }
+        band = self.bands.get((household, month))
+        if band is not None:
+            out["income_band"] = {
+                "rule": band.rule,
+                "income": fmt(band.income),
+                "leefgeld": fmt(band.leefgeld),
+                "threshold_leefgeld": fmt(band.threshold_leefgeld),
+                "paid": fmt(band.paid),
+                "formula": band.leefgeld_formula(),
+            }
+        return out
 
 
 def leefgeld_paid_to_poo_persons(result: LeefgeldResult) -> dict[tuple[str, Month], Decimal]:
@@ -537,6 +580,14 @@ class _Leefgeld:
         for name in (POLICY_FROM, MANDATORY_FROM):
             for value in params.parameter(name).effective:
                 self.global_bounds.add(value.day)
+        self.band_rule = policy.income_band
+        self._band_months: dict[Month, Any] = {}
+        if FACTOR in params.names():
+            for value in params.parameter(FACTOR).effective:
+                for day in (value.start, value.end):
+                    if day is not None:  # the band switches on whole months
+                        self.global_bounds.add(Month.of(day).first)
+                        self.global_bounds.add(Month.of(day).last + ONE_DAY)
         self._household_stop_cache: dict[tuple[str, date], str] = {}
         self._household_day_cache: dict[tuple[str, date], tuple[list[str], int]] = {}
         self._where_cache: dict[tuple[str | None, str | None], tuple[str, str, str]] = {}
@@ -561,9 +612,48 @@ class _Leefgeld:
                     continue
                 segments = self.person_month_segments(person, month, window, rule)
                 month_pms.extend(_person_months(person, month, segments, rule))
+            factor = self.band_of(month)
+            if factor is not None:
+                self.apply_band(result, month, window, month_pms, factor)
             result.person_months.extend(month_pms)
         result.person_months.sort(key=self._sort_key)
         return result
+
+    def band_of(self, month: Month) -> ParameterValue | None:
+        if month not in self._band_months:
+            self._band_months[month] = band_factor(self.rates.params, self.band_rule, month)
+        return self._band_months[month]
+
+    def apply_band(
+        self,
+        result: LeefgeldResult,
+        month: Month,
+        window: DateRange,
+        month_pms: list[PersonMonth],
+        factor: ParameterValue,
+    ) -> None:
+        """Lower each household's leefgeld of ``month`` by the income band."""
+        by_household: dict[str, list[PersonMonth]] = {}
+        for pm in month_pms:
+            by_household.setdefault(pm.household, []).append(pm)
+        for household, pms in by_household.items():
+            income, shares = household_income(self.index, household, window, month)
+            full = total(pm.amount for pm in pms)
+            paid = leefgeld_paid(self.band_rule, factor.factor, full, income)
+            band = IncomeBand(household, month, self.band_rule, factor, income, full, paid, shares)
+            result.bands[(household, month)] = band
+            lines = [pm.lines[c] for pm in pms for c in COMPONENTS]
+            cuts = spread_reduction([line.amount for line in lines], full - paid)
+            for line, cut in zip(lines, cuts, strict=True):
+                before = line.amount
+                line.full = before
+                line.amount = before - cut
+                if line.poo_amount == before:
+                    line.poo_amount = line.amount
+                elif line.poo_amount and cut:
+                    line.poo_amount = round_cents(line.poo_amount * line.amount / before)
+            for pm in pms:
+                pm.band = band
 
     def _sort_key(self, pm: PersonMonth) -> tuple[int, int, Month, int]:
         order = self.index.household_order.get(pm.household)
@@ -679,7 +769,10 @@ class _Leefgeld:
         return Part(value.amount, value, note=note, note_why=note_why)
 
     def income_stop(self, person: str, household: str, members: list[str], day: date) -> str:
-        """Why ``person`` gets no leefgeld on ``day`` because of income; "" if not."""
+        """Why ``person`` gets no leefgeld on ``day`` because of income; "" if not
+        (also in a month of the income band: the band lowers the month instead)."""
+        if self.band_of(Month.of(day)) is not None:
+            return ""
         index = self.index
         own = index.income_on(person, day)
         if own is not None:

@@ -5,7 +5,8 @@ Every amount, date and count the rules use lives in a YAML file under
 dotted name whose first part is the file name (``booo.goo.normbedrag_per_place_day``
 lives in ``booo.yaml``), a description in Dutch and English, a unit, and a list of
 dated values. Each value carries a reference (publication, article, optional url),
-a confidence (``confirmed`` or ``secondary``) and a note.
+a confidence (``confirmed``: an official publication; ``municipal_page``: a municipal
+page quoting the national rule; ``secondary``: news reports) and a note.
 
 Validity of a value: from its ``start`` up to and including the day before the
 next value's ``start``; a value with an explicit ``end`` stops there, so the days
@@ -19,9 +20,9 @@ Public API (the Django side relies on exactly this)::
     ps2 = ps.with_overrides([ParameterValue(name, start, value, reference,
                                             confidence, note, end=None), ...])
     pv = ps.value("booo.goo.normbedrag_per_place_day", date(2024, 3, 1))
-    pv.value      # Decimal (units EUR/...), date (unit date), int (unit count)
+    pv.value      # Decimal (units EUR/..., factor), date (unit date), int (unit count)
                   # or MonthDay (unit month-day)
-    pv.amount, pv.day, pv.count, pv.month_day   # the same, typed; ParameterTypeError
+    pv.amount, pv.factor, pv.day, pv.count, pv.month_day   # the same, typed; ParameterTypeError
                   # (naming the parameter) when the value is of another kind
     pv.start, pv.end   # the days this value applies (end None: open)
     pv.reference  # Reference(publication, article, url)
@@ -58,8 +59,8 @@ from .errors import MissingParameter, ParameterFileError, ParameterTypeError, Un
 from .money import to_decimal
 
 PARAMETER_DIR = Path(__file__).resolve().parent.parent / "parameters"
-CONFIDENCE = ("confirmed", "secondary")
-UNITS = ("EUR/day", "EUR/month", "EUR", "date", "count", "month-day")
+CONFIDENCE = ("confirmed", "municipal_page", "secondary")
+UNITS = ("EUR/day", "EUR/month", "EUR", "factor", "date", "count", "month-day")
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 _MONTH_DAY_RE = re.compile(r"^--(\d{2})-(\d{2})$")
 
@@ -130,6 +131,14 @@ class ParameterValue:
         if isinstance(value, Decimal):
             return value
         raise ParameterTypeError(self.name, "an amount", value)
+
+    @property
+    def factor(self) -> Decimal:
+        """The value of a ``factor`` parameter (a multiplier such as 1.15)."""
+        value = self.value
+        if isinstance(value, Decimal):
+            return value
+        raise ParameterTypeError(self.name, "a factor", value)
 
     @property
     def day(self) -> date:
@@ -491,7 +500,7 @@ def _coerce_override(parameter: Parameter, override: ParameterValue) -> Paramete
 
 
 def _coerce(unit: str, raw: Any) -> Value:
-    if unit.startswith("EUR"):
+    if unit.startswith("EUR") or unit == "factor":
         if isinstance(raw, float):
             raise TypeError('write amounts as quoted strings, e.g. "83.00" (no floats)')
         amount = to_decimal(raw)

@@ -51,6 +51,9 @@ OTHER_COST_CATEGORIES = (
 )
 INCOME_KINDS = ("work", "benefit", "allowance", "other")
 PARTIAL_MONTH_RULES = ("pro_rata", "whole_month_if_present_on_first")
+# How leefgeld and eigen bijdrage go down between zero income and the income
+# thresholds (rooo.income.threshold_factor); see income_band.py.
+INCOME_BAND_RULES = ("derived", "keep_plus_15", "all_or_nothing")
 # The window RooO gave municipalities to switch to the 2023-02-01 eetgeld table
 # (parameter rooo.eetgeld.switch_2023_latest); fixed in law, so checked here.
 SWITCH_2023_EARLIEST = date(2023, 2, 1)
@@ -168,6 +171,7 @@ class Policy:
     household_income_stop: bool = True
     partial_month: str = "pro_rata"
     switch_2023_date: date | None = None
+    income_band: str = "derived"
 
 
 @dataclass(frozen=True)
@@ -543,6 +547,7 @@ def _policy(raw: Any) -> Policy:
             "household_income_stop",
             "partial_month",
             "switch_2023_date",
+            "income_band",
         },
     )
     actual = ActualCostGoo()
@@ -573,7 +578,10 @@ def _policy(raw: Any) -> Policy:
     switch = _opt_date(item.get("switch_2023_date"), "policy.switch_2023_date")
     if switch and not SWITCH_2023_EARLIEST <= switch <= SWITCH_2023_LATEST:
         raise ScenarioError("policy.switch_2023_date", "must be between 2023-02-01 and 2023-04-01")
-    return Policy(actual, leefgeld, stop, partial, switch)
+    band = item.get("income_band", "derived")
+    if band not in INCOME_BAND_RULES:
+        raise ScenarioError("policy.income_band", f"must be one of {', '.join(INCOME_BAND_RULES)}")
+    return Policy(actual, leefgeld, stop, partial, switch, band)
 
 
 # -- small readers; each error names the field path -------------------------------------
@@ -771,6 +779,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         policy["partial_month"] = p.partial_month
     if p.switch_2023_date:
         policy["switch_2023_date"] = p.switch_2023_date.isoformat()
+    if p.income_band != default.income_band:
+        policy["income_band"] = p.income_band
 
     out: dict[str, Any] = {
         "municipality": scenario.municipality,

@@ -212,7 +212,7 @@ def test_every_value_has_a_reference_and_confidence(ps):
         assert parameter["description"]["nl"] and parameter["description"]["en"]
         for value in parameter["values"]:
             assert value["reference"]["publication"] and value["reference"]["article"]
-            assert value["confidence"] in ("confirmed", "secondary")
+            assert value["confidence"] in ("confirmed", "municipal_page", "secondary")
 
 
 def test_override_replaces_value_with_same_start(ps):
