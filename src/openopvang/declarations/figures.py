@@ -20,6 +20,7 @@ from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import OTHER_COST_CATEGORIES
 
 from .explanations import (
+    NOT_CLAIMED_NOTES,
     explanation_groups,
     label,
     ordered_components,
@@ -120,6 +121,7 @@ class DeclarationData:
                     "component": component,
                     "label": label(component),
                     "article": ARTICLES.get(component, ""),
+                    "not_claimed_note": str(NOT_CLAIMED_NOTES.get(component, "")),
                     "amount": declared,
                     "listed": listed,
                     "declared": any(line["declared"] for line in lines),
@@ -184,6 +186,7 @@ def _lines(data: DeclarationData) -> list[dict]:
                 **raw,
                 "index": index,
                 "label": label(component),
+                "not_claimed_note": str(NOT_CLAIMED_NOTES.get(component, "")),
                 "description": render_line_text(raw),
                 "amount": Decimal(raw["amount"]),
                 "rate": Decimal(raw["rate"]) if raw.get("rate") else None,
