@@ -150,7 +150,12 @@ def test_a_new_hotel_line_is_refused_pointing_to_art_3_lid_2(finance_officer, fi
     assert "actual-cost alternative (art. 3 lid 2) for 2025" in message
     response = finance_api.post(
         "/api/v1/cost-lines/",
-        {"year": 2025, "category": "actual_hotel_ship_catering", "amount": "10", "description": "H"},
+        {
+            "year": 2025,
+            "category": "actual_hotel_ship_catering",
+            "amount": "10",
+            "description": "H",
+        },
         format="json",
     )
     assert response.status_code == 400

@@ -4,15 +4,16 @@ normbedragen and the actual-cost exception), for ``scenario.period``.
 
 Conventions (also in ``docs/rules-scenarios.md``):
 
-- **GOO (sub a; normbedrag art. 3 lid 1)**: place-days = for every day in the period on which a location is
-  open, the places of the capacity entry covering that day (a realised place
-  counts whether occupied or not). One line per location per rate period of
-  ``booo.goo.normbedrag_per_place_day``; line amount = place-days × rate.
-- **POO (sub c, d; normbedrag art. 3 lid 4)**: a person counts once for a month when placed with a host on
-  at least one day of that month inside the period *and* having at least one
-  provision for that month. The rate is the normbedrag in force on the **first
-  day of the month** (also when the period starts later in that month). One line
-  per month, listing the persons.
+- **GOO (sub a; normbedrag art. 3 lid 1)**: place-days = for every day in the
+  period on which a location is open, the places of the capacity entry covering
+  that day (a realised place counts whether occupied or not). One line per
+  location per rate period of ``booo.goo.normbedrag_per_place_day``; line
+  amount = place-days × rate.
+- **POO (sub c, d; normbedrag art. 3 lid 4)**: a person counts once for a month
+  when placed with a host on at least one day of that month inside the period
+  *and* having at least one provision for that month. The rate is the
+  normbedrag in force on the **first day of the month** (also when the period
+  starts later in that month). One line per month, listing the persons.
 - **POO leefgeld (sub b)** at actual cost: ``policy.leefgeld_paid_poo`` or the
   amount the leefgeld section supplies; one line.
 - **Other costs** come from ``other_costs``. Purchased services (such as
