@@ -28,6 +28,7 @@ from .explanations import (
     render_node,
 )
 from .inputs import BOOO_SECTIONS, build_input
+from .sisa import COMPARISON_KEY
 
 ZERO = Decimal("0.00")
 
@@ -150,6 +151,12 @@ class DeclarationData:
     def poo_person_months(self) -> int:
         return self.booo["poo"]["person_months"]
 
+    def sisa(self) -> dict:
+        """The SiSa A16 indicators of this declaration's year (declarations.sisa)."""
+        from .sisa import sisa
+
+        return sisa(self)
+
     # -- drill-down --------------------------------------------------------------
     def scenario_location(self, location_ref: str) -> dict | None:
         for location in self.scenario.get("locations", []):
@@ -203,6 +210,20 @@ def compute(municipality, year: int, params: ParameterSet | None = None) -> Decl
     params = params or current_parameters()
     scenario, sources = build_input(municipality, year)
     result = evaluate(scenario, explain=True, params=params, sections=BOOO_SECTIONS)
+    if (scenario.get("policy") or {}).get("actual_cost_goo", {}).get("enabled"):
+        # SiSa A16/02–03 compare the actual costs with the normbedrag over the
+        # same days: keep the normbedrag of the whole year with the version.
+        without = {
+            **scenario,
+            "policy": {k: v for k, v in scenario["policy"].items() if k != "actual_cost_goo"},
+            "other_costs": [
+                cost
+                for cost in scenario.get("other_costs", [])
+                if cost["category"] != "actual_cost_goo"
+            ],
+        }
+        goo = evaluate(without, params=params, sections=BOOO_SECTIONS)["booo"]["goo"]
+        result = {**result, COMPARISON_KEY: {"goo_normbedrag_whole_period": goo["amount"]}}
     return DeclarationData(
         municipality.code, year, scenario, result, parameters_used(params), sources
     )

@@ -172,3 +172,92 @@ def test_a_stored_hotel_line_can_still_be_corrected_or_moved(finance_officer, mu
     with pytest.raises(ValidationError):
         services.save_cost_line(finance_officer, line)
     assert CostLine.objects.get().category == CostCategory.TRANSITION
+
+
+# -- SiSa A16 ------------------------------------------------------------------------
+
+
+def _sisa_cells(page: str) -> dict[str, str]:
+    import re
+
+    rows = re.findall(
+        r'data-indicator="(A16/\d\d)">.*?numeric-data">([^<]*)</td>', page, flags=re.S
+    )
+    return {indicator: amount.strip() for indicator, amount in rows}
+
+
+def test_year_page_shows_the_confirmed_2023_indicators(finance_client, municipality, hall):
+    page = finance_client.get(
+        reverse("declarations:year", args=[2023]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    cells = _sisa_cells(page)
+    assert cells["A16/01"] == "605,900.00"  # 365 days × 20 places × € 83
+    assert cells["A16/02"] == "0.00" and cells["A16/04"] == "0.00"
+    assert cells["A16/05"] == "not recorded on the platform"
+    assert "Not confirmed for this year" not in page
+
+
+def test_a_later_year_shows_the_2023_set_marked_not_confirmed(
+    finance_client, municipality, hall, poo_2024
+):
+    data = compute(municipality, 2024)
+    goo = next(r["amount"] for r in data.components() if r["component"] == "goo")
+    poo = next(r["amount"] for r in data.components() if r["component"] == "poo")
+    page = finance_client.get(
+        reverse("declarations:year", args=[2024]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    cells = _sisa_cells(page)
+    assert (
+        cells["A16/01"] == f"{goo:,.2f}" and cells["A16/06"] == f"{poo:,.2f}" == "184.00"
+    )  # 2 months × € 92
+    assert "Not confirmed for this year" in page and "confirmed for SiSa 2023" in page
+
+
+def test_the_xlsx_holds_the_sisa_indicators(finance_client, municipality, hall, poo_2024):
+    import io
+
+    from openpyxl import load_workbook
+
+    data = compute(municipality, 2024)
+    xlsx = finance_client.get(
+        reverse("declarations:draft_export_xlsx", args=[2024]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    rows = {
+        row[0]: row
+        for row in load_workbook(io.BytesIO(xlsx.content))["SiSa"].iter_rows(values_only=True)
+    }
+    goo = next(r["amount"] for r in data.components() if r["component"] == "goo")
+    assert Decimal(str(rows["A16/01"][2])) == goo
+    assert Decimal(str(rows["A16/06"][2])) == Decimal("184.00")
+    assert rows["A16/05"][2] == "not recorded on the platform"
+
+
+def test_actual_costs_above_the_normbedrag_go_to_a16_02(
+    finance_officer, finance_client, municipality, hall
+):
+    from openopvang.declarations.models import YearSettings
+
+    services.save_year_settings(
+        finance_officer,
+        YearSettings(
+            municipality=municipality, year=2023, actual_cost_goo=True, actual_cost_reason="Hotel"
+        ),
+    )
+    services.save_cost_line(
+        finance_officer,
+        CostLine(
+            municipality=municipality,
+            year=2023,
+            category=CostCategory.ACTUAL_COST_GOO,
+            amount=Decimal("700000.00"),
+            description="Hotel invoices 2023",
+        ),
+    )
+    declaration = services.submit(finance_officer, municipality, 2023)
+    page = finance_client.get(
+        reverse("declarations:version_page", args=[declaration.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    cells = _sisa_cells(page)
+    # The normbedrag the year would have had, and the actual spending above it.
+    assert cells["A16/01"] == "605,900.00"
+    assert cells["A16/02"] == "94,100.00" and cells["A16/03"] == "0.00"
