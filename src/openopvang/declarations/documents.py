@@ -125,6 +125,7 @@ def to_xlsx(data: DeclarationData, municipality) -> bytes:
     append_row(summary, [_("Not tied to one month"), data.not_by_month], money=(2,))
     set_widths(summary, {"A": 45, "B": 40})
 
+    _sisa_sheet(workbook, data)
     for row in data.components():
         sheet = workbook.create_sheet(row["component"][:31])
         append_row(sheet, [row["label"], row["article"]], bold=(1,))
@@ -134,6 +135,42 @@ def to_xlsx(data: DeclarationData, municipality) -> bytes:
         append_row(sheet, [_("Total declared")] + [None] * 8 + [row["amount"]], money=(10,))
         set_widths(sheet, {"N": 60})
     return xlsx_bytes(workbook)
+
+
+def _sisa_sheet(workbook, data: DeclarationData) -> None:
+    """The SiSa A16 indicators of the year (declarations.sisa), one row each."""
+    sisa = data.sisa()
+    sheet = workbook.create_sheet("SiSa")
+    append_row(sheet, [_("SiSa accountability (%(code)s)") % {"code": sisa["code"]}], bold=True)
+    append_row(sheet, [_("Source"), sisa["source"]["publication"]])
+    if not sisa["confirmed"]:
+        append_row(
+            sheet,
+            [
+                _(
+                    "Not confirmed for this year: the indicators below are those confirmed for "
+                    "SiSa %(confirmed)s; the SiSa of %(year)s may number them differently."
+                )
+                % {
+                    "confirmed": ", ".join(str(y) for y in sisa["confirmed_for"]),
+                    "year": sisa["year"],
+                }
+            ],
+        )
+    append_row(sheet, [])
+    append_row(sheet, [_("Indicator"), _("Description"), _("Amount (€)")], bold=True)
+    for row in sisa["rows"]:
+        if row["amount"] is not None:
+            amount = row["amount"]
+        elif row["not_recorded"]:
+            amount = _("not recorded on the platform")
+        else:
+            amount = _("not computable for this version")
+        append_row(sheet, [row["id"], row["label"], amount], money=(3,))
+    for row in sisa["unmapped"]:
+        label = f"{row['label']} ({_('no confirmed indicator')})"
+        append_row(sheet, ["", label, row["amount"]], money=(3,))
+    set_widths(sheet, {"A": 12, "B": 80, "C": 18})
 
 
 def to_pdf(data: DeclarationData, municipality) -> bytes:

@@ -20,15 +20,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from openopvang.rules.engine.booo import COMPONENT_LABELS as ENGINE_LABELS
+from openopvang.rules.engine.booo import FORMER_COMPONENT_LABELS
 
 COMPONENTS = tuple(ENGINE_LABELS)  # the engine's order: goo, poo, poo_leefgeld, …
 LABELS = {
-    "goo": gettext_lazy("GOO normbedrag (sub a)"),
-    "poo": gettext_lazy("POO normbedrag (sub c and d)"),
+    "goo": gettext_lazy("GOO normbedrag (art. 3 lid 1)"),
+    "poo": gettext_lazy("POO normbedrag (art. 3 lid 4)"),
     "poo_leefgeld": gettext_lazy("POO leefgeld at actual cost (sub b)"),
     "transition": gettext_lazy("Transition costs (sub e, on application)"),
     "purchased_services": gettext_lazy("Purchased services (within sub a)"),
-    "actual_hotel_ship_catering": gettext_lazy("Hotels, ships and catering at actual cost"),
+    "actual_hotel_ship_catering": gettext_lazy(
+        "Hotels, ships and catering (listed, not claimed separately)"
+    ),
     "actual_cost_goo": gettext_lazy("GOO at actual cost (art. 3 lid 2)"),
 }
 NOTES = {
@@ -37,7 +40,16 @@ NOTES = {
         "Paid from the GOO normbedrag; listed for information, not declared."
     ),
     "actual_hotel_ship_catering": gettext_lazy(
-        "Hotels, ships and catering claimed separately at actual cost."
+        "Not claimed on top of the GOO normbedrag: no source provides a separate claim; "
+        "where actual GOO costs deviate significantly, use the actual-cost exception "
+        "(art. 3 lid 2)."
+    ),
+}
+# Why a component is listed but not claimed separately, where the page says so.
+NOT_CLAIMED_NOTES = {
+    "purchased_services": gettext_lazy("paid from the GOO normbedrag"),
+    "actual_hotel_ship_catering": gettext_lazy(
+        "no separate claim; higher actual GOO costs go through art. 3 lid 2"
     ),
 }
 
@@ -56,7 +68,10 @@ def explanation_groups(booo: dict) -> dict[str, list[dict]]:
     one group per component holding one node per line. Groups are matched by
     their ``key``; a version stored before keys existed by the engine's label."""
     tree = booo.get("explanation") or {}
-    by_engine_label = {text: component for component, text in ENGINE_LABELS.items()}
+    by_engine_label = {
+        **FORMER_COMPONENT_LABELS,
+        **{text: component for component, text in ENGINE_LABELS.items()},
+    }
     out: dict[str, list[dict]] = {}
     for group in tree.get("children", []):
         component = group.get("key") or by_engine_label.get(group.get("label"))

@@ -20,6 +20,7 @@ from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import OTHER_COST_CATEGORIES
 
 from .explanations import (
+    NOT_CLAIMED_NOTES,
     explanation_groups,
     label,
     ordered_components,
@@ -27,6 +28,7 @@ from .explanations import (
     render_node,
 )
 from .inputs import BOOO_SECTIONS, build_input
+from .sisa import COMPARISON_KEY
 
 ZERO = Decimal("0.00")
 
@@ -120,6 +122,7 @@ class DeclarationData:
                     "component": component,
                     "label": label(component),
                     "article": ARTICLES.get(component, ""),
+                    "not_claimed_note": str(NOT_CLAIMED_NOTES.get(component, "")),
                     "amount": declared,
                     "listed": listed,
                     "declared": any(line["declared"] for line in lines),
@@ -147,6 +150,12 @@ class DeclarationData:
     @property
     def poo_person_months(self) -> int:
         return self.booo["poo"]["person_months"]
+
+    def sisa(self) -> dict:
+        """The SiSa A16 indicators of this declaration's year (declarations.sisa)."""
+        from .sisa import sisa
+
+        return sisa(self)
 
     # -- drill-down --------------------------------------------------------------
     def scenario_location(self, location_ref: str) -> dict | None:
@@ -184,6 +193,7 @@ def _lines(data: DeclarationData) -> list[dict]:
                 **raw,
                 "index": index,
                 "label": label(component),
+                "not_claimed_note": str(NOT_CLAIMED_NOTES.get(component, "")),
                 "description": render_line_text(raw),
                 "amount": Decimal(raw["amount"]),
                 "rate": Decimal(raw["rate"]) if raw.get("rate") else None,
@@ -200,6 +210,20 @@ def compute(municipality, year: int, params: ParameterSet | None = None) -> Decl
     params = params or current_parameters()
     scenario, sources = build_input(municipality, year)
     result = evaluate(scenario, explain=True, params=params, sections=BOOO_SECTIONS)
+    if (scenario.get("policy") or {}).get("actual_cost_goo", {}).get("enabled"):
+        # SiSa A16/02–03 compare the actual costs with the normbedrag over the
+        # same days: keep the normbedrag of the whole year with the version.
+        without = {
+            **scenario,
+            "policy": {k: v for k, v in scenario["policy"].items() if k != "actual_cost_goo"},
+            "other_costs": [
+                cost
+                for cost in scenario.get("other_costs", [])
+                if cost["category"] != "actual_cost_goo"
+            ],
+        }
+        goo = evaluate(without, params=params, sections=BOOO_SECTIONS)["booo"]["goo"]
+        result = {**result, COMPARISON_KEY: {"goo_normbedrag_whole_period": goo["amount"]}}
     return DeclarationData(
         municipality.code, year, scenario, result, parameters_used(params), sources
     )

@@ -5,7 +5,7 @@ from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Location
 
-from .models import AdvanceRequest, CostLine, YearSettings
+from .models import AdvanceRequest, CostCategory, CostLine, YearSettings
 from .years import validate_year
 
 
@@ -23,6 +23,13 @@ class CostLineForm(DesignSystemFormMixin, forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = Location.objects.for_user(user).order_by("name")
+        if self.instance.category != CostCategory.ACTUAL_HOTEL_SHIP_CATERING:
+            # Not offered for new lines (decision 0010); a stored line keeps it.
+            self.fields["category"].choices = [
+                choice
+                for choice in self.fields["category"].choices
+                if choice[0] != CostCategory.ACTUAL_HOTEL_SHIP_CATERING
+            ]
 
 
 class YearSettingsForm(DesignSystemFormMixin, forms.ModelForm):

@@ -21,9 +21,11 @@ from .years import validate_year
 class CostCategory(models.TextChoices):
     TRANSITION = "transition", _("Transition costs (sub e, on application)")
     PURCHASED_SERVICES = "purchased_services", _("Purchased services (within sub a)")
+    # No longer accepted for new lines (docs/decisions/0010): existing lines stay
+    # readable and are listed, not declared on top of the GOO normbedrag.
     ACTUAL_HOTEL_SHIP_CATERING = (
         "actual_hotel_ship_catering",
-        _("Hotels, ships and catering at actual cost (from 2025)"),
+        _("Hotels, ships and catering (listed, not claimed separately)"),
     )
     ACTUAL_COST_GOO = "actual_cost_goo", _("GOO at actual cost (art. 3 lid 2)")
 

@@ -8,6 +8,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
@@ -15,7 +16,6 @@ from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Location
-from openopvang.rules.engine import law
 from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.parameters import ParameterSet
 
@@ -42,14 +42,13 @@ def _check_cost_line(line: CostLine) -> None:
         ).exists()
     ):
         errors["location"] = _("Choose a location of your municipality.")
-    if (
-        line.category == CostCategory.ACTUAL_HOTEL_SHIP_CATERING
-        and line.year < (separate_from := law.hotel_ship_catering_from(current_parameters())).year
-    ):
+    if line.category == CostCategory.ACTUAL_HOTEL_SHIP_CATERING and _enters_hotel_category(line):
         errors["category"] = _(
-            "Hotels, ships and catering are claimed separately from %(year)s; before that the "
-            "GOO normbedrag includes them."
-        ) % {"year": separate_from.year}
+            "Hotels, ships and catering are not claimed separately: no source provides a "
+            "separate claim on top of the GOO normbedrag. Where your actual GOO costs deviate "
+            "significantly, choose the actual-cost alternative (art. 3 lid 2) for %(year)s and "
+            "enter GOO at actual cost."
+        ) % {"year": line.year}
     if line.category == CostCategory.ACTUAL_COST_GOO:
         settings = YearSettings.objects.filter(
             municipality_id=line.municipality_id, year=line.year
@@ -61,6 +60,16 @@ def _check_cost_line(line: CostLine) -> None:
             ) % {"year": line.year}
     if errors:
         raise ValidationError(errors)
+
+
+def _enters_hotel_category(line: CostLine) -> bool:
+    """A new line, or an existing one moved into the category. Lines stored
+    before decision 0010 keep their category (listed, not declared) and can
+    still be edited or deleted."""
+    if line.pk is None:
+        return True
+    stored = CostLine.objects.filter(pk=line.pk).values_list("category", flat=True).first()
+    return stored != CostCategory.ACTUAL_HOTEL_SHIP_CATERING
 
 
 def save_cost_line(user, line: CostLine, *, request=None) -> CostLine:
@@ -115,9 +124,11 @@ def year_settings(municipality, year: int) -> YearSettings:
 def advance_deadline(
     year: int, params: ParameterSet | None = None, today: datetime.date | None = None
 ) -> dict:
-    """The deadline for requesting the advance for financial year `year`: the
-    request must arrive *before* this day (1 October; from 2026 1 November).
-    The platform reads the deadline in force on 1 January of that year.
+    """The deadline for requesting the advance for the expected costs of
+    financial year `year` — the same year (BooO art. 5 lid 2): the request must
+    arrive *before* this day of that year (1 October for 2023–2025; 1 November
+    from 2026, Stcrt. 2025, 41734; no deadline in 2022). The platform reads the
+    deadline in force on 1 January of that year.
     {"deadline", "last_day", "days_left", "state": ok|near|passed, "reference"}
     or {"error": "..."} when no deadline is known for that year."""
     params = params or current_parameters()
@@ -144,6 +155,18 @@ def request_advance(user, advance: AdvanceRequest, *, request=None) -> AdvanceRe
     if advance.requested_by_id is None:
         advance.requested_by = user
     deadline = advance_deadline(advance.year)
+    if deadline.get("state") == "passed":
+        raise ValidationError(
+            _(
+                "The advance for %(year)s had to be requested before %(day)s (%(article)s): "
+                "an advance is requested for the same financial year, before the deadline."
+            )
+            % {
+                "year": advance.year,
+                "day": date_format(deadline["deadline"], "j F Y"),
+                "article": deadline["reference"]["article"],
+            }
+        )
     advance.deadline = deadline.get("deadline")
     return save_audited(user, advance, request=request)
 

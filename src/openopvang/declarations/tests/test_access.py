@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from freezegun import freeze_time
 from rest_framework.test import APIClient
 
 from openopvang.audit.models import AuditAction, AuditEvent
@@ -183,17 +184,18 @@ def test_api_for_the_finance_officer(finance_api, municipality, hall):
     assert "750.00" in csv_text and "800.00" not in csv_text  # version 1 is frozen
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT, channel="api").count() == 3
 
-    with_freeze = finance_api.post(
-        "/api/v1/advance-requests/", {"year": 2025, "amount": "1000.00"}, format="json"
-    )
-    assert with_freeze.status_code == 201
-    assert with_freeze.json()["deadline"] == "2025-10-01"
-    assert (
-        finance_api.post(
-            "/api/v1/advance-requests/", {"year": 2025, "amount": "1.00"}, format="json"
-        ).status_code
-        == 400
-    )
+    with freeze_time("2025-05-01"):  # before the deadline of the same year
+        with_freeze = finance_api.post(
+            "/api/v1/advance-requests/", {"year": 2025, "amount": "1000.00"}, format="json"
+        )
+        assert with_freeze.status_code == 201
+        assert with_freeze.json()["deadline"] == "2025-10-01"
+        assert (
+            finance_api.post(
+                "/api/v1/advance-requests/", {"year": 2025, "amount": "1.00"}, format="json"
+            ).status_code
+            == 400
+        )
 
 
 def test_parameters_api(finance_api):

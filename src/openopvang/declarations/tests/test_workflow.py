@@ -128,8 +128,12 @@ def test_advance_deadline_warning(finance_client, municipality, hall, today, sta
     assert "Request the advance before 1 October 2025" in page
     if text:
         assert text in page
-    # The suggested amount is the live estimate: 365 × 20 × € 44.
-    assert 'value="321200.00"' in page
+    if state == "passed":
+        # The advance is for the same year: after the deadline no form is offered.
+        assert "can no longer be requested" in page and 'name="amount"' not in page
+    else:
+        # The suggested amount is the live estimate: 365 × 20 × € 44.
+        assert 'value="321200.00"' in page
 
 
 def test_advance_deadline_from_2026_is_1_november():
@@ -172,7 +176,7 @@ def test_exports_hold_the_screen_figures(finance_client, municipality, hall, poo
     assert _xlsx_total(workbook) == data.total
     assert {"Summary", "goo", "poo"} <= set(workbook.sheetnames)
     summary = list(workbook["Summary"].iter_rows(values_only=True))
-    assert any(row[1] == "BooO art. 2 lid 1 sub a" for row in summary)
+    assert any(row[1] == "BooO art. 3 lid 1 (art. 2 lid 1 sub a)" for row in summary)
     goo_rows = list(workbook["goo"].iter_rows(values_only=True))
     assert goo_rows[-1][9] == float(GOO_2024)
 
@@ -261,7 +265,8 @@ def test_cost_line_rules(finance_client, municipality):
         {"category": "actual_hotel_ship_catering", "amount": "10.00", "description": "Hotel"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
-    assert "claimed separately from 2025" in response.content.decode()
+    # No longer offered for new lines (decision 0010).
+    assert "Select a valid choice" in response.content.decode()
     response = finance_client.post(
         reverse("declarations:cost_line_create", args=[2024]),
         {"category": "actual_cost_goo", "amount": "10.00", "description": "Hotel"},

@@ -2,7 +2,6 @@
 first day (a parameter) to next year, whatever door asks: page, API, form,
 model, service."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -51,22 +50,3 @@ def test_a_cost_line_for_2099_is_refused_by_the_model(municipality, finance_offi
     with pytest.raises(ValidationError) as refused:
         services.save_cost_line(finance_officer, line)
     assert refused.value.message_dict["year"] == ["Choose a year from 2022 to 2027."]
-
-
-def test_hotels_before_the_parameters_date_are_refused_naming_the_year(
-    municipality, finance_officer
-):
-    line = CostLine(
-        municipality=municipality,
-        year=2024,
-        category=CostCategory.ACTUAL_HOTEL_SHIP_CATERING,
-        amount=Decimal("10.00"),
-        description="Hotel",
-        month=datetime.date(2024, 5, 1),
-    )
-    with pytest.raises(ValidationError) as refused:
-        services.save_cost_line(finance_officer, line)
-    assert refused.value.message_dict["category"] == [
-        "Hotels, ships and catering are claimed separately from 2025; before that the "
-        "GOO normbedrag includes them."
-    ]

@@ -1,22 +1,28 @@
 """BooO: what the state pays a municipality (Bekostigingsregeling opvang
-ontheemden Oekraïne, art. 2 lid 1), for ``scenario.period``.
+ontheemden Oekraïne: art. 2 lid 1 lists the cost categories, art. 3 holds the
+normbedragen and the actual-cost exception), for ``scenario.period``.
 
 Conventions (also in ``docs/rules-scenarios.md``):
 
-- **GOO (sub a)**: place-days = for every day in the period on which a location is
-  open, the places of the capacity entry covering that day (a realised place
-  counts whether occupied or not). One line per location per rate period of
-  ``booo.goo.normbedrag_per_place_day``; line amount = place-days × rate.
-- **POO (sub c, d)**: a person counts once for a month when placed with a host on
-  at least one day of that month inside the period *and* having at least one
-  provision for that month. The rate is the normbedrag in force on the **first
-  day of the month** (also when the period starts later in that month). One line
-  per month, listing the persons.
+- **GOO (sub a; normbedrag art. 3 lid 1)**: place-days = for every day in the
+  period on which a location is open, the places of the capacity entry covering
+  that day (a realised place counts whether occupied or not). One line per
+  location per rate period of ``booo.goo.normbedrag_per_place_day``; line
+  amount = place-days × rate.
+- **POO (sub c, d; normbedrag art. 3 lid 4)**: a person counts once for a month
+  when placed with a host on at least one day of that month inside the period
+  *and* having at least one provision for that month. The rate is the
+  normbedrag in force on the **first day of the month** (also when the period
+  starts later in that month). One line per month, listing the persons.
 - **POO leefgeld (sub b)** at actual cost: ``policy.leefgeld_paid_poo`` or the
   amount the leefgeld section supplies; one line.
 - **Other costs** come from ``other_costs``. Purchased services (such as
   VluchtelingenWerk's) are bought under sub a and paid from the GOO normbedrag,
   so they are listed for information and not declared (``declared: false``).
+  Hotels, ships and catering (``actual_hotel_ship_catering``) are listed the same
+  way: the only source says their costs were left out of the cost basis of the
+  2025 normbedrag, none that they are claimed on top; higher actual GOO costs go
+  through art. 3 lid 2 (docs/decisions/0010).
 - **Actual cost GOO** (art. 3 lid 2, from ``booo.goo.actual_cost_from``): when
   ``policy.actual_cost_goo.enabled``, GOO normbedrag lines stop on the day before
   that date and ``actual_cost_goo`` lines take their place.
@@ -51,22 +57,34 @@ POO_RATE = "booo.poo.normbedrag_per_person_month"
 NOTES = {
     "transition": "Transition costs are paid on application only.",
     "purchased_services": "Paid from the GOO normbedrag; listed for information, not declared.",
-    "actual_hotel_ship_catering": "Hotels, ships and catering claimed separately at actual cost.",
+    "actual_hotel_ship_catering": (
+        "Not claimed on top of the GOO normbedrag: no source provides a separate claim; "
+        "where actual GOO costs deviate significantly, use the actual-cost exception "
+        "(art. 3 lid 2)."
+    ),
 }
 # Each line also says its description as a code with parameters (``text``),
 # for a user interface to render in the reader's language; the English
 # ``description`` is for CLI readers.
 # Listed for information but not part of the declared total: services bought
-# under sub a are paid from the GOO normbedrag (DOMAIN.md §2). One place to
+# under sub a are paid from the GOO normbedrag (DOMAIN.md §2); hotels, ships and
+# catering have no separate claim in any source (decision 0010). One place to
 # change if the ministry (NOO) reads it otherwise.
-NOT_DECLARED = frozenset({"purchased_services"})
+NOT_DECLARED = frozenset({"purchased_services", "actual_hotel_ship_catering"})
+# Labels of earlier engine versions, so explanations stored before groups had
+# keys still find their component (declarations.explanations).
+FORMER_COMPONENT_LABELS = {
+    "GOO normbedrag (art. 2 lid 1 sub a)": "goo",
+    "POO normbedrag (art. 2 lid 1 sub c, d)": "poo",
+    "Hotels, ships, catering at actual cost": "actual_hotel_ship_catering",
+}
 COMPONENT_LABELS = {
-    "goo": "GOO normbedrag (art. 2 lid 1 sub a)",
-    "poo": "POO normbedrag (art. 2 lid 1 sub c, d)",
+    "goo": "GOO normbedrag (art. 3 lid 1)",
+    "poo": "POO normbedrag (art. 3 lid 4)",
     "poo_leefgeld": "POO leefgeld at actual cost (art. 2 lid 1 sub b)",
     "transition": "Transition costs (art. 2 lid 1 sub e)",
     "purchased_services": "Purchased services (within sub a)",
-    "actual_hotel_ship_catering": "Hotels, ships, catering at actual cost",
+    "actual_hotel_ship_catering": "Hotels, ships, catering (listed, not claimed separately)",
     "actual_cost_goo": "GOO at actual cost (art. 3 lid 2)",
 }
 
