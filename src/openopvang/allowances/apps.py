@@ -10,7 +10,9 @@ class AllowancesConfig(AppConfig):
     def ready(self):
         # Feeds the leefgeld actually paid to POO persons into the BooO declaration.
         # The household's leefgeld and eigen bijdrage on the person page.
+        # The runs a parameter load touches (parameters.affected).
         from . import (
+            affected,  # noqa: F401
             cost_source,  # noqa: F401
             panels,  # noqa: F401
         )

@@ -8,4 +8,7 @@ class DeclarationsConfig(AppConfig):
     verbose_name = _("BooO declarations")
 
     def ready(self):
-        from . import tasks  # noqa: F401  (registers the national task)
+        from . import (
+            affected,  # noqa: F401  (declarations a parameter load touches)
+            tasks,  # noqa: F401  (registers the national task)
+        )

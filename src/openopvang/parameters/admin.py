@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from openopvang.audit.admin import ReadOnlyAdmin
 
-from .models import ParameterOverride
+from .models import ParameterLoad, ParameterOverride
 
 
 @admin.register(ParameterOverride)
@@ -13,3 +13,11 @@ class ParameterOverrideAdmin(ReadOnlyAdmin):
     list_display = ["name", "start", "end", "value", "publication", "article", "confidence"]
     list_filter = ["confidence"]
     search_fields = ["name", "publication"]
+
+
+@admin.register(ParameterLoad)
+class ParameterLoadAdmin(ReadOnlyAdmin):
+    """Loads are staged, applied and rolled back through the parameters page."""
+
+    list_display = ["file_name", "status", "created_by", "created_at", "applied_at"]
+    list_filter = ["status"]

@@ -39,3 +39,29 @@ class ParameterOverrideForm(DesignSystemFormMixin, forms.ModelForm):
                 )
         self.fields["publication"].required = True
         self.fields["article"].required = True
+
+
+class ParameterLoadForm(DesignSystemFormMixin, forms.Form):
+    """A YAML or CSV file of values (a year of published amounts)."""
+
+    MAX_BYTES = 1024 * 1024
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "YAML in the structure of the rules files, or CSV with the columns "
+            "name,start,end,value,publication,article,url,confidence,note."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".yaml", ".yml", ".csv")):
+            raise forms.ValidationError(_("Upload a .yaml, .yml or .csv file."))
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        return upload
+
+
+class ConfirmForm(DesignSystemFormMixin, forms.Form):
+    confirm = forms.BooleanField(label=_("I have checked the preview"), required=True)

@@ -60,3 +60,48 @@ class ParameterOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.start}: {self.value}"
+
+
+class LoadStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft (previewed, not used)")
+    APPLIED = "applied", _("Applied")
+    ROLLED_BACK = "rolled_back", _("Rolled back")
+
+
+class ParameterLoad(models.Model):
+    """A file of parameter values (a year of published amounts) loaded at once:
+    staged as a draft with its preview, applied in one transaction, and
+    possibly rolled back while no declaration or run was computed with it.
+    `values` holds every value of the file as plain JSON (see
+    parameters.loading), with the override each one created or replaced once
+    applied."""
+
+    file_name = models.CharField(_("file"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=12, choices=LoadStatus.choices, default=LoadStatus.DRAFT
+    )
+    values = models.JSONField(_("values"), default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    rolled_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rolled_back_at = models.DateTimeField(_("rolled back at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("parameter load")
+        verbose_name_plural = _("parameter loads")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def changed_values(self) -> list[dict]:
+        return [value for value in self.values if value.get("change") != "unchanged"]

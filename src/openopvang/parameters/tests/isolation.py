@@ -20,3 +20,10 @@ def _parameter(v):
         publication="Stcrt. 2022, 27515",
         article="BooO art. 2 lid 1 sub a",
     )
+
+
+@victim("parameters.ParameterLoad")
+def _load(v):
+    from openopvang.parameters.models import ParameterLoad
+
+    return ParameterLoad.objects.create(file_name="2026.yaml", values=[])
