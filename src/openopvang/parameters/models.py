@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Confidence(models.TextChoices):
-    CONFIRMED = "confirmed", _("Confirmed (official publication)")
-    SECONDARY = "secondary", _("Secondary (news report)")
+    # The engine's values (rules.engine.parameters.CONFIDENCE), labelled once here.
+    CONFIRMED = "confirmed", _("confirmed (official publication)")
+    MUNICIPAL_PAGE = "municipal_page", _("municipal page quoting the national rule")
+    SECONDARY = "secondary", _("secondary (news report)")
 
 
 class ParameterOverride(models.Model):
@@ -29,11 +31,11 @@ class ParameterOverride(models.Model):
         _("publication"), max_length=200, help_text=_("E.g. Stcrt. 2025, 41734.")
     )
     article = models.CharField(
-        _("article"), max_length=120, help_text=_("E.g. BooO art. 2 lid 1 sub a.")
+        _("article"), max_length=120, help_text=_("E.g. BooO art. 3 lid 1.")
     )
     url = models.URLField(_("link"), blank=True)
     confidence = models.CharField(
-        _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.CONFIRMED
+        _("confidence"), max_length=20, choices=Confidence.choices, default=Confidence.CONFIRMED
     )
     note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(

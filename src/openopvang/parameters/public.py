@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from openopvang.rules.engine.parameters import PARAMETER_DIR, MonthDay
 
 from .missing import long_date
+from .models import Confidence
 from .services import current_parameters, parameter_rows
 
 MONEY_UNITS = {"EUR/day": "per_day", "EUR/month": "per_month", "EUR": "amount"}
@@ -67,11 +68,8 @@ def format_value(unit: str, value) -> str:
 
 
 def confidence_label(confidence: str) -> str:
-    labels = {
-        "confirmed": _("confirmed (official publication)"),
-        "secondary": _("secondary (news report)"),
-    }
-    return labels.get(confidence, confidence)
+    labels = dict(Confidence.choices)
+    return str(labels.get(confidence, confidence))
 
 
 def public_rows(regulation: str = "", query: str = "") -> list[dict]:

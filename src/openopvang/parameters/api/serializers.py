@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from ..models import Confidence
+
 
 class ReferenceSerializer(serializers.Serializer):
     publication = serializers.CharField()
@@ -15,7 +17,7 @@ class ParameterValueSerializer(serializers.Serializer):
     applies_until = serializers.DateField(allow_null=True, help_text="Last day the value applies.")
     value = serializers.CharField()
     reference = ReferenceSerializer()
-    confidence = serializers.ChoiceField(choices=["confirmed", "secondary"])
+    confidence = serializers.ChoiceField(choices=Confidence.values)
     note = serializers.CharField(allow_blank=True)
     origin = serializers.ChoiceField(choices=["file", "database"])
 

@@ -70,3 +70,19 @@ def test_parameters_api_is_public_and_read_only(db):
     assert api.post("/api/v1/parameters/", {}, format="json").status_code in (401, 403, 405)
     only = api.get("/api/v1/parameters/?regulation=rooo").json()
     assert only and all(item["name"].startswith("rooo.") for item in only)
+
+
+def test_the_income_threshold_factor_shows_its_municipal_page_source(client):
+    # The 1.15 factor is known from a municipal page quoting the national rule;
+    # an administrator's value can carry the same confidence.
+    ParameterOverride.objects.create(
+        name="rooo.income.threshold_factor",
+        start=datetime.date(2026, 1, 1),
+        value="1.15",
+        publication="Gemeente Hilversum, verplichte eigen bijdrage",
+        article="RooO",
+        confidence="municipal_page",
+    ).full_clean()
+    html = client.get(PAGE, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert 'id="rooo.income.threshold_factor"' in html
+    assert "gemeentelijke pagina die de landelijke regel aanhaalt" in html
