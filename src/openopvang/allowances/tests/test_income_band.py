@@ -77,3 +77,48 @@ def test_payment_run_and_collection_list_use_the_band(family, municipality, fina
     # I = 1000.00: eigen bijdrage min(488.44, 239.885217...) = 239.89 (two adults charged)
     rows, total = collection_list(municipality, NOVEMBER)
     assert [r.amount for r in rows] == [Decimal("239.89")] and total == Decimal("239.89")
+
+
+# The published table (2025 amounts, GOO without catering, one adult): the
+# thresholds from which leefgeld is withdrawn and the eigen bijdrage levied in full.
+PUBLISHED = [
+    (0, "362,07", "642,92"),
+    (1, "675,68", "956,54"),
+    (2, "873,23", "1154,08"),
+    (3, "1049,49", "1330,34"),
+    (4, "1302,80", "1583,65"),
+]
+
+
+@pytest.mark.parametrize(("minors", "leefgeld_from", "eigen_bijdrage_from"), PUBLISHED)
+def test_person_page_shows_the_published_thresholds(
+    municipality, coordinator, client, minors, leefgeld_from, eigen_bijdrage_from
+):
+    location = factories.LocationFactory(municipality=municipality, catering=False)
+    factories.CapacityPeriodFactory(location=location, places=40)
+    household = factories.HouseholdFactory(municipality=municipality, name="Melnyk")
+    births = [datetime.date(1985, 3, 2)] + [datetime.date(2015 + n, 5, 1) for n in range(minors)]
+    members = []
+    for birth in births:
+        person = factories.PersonFactory(municipality=municipality, birth_date=birth)
+        factories.MembershipFactory(
+            household=household, person=person, start_date=datetime.date(2024, 12, 1)
+        )
+        factories.PlacementFactory(
+            person=person, location=location, start_date=datetime.date(2025, 1, 1)
+        )
+        members.append(person)
+    factories.IncomeFactory(
+        person=members[0],
+        start_date=datetime.date(2025, 1, 1),
+        end_date=None,
+        monthly_amount=Decimal("100.00"),
+    )
+    client.force_login(coordinator)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.utils.timezone.localdate", lambda *a: datetime.date(2025, 11, 20))
+        page = client.get(
+            reverse("registry:person_detail", args=[members[0].pk]), HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    html = page.content.decode().replace(".", "")  # thousands separators aside
+    assert leefgeld_from in html and eigen_bijdrage_from in html
