@@ -30,9 +30,7 @@ class ParameterOverride(models.Model):
     publication = models.CharField(
         _("publication"), max_length=200, help_text=_("E.g. Stcrt. 2025, 41734.")
     )
-    article = models.CharField(
-        _("article"), max_length=120, help_text=_("E.g. BooO art. 3 lid 1.")
-    )
+    article = models.CharField(_("article"), max_length=120, help_text=_("E.g. BooO art. 3 lid 1."))
     url = models.URLField(_("link"), blank=True)
     confidence = models.CharField(
         _("confidence"), max_length=20, choices=Confidence.choices, default=Confidence.CONFIRMED
