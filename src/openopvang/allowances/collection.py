@@ -21,6 +21,7 @@ from openopvang.rules.engine.scenario import parse_scenario
 from .models import EigenBijdrageFloor, EigenBijdrageReduction
 from .names import Names, flatten
 from .policies import policy_of
+from .reasons import render_node_label
 
 
 @dataclass
@@ -117,7 +118,10 @@ def collection_list(
                 cap,
                 note,
                 amount,
-                [(depth, names(label)) for depth, label in flatten(hm.explanation())],
+                [
+                    (depth, names(label))
+                    for depth, label in flatten(hm.explanation(), label=render_node_label)
+                ],
             )
         )
     rows.sort(key=lambda r: r.name.lower())

@@ -10,10 +10,12 @@ from openopvang.registry.models import Host, Household, Location, Person
 from openopvang.registry.snapshots import parse_ref
 
 
-def flatten(node, depth: int = 0) -> list[tuple[int, str]]:
-    out = [(depth, node.label)]
+def flatten(node, depth: int = 0, label=None) -> list[tuple[int, str]]:
+    """(depth, label) of a node and its descendants; `label(node)` renders one
+    (default: the engine's label)."""
+    out = [(depth, label(node) if label else node.label)]
     for child in node.children:
-        out.extend(flatten(child, depth + 1))
+        out.extend(flatten(child, depth + 1, label))
     return out
 
 

@@ -198,6 +198,8 @@ def _render(r: dict) -> str:
         ) % {"table": r.get("table", ""), "switch": r.get("switch", "")}
     if name == "income_band":
         return _income_band(r)
+    if name.startswith("eb_"):
+        return _eigen_bijdrage(r)
     if name == "text":  # a legacy sentence kept as it was stored
         return str(r.get("text", ""))
     return str(r.get("text") or name)
@@ -284,3 +286,80 @@ def from_legacy(text: str) -> dict:
     if match:
         return code("recomputed", month=match.group(1), was=match.group(2), now=match.group(3))
     return {"code": "text", "text": text}
+
+
+# -- the eigen bijdrage explanation (rules.engine.eigen_bijdrage nodes) -------------
+
+_FREE_WHY = {
+    "minor": gettext_lazy("under 18"),
+    "no_income": gettext_lazy("no income"),
+}
+
+
+def _eigen_bijdrage(r: dict) -> str:
+    name = r["code"]
+    span = f"{r.get('from', '')}..{r.get('to', '')}"
+    if name == "eb_month":
+        return _(
+            "Eigen bijdrage %(household)s %(month)s: pro rata by calendar days, the sum of "
+            "(monthly amount x days) / days in the month over the charged persons, rounded "
+            "half-up to cents once per household and month"
+        ) % {"household": r.get("household", ""), "month": r.get("month", "")}
+    if name == "eb_person":
+        return _("%(person)s: %(days)s days charged") % {
+            "person": r.get("person", ""),
+            "days": r.get("days", ""),
+        }
+    if name == "eb_free":
+        why = r.get("why")
+        if why == "not_in_force":
+            reason = _("the eigen bijdrage applies from %(date)s") % {"date": r.get("from", "")}
+        elif why == "at_most":
+            reason = _(
+                "at most %(max)s persons per household: %(charged)s charged (highest income; "
+                "tie: listed first)"
+            ) % {"max": r.get("max", ""), "charged": r.get("charged", "")}
+        else:
+            reason = str(_FREE_WHY.get(why, why or ""))
+        return _("%(span)s: %(days)s days not charged — %(reason)s") % {
+            "span": span,
+            "days": r.get("days", ""),
+            "reason": reason,
+        }
+    if name == "eb_segment":
+        return _(
+            "%(span)s: %(days)s days x %(rate)s / %(dim)s (18+, income %(income)s a month, "
+            "GOO %(location)s)"
+        ) % {
+            "span": span,
+            "days": r.get("days", ""),
+            "rate": money(r.get("rate")),
+            "dim": r.get("dim", ""),
+            "income": money(r.get("income")),
+            "location": r.get("location", ""),
+        }
+    if name == "eb_catering":
+        return _("%(span)s: catering at %(location)s: %(days)s days x %(rate)s / %(dim)s") % {
+            "span": span,
+            "location": r.get("location", ""),
+            "days": r.get("days", ""),
+            "rate": money(r.get("rate")),
+            "dim": r.get("dim", ""),
+        }
+    if name == "eb_sum":
+        gross = money(r.get("gross"))
+        return (
+            f"({r.get('terms', '')}) / {r.get('dim', '')} = {exact(r.get('exact', '0'))} -> {gross}"
+        )
+    if name == "eb_reduction":
+        return _("maatwerk reduction: -%(amount)s (%(reason)s), not below zero") % {
+            "amount": money(r.get("amount")),
+            "reason": r.get("reason", ""),
+        }
+    return str(r.get("text") or name)
+
+
+def render_node_label(node) -> str:
+    """An engine explanation node's label in the active language: its code
+    when it has one, else the engine's (English) label."""
+    return render_reason(node.text) if node.text else node.label

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from openopvang.core.testing import factories
@@ -88,3 +89,16 @@ def test_collection_xlsx_has_the_total(earner, municipality):
     text = pdf_text(documents.collection_to_pdf(municipality, MARCH, rows, total))
     assert "Eigen bijdrage collection list — Utrecht — 2025-03" in text
     assert "Shevchenko Andrii" in text and "Total 105.00" in text
+
+
+def test_collection_page_explains_in_dutch(earner, finance_officer, client):
+    client.force_login(finance_officer)
+    page = client.get(
+        reverse("allowances:collection") + "?month=2025-03", HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    assert "Andrii Shevchenko: 31 dagen bijdrage" in page
+    assert "31 dagen x 105,00 / 31 (18+, inkomen 1500,00 per maand" in page
+    assert "naar rato van kalenderdagen" in page
+    # Olena has no income: her days are named in Dutch, not the engine's English.
+    assert "dagen geen bijdrage" not in page or "geen inkomen" in page
+    assert "days charged" not in page and "pro rata by calendar days" not in page

@@ -118,6 +118,8 @@ class FreeSegment:
     start: date
     end: date
     reason: str
+    # The reason as a code with parameters, for a reader's language.
+    why: tuple[str, tuple[tuple[str, str], ...]] = ("text", ())
 
     @property
     def days(self) -> int:
@@ -173,6 +175,7 @@ class HouseholdMonth:
         dim = self.month.days
         root = Node(
             f"Eigen bijdrage {self.household} {self.month}: {RULE_TEXT}",
+            text={"code": "eb_month", "household": self.household, "month": str(self.month)},
             amount=self.amount,
             period=self.month.range,
             records=[self.household, *self.persons],
@@ -182,6 +185,7 @@ class HouseholdMonth:
             node = root.add(
                 Node(
                     f"{person}: {charge.charged_days} days charged",
+                    text={"code": "eb_person", "person": person, "days": charge.charged_days},
                     amount=charge.weighted / dim,
                     count=charge.charged_days,
                     records=[person],
@@ -193,6 +197,14 @@ class HouseholdMonth:
                     node.add(
                         Node(
                             f"{span}: {segment.days} days not charged — {segment.reason}",
+                            text={
+                                "code": "eb_free",
+                                "from": span.start.isoformat(),
+                                "to": segment.end.isoformat(),
+                                "days": segment.days,
+                                "why": segment.why[0],
+                                **dict(segment.why[1]),
+                            },
                             period=span,
                             count=segment.days,
                         )
@@ -203,6 +215,16 @@ class HouseholdMonth:
                     Node(
                         f"{span}: {segment.days} days x {fmt(segment.base.amount)} / {dim} "
                         f"(18+, income {fmt(segment.income)} a month, GOO {segment.location})",
+                        text={
+                            "code": "eb_segment",
+                            "from": span.start.isoformat(),
+                            "to": segment.end.isoformat(),
+                            "days": segment.days,
+                            "rate": fmt(segment.base.amount),
+                            "dim": dim,
+                            "income": fmt(segment.income),
+                            "location": segment.location,
+                        },
                         amount=segment.base.amount * segment.days / dim,
                         parameter=BASE,
                         value=segment.base.amount,
@@ -216,6 +238,15 @@ class HouseholdMonth:
                         Node(
                             f"{span}: catering at {segment.location}: {segment.days} days x "
                             f"{fmt(segment.catering.amount)} / {dim}",
+                            text={
+                                "code": "eb_catering",
+                                "from": span.start.isoformat(),
+                                "to": segment.end.isoformat(),
+                                "days": segment.days,
+                                "rate": fmt(segment.catering.amount),
+                                "dim": dim,
+                                "location": segment.location,
+                            },
                             amount=segment.catering.amount * segment.days / dim,
                             parameter=CATERING,
                             value=segment.catering.amount,
@@ -227,6 +258,13 @@ class HouseholdMonth:
         root.add(
             Node(
                 f"({' + '.join(terms) or '0'}) / {dim} = {self.exact:.4f} -> {fmt(self.gross)}",
+                text={
+                    "code": "eb_sum",
+                    "terms": " + ".join(terms) or "0",
+                    "dim": dim,
+                    "exact": f"{self.exact:.4f}",
+                    "gross": fmt(self.gross),
+                },
                 amount=self.gross,
             )
         )
@@ -237,6 +275,11 @@ class HouseholdMonth:
                 Node(
                     f"maatwerk reduction: -{fmt(self.reduction.amount)} "
                     f"({self.reduction.reason}), not below zero",
+                    text={
+                        "code": "eb_reduction",
+                        "amount": fmt(self.reduction.amount),
+                        "reason": self.reduction.reason,
+                    },
                     amount=self.amount - self.levied,
                 )
             )
@@ -425,11 +468,16 @@ class _EigenBijdrage:
         segment: ChargeSegment | FreeSegment
         first = self.rates.first_start(BASE)
         if start < first:
-            segment = FreeSegment(start, end, f"eigen bijdrage in force from {first}")
+            segment = FreeSegment(
+                start,
+                end,
+                f"eigen bijdrage in force from {first}",
+                ("not_in_force", (("from", first.isoformat()),)),
+            )
         elif not index.is_adult(person, start):
-            segment = FreeSegment(start, end, "minor")
+            segment = FreeSegment(start, end, "minor", ("minor", ()))
         elif index.income_on(person, start) is None:
-            segment = FreeSegment(start, end, "no income")
+            segment = FreeSegment(start, end, "no income", ("no_income", ()))
         elif person not in self.charged_on(household, start):
             charged = self.charged_on(household, start)
             segment = FreeSegment(
@@ -438,6 +486,7 @@ class _EigenBijdrage:
                 f"at most {len(charged)} persons per household: "
                 f"{', '.join(charged)} charged (highest income; "
                 "tie: listed first)",
+                ("at_most", (("max", str(len(charged))), ("charged", ", ".join(charged)))),
             )
         else:
             location = placement.location
@@ -472,7 +521,7 @@ def _same(a: ChargeSegment | FreeSegment, b: ChargeSegment | FreeSegment) -> boo
 
 def _extend(segment: ChargeSegment | FreeSegment, end: date) -> ChargeSegment | FreeSegment:
     if isinstance(segment, FreeSegment):
-        return FreeSegment(segment.start, end, segment.reason)
+        return FreeSegment(segment.start, end, segment.reason, segment.why)
     return ChargeSegment(
         segment.start, end, segment.location, segment.base, segment.catering, segment.income
     )
