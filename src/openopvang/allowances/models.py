@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import (
     ORGANISATION_MODEL,
+    MoneyField,
     MonthField,
     MunicipalityOwned,
     first_of_month_constraint,
@@ -182,7 +183,7 @@ class EigenBijdrageReduction(MunicipalityOwned):
         related_name="eigen_bijdrage_reductions",
     )
     month = MonthField(_("month"), help_text=_("The first day of the month."))
-    amount = models.DecimalField(_("reduction (€)"), max_digits=9, decimal_places=2)
+    amount = MoneyField(_("reduction (€)"), max_digits=9, decimal_places=2, confirm_above=1_000)
     reason = models.CharField(_("reason"), max_length=300)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,7 +8,7 @@ and .explanation) is a code with its parameters, never a sentence::
     [{"code": "line_formula", "component": "eetgeld", ...}, {"code": "segment_paid", ...}]
 
 `render_reason(reason)` turns one into text through gettext in the active language
-(amounts with the language's decimal separator); templates use the filters of
+(amounts in the one style of core.formatting, ADR 0016); templates use the filters of
 `templatetags/allowances.py`, exports, the SEPA remittance and the API call this
 module. Anything else (a legacy sentence stored before codes, a reason typed by a
 user) is shown as it is.
@@ -24,6 +24,8 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from openopvang.core import formatting
 
 Reason = dict | str | None
 
@@ -46,10 +48,8 @@ def _plain(value):
 
 
 def money(value) -> str:
-    """'250.00' → '250.00' (English) or '250,00' (Dutch)."""
-    if value in (None, ""):
-        return ""
-    return number_format(Decimal(str(value)), 2, use_l10n=True)
+    """'1250.00' → '1,250.00' (English) or '1.250,00' (Dutch): core.formatting."""
+    return formatting.amount(value, translation.get_language())
 
 
 def exact(value) -> str:

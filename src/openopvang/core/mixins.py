@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
 
-from .forms import MonthInput
+from .forms import MonthInput, add_amount_confirmations, check_amount_confirmations
 from .permissions import can_edit_registry
 
 
@@ -165,11 +165,19 @@ def _widget_kind(widget) -> str:
 class DesignSystemFormMixin:
     """Gives every widget the NL Design System (Utrecht) class names, and the
     invalid modifier once the field has an error. A form that adds fields in
-    its own __init__ calls style_fields() again after adding them."""
+    its own __init__ calls style_fields() again after adding them.
+
+    It also asks to confirm an amount above its field's bound (core.forms
+    MoneyFormField.confirm_above): the checkbox appears with the error."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        add_amount_confirmations(self)
         self.style_fields()
+
+    def _clean_form(self):
+        super()._clean_form()
+        check_amount_confirmations(self)
 
     def style_fields(self) -> None:
         for field in self.fields.values():

@@ -199,3 +199,28 @@ class MonthField(models.DateField):
         from .forms import MonthFormField
 
         return super().formfield(**{"form_class": MonthFormField, **kwargs})
+
+
+class MoneyField(models.DecimalField):
+    """An amount in euros, stored as a plain decimal column. Its form field is
+    core.forms.MoneyFormField (Dutch notation typed in a text box, ADR 0016),
+    in every form, the admin included; `confirm_above` is the amount above
+    which the form asks "is this amount right?" before it accepts it.
+
+    It deconstructs as the DecimalField it stores, so choosing it for a
+    column changes no migration: how an amount is typed is not a schema."""
+
+    def __init__(self, *args, confirm_above=None, **kwargs):
+        self.confirm_above = confirm_above
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
+
+    def formfield(self, **kwargs):
+        from .forms import MoneyFormField
+
+        return super().formfield(
+            **{"form_class": MoneyFormField, "confirm_above": self.confirm_above, **kwargs}
+        )

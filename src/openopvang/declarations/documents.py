@@ -4,8 +4,6 @@ report to attach to the SiSa accountability) and CSV (the lines). Each takes a
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -186,7 +184,3 @@ def to_pdf(data: DeclarationData, municipality) -> bytes:
             "publication": BOOO_PUBLICATION,
         },
     )
-
-
-def money(value) -> str:
-    return f"{Decimal(value):,.2f}"

@@ -13,12 +13,12 @@ their label."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
-from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from openopvang.core import formatting
 from openopvang.rules.engine.booo import COMPONENT_LABELS as ENGINE_LABELS
 from openopvang.rules.engine.booo import FORMER_COMPONENT_LABELS
 
@@ -82,7 +82,7 @@ def explanation_groups(booo: dict) -> dict[str, list[dict]]:
 
 def _amount(value) -> str:
     try:
-        return number_format(Decimal(str(value)), 2, force_grouping=True)
+        return formatting.amount(value, get_language())
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
 

@@ -13,7 +13,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from openopvang.core.models import MonthField, MunicipalityOwned, first_of_month_constraint
+from openopvang.core.models import (
+    MoneyField,
+    MonthField,
+    MunicipalityOwned,
+    first_of_month_constraint,
+)
 
 from .years import validate_year
 
@@ -36,8 +41,12 @@ class CostLine(MunicipalityOwned):
 
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     category = models.CharField(_("category"), max_length=30, choices=CostCategory.choices)
-    amount = models.DecimalField(
-        _("amount (€)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    amount = MoneyField(
+        _("amount (€)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        confirm_above=5_000_000,
     )
     month = MonthField(
         _("month"),
@@ -116,8 +125,9 @@ class AdvanceRequest(MunicipalityOwned):
     """A request for an advance (voorschot, BooO art. 5) for a financial year."""
 
     year = models.PositiveSmallIntegerField(_("financial year"), validators=[validate_year])
-    amount = models.DecimalField(
+    amount = MoneyField(
         _("amount requested (€)"),
+        confirm_above=50_000_000,
         max_digits=14,
         decimal_places=2,
         validators=[MinValueValidator(0)],

@@ -13,12 +13,12 @@ import datetime
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from openopvang.core import formatting
 from openopvang.rules.engine.errors import MissingParameter, RulesError, UnknownParameter
 from openopvang.rules.engine.parameters import ParameterSet
 
@@ -31,8 +31,8 @@ def _language() -> str:
 
 
 def long_date(day: datetime.date) -> str:
-    """1 oktober 2026 (Dutch) / 1 October 2026 (English)."""
-    return date_format(day, "j F Y")
+    """1 oktober 2026 (Dutch) / 1 October 2026 (English): core.formatting."""
+    return formatting.long_date(day, get_language())
 
 
 def missing_parameter(

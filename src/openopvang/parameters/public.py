@@ -10,10 +10,11 @@ from decimal import Decimal
 from functools import cache
 
 import yaml
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from openopvang.core import formatting
 from openopvang.rules.engine.parameters import PARAMETER_DIR, MonthDay
 
 from .missing import long_date
@@ -54,7 +55,7 @@ def _parameters():
 def format_value(unit: str, value) -> str:
     """€ 252,18 per month, 1 oktober 2025, 2, 1 november (month-day)."""
     if unit in MONEY_UNITS and isinstance(value, Decimal):
-        amount = f"€ {number_format(value, 2, force_grouping=True)}"
+        amount = formatting.money(value, get_language())
         if unit == "EUR/day":
             return _("%(amount)s per day") % {"amount": amount}
         if unit == "EUR/month":

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import (
     DatedRange,
+    MoneyField,
     MonthField,
     MunicipalityOwned,
     first_of_month_constraint,
@@ -485,7 +486,9 @@ class IncomePeriod(DatedRange):
         related_name="incomes",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=IncomeKind.choices)
-    monthly_amount = models.DecimalField(_("monthly amount (€)"), max_digits=9, decimal_places=2)
+    monthly_amount = MoneyField(
+        _("monthly amount (€)"), max_digits=9, decimal_places=2, confirm_above=5_000
+    )
 
     class Meta(DatedRange.Meta):
         ordering = ["-start_date", "-id"]

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from openopvang.core import formatting
 
 from .models import (
     UKRAINE,
@@ -191,7 +194,7 @@ def person_timeline(user, person: Person) -> list[TimelineEvent]:
                 )
             )
     for income in IncomePeriod.objects.for_user(user).filter(person=person):
-        amount = f"€ {income.monthly_amount:,.2f}"
+        amount = formatting.money(income.monthly_amount, get_language())
         events.append(
             TimelineEvent(
                 income.start_date,

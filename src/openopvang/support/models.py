@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import (
+    MoneyField,
     MonthField,
     MunicipalityOwned,
     first_of_month_constraint,
@@ -76,8 +77,9 @@ class Service(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=ServiceKind.choices)
     target_group = models.CharField(_("target group"), max_length=20, choices=TargetGroup.choices)
     unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
-    standard_price = models.DecimalField(
+    standard_price = MoneyField(
         _("standard price per unit (€)"),
+        confirm_above=1_000,
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -211,8 +213,12 @@ class PricedLine(models.Model):
     units = models.DecimalField(
         _("units"), max_digits=9, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
     )
-    unit_price = models.DecimalField(
-        _("unit price (€)"), max_digits=9, decimal_places=2, validators=[MinValueValidator(ZERO)]
+    unit_price = MoneyField(
+        _("unit price (€)"),
+        max_digits=9,
+        decimal_places=2,
+        validators=[MinValueValidator(ZERO)],
+        confirm_above=1_000,
     )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
@@ -271,7 +277,7 @@ class Order(MunicipalityOwned):
     municipality = municipality_field("support_orders")
     number = models.CharField(_("order number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
-    budget = models.DecimalField(_("budget (€)"), max_digits=11, decimal_places=2)
+    budget = MoneyField(_("budget (€)"), max_digits=11, decimal_places=2, confirm_above=250_000)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
