@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 from openopvang.core.testing.pdf import pdf_text
 
 from .. import documents, services
@@ -87,7 +88,7 @@ def test_collection_xlsx_has_the_total(earner, municipality):
     values = [row for row in book.active.iter_rows(values_only=True) if row and row[8] is not None]
     assert Decimal(str(values[-1][8])) == Decimal("105.00")
     text = pdf_text(documents.collection_to_pdf(municipality, MARCH, rows, total))
-    assert "Eigen bijdrage collection list — Utrecht — 2025-03" in text
+    assert "Eigen bijdrage collection list — Utrecht — March 2025" in text
     assert "Shevchenko Andrii" in text and "Total 105.00" in text
 
 
@@ -95,9 +96,10 @@ def test_collection_page_explains_in_dutch(earner, finance_officer, client):
     client.force_login(finance_officer)
     page = client.get(
         reverse("allowances:collection") + "?month=2025-03", HTTP_ACCEPT_LANGUAGE="nl"
-    ).content.decode()
+    )
+    page = page_text(page)
     assert "Andrii Shevchenko: 31 dagen bijdrage" in page
-    assert "31 dagen x 105,00 / 31 (18+, inkomen 1500,00 per maand" in page
+    assert "31 dagen x 105,00 / 31 (18+, inkomen 1.500,00 per maand" in page
     assert "naar rato van kalenderdagen" in page
     # Olena has no income: her days are named in Dutch, not the engine's English.
     assert "dagen geen bijdrage" not in page or "geen inkomen" in page

@@ -9,7 +9,7 @@ Amounts, counts and BSNs come in a ``<span class="oo-nowrap">``: they never
 break across lines, on a page or in a PDF."""
 
 import datetime
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils import timezone
@@ -44,7 +44,9 @@ def amount(value):
 
 @register.filter
 def number(value):
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        return amount(value)  # a fractional quantity keeps its decimals
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
         return value if value is not None else ""
     try:
         return _nowrap(formatting.number(int(value), get_language()))
@@ -53,6 +55,12 @@ def number(value):
 
 
 def _local(value):
+    if isinstance(value, str) and value:
+        # Engine results carry dates as ISO text ("2024-01-01", a month "2024-03").
+        try:
+            return datetime.date.fromisoformat(value if len(value) > 7 else value + "-01")
+        except ValueError:
+            return None
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         return timezone.localtime(value)
     return value

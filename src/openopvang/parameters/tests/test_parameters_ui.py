@@ -9,6 +9,7 @@ from django.urls import reverse
 from openopvang.accounts.models import OrganisationKind, Role
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 from openopvang.parameters.models import ParameterOverride
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,7 @@ def test_staff_see_every_parameter_with_its_origin(coordinator_client):
     for name in (GOO, "booo.poo.normbedrag_per_person_month", "booo.advance.request_deadline"):
         assert f'id="{name}"' in text
     assert "Stcrt. 2022, 27515" in text and "secondary (news report)" in text
-    assert "No value after 2025-12-31" in text
+    assert "No value after 31 December 2025" in page_text(text)
     assert reverse("rules:parameter_create") not in text  # no edit links for a coordinator
     assert coordinator_client.get(reverse("rules:parameter_create")).status_code == 403
     assert coordinator_client.post(reverse("rules:parameter_create"), _value()).status_code == 403

@@ -9,6 +9,7 @@ from freezegun import freeze_time
 
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 from openopvang.registry.models import IncomePeriod, Placement
 
 TODAY = datetime.date(2025, 6, 15)
@@ -300,7 +301,7 @@ class TestIncome:
         income = IncomePeriod.objects.get()
         assert income.person == person
         page = coordinator_client.get(url("person_detail", person)).content.decode()
-        assert "€ 1450.50" in page
+        assert "€ 1,450.50" in page_text(page)
         assert "Income starts: Work" in page
 
         response = coordinator_client.post(

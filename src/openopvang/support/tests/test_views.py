@@ -133,7 +133,7 @@ def test_invoice_made_sent_approved_and_disputed_in_the_browser(
     assert "Betwist: Wrong count" in words and "Totaal 323,33" in text
     # The line page lists the sessions it is built from, and the view is audited.
     page = finance.get(f"/support/invoice-lines/{first.pk}/").content.decode()
-    assert "2025-03-05" in page and "2025-03-12" in page
+    assert "5 March 2025" in page and "12 March 2025" in page
     assert AuditEvent.objects.filter(
         action="view", object_type="support.InvoiceLine", actor=finance_officer
     ).exists()
