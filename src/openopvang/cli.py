@@ -2,6 +2,7 @@
 Django management command (`openopvang migrate`, `openopvang createsuperuser` …)."""
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ APP_TEMPLATE = Path(__file__).resolve().parent / "conf" / "app_template"
 USAGE = """usage: openopvang COMMAND [options]
 
   demo [--serve]             migrate, load the demo data and print the demo logins
-  serve [--bind ADDR]        serve the web application (gunicorn)
+  serve [--with-worker]      serve the web application (gunicorn) on $OPENOPVANG_BIND;
+                             --with-worker also runs one background worker (the demo)
   worker                     run background jobs (imports, batch documents)
   rules evaluate FILE.json   evaluate a rules scenario without a database
   startapp NAME              a new capability app in src/openopvang/NAME, in the house shape
@@ -19,10 +21,23 @@ USAGE = """usage: openopvang COMMAND [options]
 """
 
 
+DEFAULT_BIND = "127.0.0.1:8000"
+
+
+def bind_address() -> str:
+    return os.environ.get("OPENOPVANG_BIND", DEFAULT_BIND)
+
+
 def serve(argv: list[str]) -> int:
     from gunicorn.app.wsgiapp import run
 
-    bind = os.environ.get("OPENOPVANG_BIND", "127.0.0.1:8000")
+    worker = None
+    if "--with-worker" in argv:
+        # The demo's one command: jobs (national totals) need a worker beside
+        # the web server. One worker only: SQLite locks the whole database.
+        argv = [a for a in argv if a != "--with-worker"]
+        worker = subprocess.Popen([sys.executable, "-m", "openopvang", "worker"])
+    bind = bind_address()
     workers = os.environ.get("OPENOPVANG_WEB_WORKERS", "3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
     sys.argv = [
@@ -36,7 +51,12 @@ def serve(argv: list[str]) -> int:
         "-",
         *argv,
     ]
-    run()
+    try:
+        run()  # exits through SystemExit when gunicorn stops
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
     return 0
 
 

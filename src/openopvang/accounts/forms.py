@@ -8,6 +8,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.mixins import DesignSystemFormMixin
+
+from .models import Organisation
+
 TEXTBOX_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 
 
@@ -68,3 +72,21 @@ class TokenCreateForm(StyledFormMixin, forms.Form):
         max_value=3650,
         help_text=_("Leave empty for a token that does not expire."),
     )
+
+
+class OrganisationSettingsForm(DesignSystemFormMixin, forms.ModelForm):
+    """What an administrator keeps about the own organisation; the name,
+    code and kind come from the CBS list and are not edited here."""
+
+    class Meta:
+        model = Organisation
+        fields = ["email", "iban", "bic"]
+        labels = {
+            "email": _("Contact e-mail"),
+            "iban": _("IBAN (debtor account for payments)"),
+            "bic": _("BIC"),
+        }
+        help_texts = {
+            "email": _("Where replies to letters and invoices go."),
+            "bic": _("Optional for a Dutch IBAN; the bank code, such as BNGHNL2G."),
+        }

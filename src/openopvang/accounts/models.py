@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core import permissions
+from openopvang.core.validators import normalise_iban, validate_bic, validate_iban
 
 
 class OrganisationKind(models.TextChoices):
@@ -40,8 +41,14 @@ class Organisation(models.Model):
     veiligheidsregio_code = models.CharField(_("safety region code"), max_length=4, blank=True)
     veiligheidsregio_name = models.CharField(_("safety region"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    iban = models.CharField(_("IBAN (debtor account for payments)"), max_length=34, blank=True)
-    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    iban = models.CharField(
+        _("IBAN (debtor account for payments)"),
+        max_length=34,
+        blank=True,
+        validators=[validate_iban],
+        help_text=_("The account leefgeld is paid from; the SEPA file needs it."),
+    )
+    bic = models.CharField(_("BIC"), max_length=11, blank=True, validators=[validate_bic])
     ended_on = models.DateField(
         _("ended on"),
         null=True,
@@ -58,6 +65,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        self.iban = normalise_iban(self.iban)
+        self.bic = (self.bic or "").replace(" ", "").upper()
 
     @property
     def is_municipality(self) -> bool:

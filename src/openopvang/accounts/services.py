@@ -19,8 +19,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
+from openopvang.core.services import save_audited
 
 from .models import ApiToken, Organisation, Role, User
+from .permissions import require_manage_organisation
 
 # Wrong second-factor codes in one login session before the user is logged out.
 # django-otp's throttling on the device adds an increasing wait between tries.
@@ -174,6 +176,17 @@ def reset_two_factor(actor, user, request=None) -> int:
                 organisation=user.organisation,
             )
     return count
+
+
+# --- the organisation's own settings ---------------------------------------
+
+
+def save_organisation_settings(actor, organisation, *, request=None):
+    """The administrator's settings page: contact e-mail and the debtor
+    account (IBAN, BIC) the SEPA file pays from. Validated by the model
+    (schwifty), audited with the before and after."""
+    require_manage_organisation(actor, organisation)
+    return save_audited(actor, organisation, request=request)
 
 
 # --- personal API tokens --------------------------------------------------

@@ -8,5 +8,6 @@ urlpatterns = [
     path("two-factor/", views.two_factor, name="two_factor"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("tokens/", views.tokens, name="tokens"),
+    path("organisation/", views.OrganisationSettingsView.as_view(), name="organisation"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

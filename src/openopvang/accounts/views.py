@@ -15,14 +15,17 @@ from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django.views.generic import UpdateView
 
-from openopvang.core.mixins import isolation_model
+from openopvang.core.mixins import AuditedFormMixin, StaffRequiredMixin, isolation_model
 
 from . import services
-from .forms import LoginForm, OtpCodeForm, TokenCreateForm
+from .forms import LoginForm, OrganisationSettingsForm, OtpCodeForm, TokenCreateForm
 from .models import ApiToken
+from .permissions import require_manage_organisation
 
 
 def _two_factor_required() -> bool:
@@ -181,3 +184,28 @@ def token_revoke(request, pk: int):
         messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
         return redirect("accounts:tokens")
     return render(request, "accounts/token_revoke.html", {"token": token})
+
+
+class OrganisationSettingsView(StaffRequiredMixin, AuditedFormMixin, UpdateView):
+    """/accounts/organisation/: the administrator's settings of the own
+    organisation (the debtor IBAN the SEPA file needs)."""
+
+    form_class = OrganisationSettingsForm
+    template_name = "accounts/organisation_settings.html"
+    success_message = gettext_lazy("The settings of %(object)s are saved.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            require_manage_organisation(request.user, request.user.organisation)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return self.request.user.organisation
+
+    def save(self, instance):
+        return services.save_organisation_settings(
+            self.request.user, instance, request=self.request
+        )
+
+    def get_success_url(self):
+        return reverse("accounts:organisation")

@@ -38,8 +38,8 @@ def check_debtor(municipality) -> None:
     if not municipality.iban:
         raise ValidationError(
             _(
-                "%(name)s has no debtor IBAN: an administrator must enter the municipality's "
-                "IBAN (and BIC) on the organisation before a SEPA file can be made."
+                "%(name)s has no debtor IBAN: an administrator of the municipality enters it "
+                "under Organisation settings before a SEPA file can be made."
             )
             % {"name": municipality.name}
         )

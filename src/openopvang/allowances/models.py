@@ -28,6 +28,7 @@ from openopvang.core.models import (
     MunicipalityOwned,
     first_of_month_constraint,
 )
+from openopvang.core.permissions import FINANCE_ROLES
 from openopvang.core.scoping import ScopedQuerySet
 
 SWITCH_2023_EARLIEST = datetime.date(2023, 2, 1)
@@ -73,6 +74,8 @@ class EigenBijdrageFloor(models.TextChoices):
 
 class MunicipalPolicy(MunicipalityOwned):
     """One per municipality; missing means the defaults below."""
+
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
 
     municipality = models.OneToOneField(  # one per municipality: overrides the base's key
         ORGANISATION_MODEL,
@@ -176,6 +179,8 @@ class MunicipalPolicy(MunicipalityOwned):
 class EigenBijdrageReduction(MunicipalityOwned):
     """Maatwerk: a household pays less eigen bijdrage in one month (never below zero)."""
 
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
+
     household = models.ForeignKey(
         "registry.Household",
         verbose_name=_("household"),
@@ -241,6 +246,8 @@ class PaymentRun(MunicipalityOwned):
     """The leefgeld of one municipality for one month, plus corrections for
     earlier months. Draft (recomputable) → prepared (user A) → approved (user B,
     finance; frozen: snapshot, result and lines never change again)."""
+
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
 
     month = MonthField(_("month"), help_text=_("The first day of the month paid."))
     status = models.CharField(
@@ -334,6 +341,8 @@ class PaymentMethod(models.TextChoices):
 class PaymentItem(models.Model):
     """One household's payment in a run: the sum of its lines, to its payee."""
 
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
+
     scope_path = "run__municipality"
 
     run = models.ForeignKey(PaymentRun, on_delete=models.CASCADE, related_name="items")
@@ -378,6 +387,8 @@ class LineKind(models.TextChoices):
 class PaymentLine(models.Model):
     """One person, month and component: what is paid in this run. For a
     correction, `amount` = `computed` − `previously_paid`."""
+
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
 
     scope_path = "run__municipality"
 

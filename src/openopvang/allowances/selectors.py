@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
-from django.http import Http404
 
+from openopvang.core.permissions import finance_municipality
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import HouseholdMembership, Person
 from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
@@ -28,11 +28,9 @@ from .reasons import render_reason
 
 
 def own_municipality(user):
-    """The municipality the user pays for; anyone else gets a 404."""
-    organisation = getattr(user, "organisation", None)
-    if organisation is None or not organisation.is_municipality:
-        raise Http404
-    return organisation
+    """The municipality whose money the user works on (core.permissions:
+    404 outside a municipality, 403 for a role other than finance)."""
+    return finance_municipality(user)
 
 
 def payment_runs(user):

@@ -27,6 +27,7 @@ from openopvang.rules.engine.dates import first_of
 from openopvang.rules.engine.money import cents
 from openopvang.rules.engine.parameters import ParameterSet
 
+from . import documents
 from .models import (
     EigenBijdrageReduction,
     MunicipalPolicy,
@@ -353,6 +354,9 @@ def prepare_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
         run = _lock(run)
         if run.status != RunStatus.DRAFT:
             raise ValidationError(_("Only a draft run can be prepared."))
+        if run.sepa_total:
+            # Said now, not after the second officer approved a run nobody can pay.
+            documents.check_debtor(run.municipality)
         run.status, run.prepared_by, run.prepared_at = RunStatus.PREPARED, user, timezone.now()
         run.save(update_fields=["status", "prepared_by", "prepared_at"])
         audit.record(

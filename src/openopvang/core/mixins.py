@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openopvang.audit import services as audit
 
 from .forms import MonthInput, add_amount_confirmations, check_amount_confirmations
-from .permissions import can_edit_registry
+from .permissions import can_edit_registry, require_municipal_staff
 
 
 def add_validation_error(form, error: ValidationError, field_map: dict | None = None) -> None:
@@ -33,6 +33,16 @@ def add_validation_error(form, error: ValidationError, field_map: dict | None = 
 
 class StaffRequiredMixin(LoginRequiredMixin):
     """Logged-in staff; the organisation scoping does the rest."""
+
+
+class MunicipalStaffRequiredMixin(StaffRequiredMixin):
+    """Registry pages: staff of a municipality, any role (403 for an NGO or
+    the national organisation, which have their own pages)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            require_municipal_staff(request.user)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class RegistryEditorRequiredMixin(StaffRequiredMixin):

@@ -12,6 +12,7 @@ by duck typing; the role sets are plain strings (accounts.models.Role values).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "coordinator"
@@ -64,6 +65,11 @@ def is_finance_of(user, municipality) -> bool:
     return is_staff_of_municipality(user, municipality) and has_role(user, FINANCE_ROLES)
 
 
+def is_municipal_staff(user, municipality) -> bool:
+    """Any role of that municipality: who may read its registry."""
+    return is_staff_of_municipality(user, municipality)
+
+
 def is_org_admin(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, {ADMINISTRATOR})
 
@@ -82,6 +88,32 @@ def require_finance_of(user, municipality_or_record) -> None:
     else:
         allowed = is_finance_of(user, municipality_or_record)
     require(allowed, _("Only finance officers of the municipality can do this."))
+
+
+FINANCE_ONLY = _(
+    "Payment runs, declarations and the eigen bijdrage are for the finance officers and "
+    "administrators of the municipality."
+)
+
+
+def require_municipal_staff(user) -> None:
+    """Reading the registry: staff of a municipality, any role. For an NGO or
+    the national organisation these pages do not exist (404); theirs are
+    elsewhere."""
+    if not is_municipal_staff(user, organisation_of(user)):
+        raise Http404
+
+
+def finance_municipality(user):
+    """The municipality whose money the user works on. Not a municipality's
+    staff: 404 (these pages do not exist for them); a municipal role other
+    than finance or administrator: 403 with the reason. Every finance page and
+    API route asks this first."""
+    organisation = organisation_of(user)
+    if organisation is None or not organisation.is_municipality:
+        raise Http404
+    require(is_finance_of(user, organisation), FINANCE_ONLY)
+    return organisation
 
 
 # -- owners of records ---------------------------------------------------------------------

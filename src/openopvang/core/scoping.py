@@ -3,8 +3,10 @@ through `Model.objects.for_user(user)`.
 
 A model opts in by using `ScopedQuerySet` and naming the path from the model to
 its owning municipality in `scope_path`. Staff of that municipality see its
-rows; staff of other organisations see nothing unless a capability registers a
-partner rule (e.g. NGOs see persons enrolled in the services they deliver)."""
+rows (only the roles in `scope_roles`, when the model names them: the money
+of a municipality is for its finance officers); staff of other organisations
+see nothing unless a capability registers a partner rule (e.g. NGOs see
+persons enrolled in the services they deliver)."""
 
 from collections.abc import Callable
 
@@ -29,6 +31,9 @@ class ScopedQuerySet(models.QuerySet):
     def for_user(self, user) -> models.QuerySet:
         organisation = getattr(user, "organisation", None)
         if not getattr(user, "is_authenticated", False) or organisation is None:
+            return self.none()
+        roles = getattr(self.model, "scope_roles", None)
+        if roles is not None and getattr(user, "role", None) not in roles:
             return self.none()
         if organisation.is_municipality:
             return self.for_organisation(organisation)

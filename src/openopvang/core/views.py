@@ -6,7 +6,9 @@ from django.template import loader
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    # The reason a predicate gave (core.permissions.require), already translated.
+    reason = str(exception) if exception is not None and str(exception) else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -8,9 +8,12 @@ version stores the scenario document, the engine's result and the parameter
 values used, so it never changes when the registry does and can be reproduced
 offline with `openopvang rules evaluate`."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import (
@@ -19,6 +22,7 @@ from openopvang.core.models import (
     MunicipalityOwned,
     first_of_month_constraint,
 )
+from openopvang.core.permissions import FINANCE_ROLES
 
 from .years import validate_year
 
@@ -38,6 +42,8 @@ class CostCategory(models.TextChoices):
 class CostLine(MunicipalityOwned):
     """A cost the municipality claims next to the normbedragen, entered by
     the finance officer."""
+
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
 
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     category = models.CharField(_("category"), max_length=30, choices=CostCategory.choices)
@@ -94,6 +100,8 @@ class YearSettings(MunicipalityOwned):
     """Per municipality and year: whether it claims actual GOO costs instead
     of the normbedrag (BooO art. 3 lid 2), with the reason."""
 
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
+
     year = models.PositiveSmallIntegerField(_("year"), validators=[validate_year])
     actual_cost_goo = models.BooleanField(
         _("claim actual GOO costs (art. 3 lid 2)"),
@@ -123,6 +131,8 @@ class YearSettings(MunicipalityOwned):
 
 class AdvanceRequest(MunicipalityOwned):
     """A request for an advance (voorschot, BooO art. 5) for a financial year."""
+
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
 
     year = models.PositiveSmallIntegerField(_("financial year"), validators=[validate_year])
     amount = MoneyField(
@@ -172,6 +182,8 @@ class Declaration(MunicipalityOwned):
     """A submitted version of a declaration: version 1 is the submission,
     2, 3 … are corrections. Frozen: the stored documents are the truth."""
 
+    scope_roles = FINANCE_ROLES  # core.scoping: the money is for finance officers
+
     year = models.PositiveSmallIntegerField(_("year"))
     version = models.PositiveSmallIntegerField(_("version"))
     previous = models.OneToOneField(
@@ -213,6 +225,9 @@ class NationalRunStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+WORKER_GRACE = datetime.timedelta(seconds=30)
+
+
 class NationalRun(models.Model):
     """Totals per municipality for one year, for the national organisation
     (no personal data). Computed as a background task with progress."""
@@ -242,6 +257,16 @@ class NationalRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} ({self.status})"
+
+    @property
+    def waits_for_a_worker(self) -> bool:
+        """Still queued well after it was asked for: no background worker is
+        running (a worker claims a job within seconds)."""
+        return (
+            self.status == NationalRunStatus.QUEUED
+            and self.created_at is not None
+            and timezone.now() - self.created_at > WORKER_GRACE
+        )
 
     @property
     def percent(self) -> int:

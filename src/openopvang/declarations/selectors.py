@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-
+from openopvang.core.permissions import finance_municipality
 from openopvang.registry.models import Location, Person
 from openopvang.registry.snapshots import parse_ref
 
@@ -11,12 +10,9 @@ from .models import AdvanceRequest, CostLine, Declaration
 
 
 def own_municipality(user):
-    """The municipality whose declarations the user works on; anyone else
-    (NGO, national organisation) gets a 404 on municipal pages."""
-    organisation = getattr(user, "organisation", None)
-    if organisation is None or not organisation.is_municipality:
-        raise Http404
-    return organisation
+    """The municipality whose money the user works on (core.permissions:
+    404 outside a municipality, 403 for a role other than finance)."""
+    return finance_municipality(user)
 
 
 def declarations(user, year: int | None = None):

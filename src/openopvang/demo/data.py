@@ -54,7 +54,14 @@ DEMO_TOTP_KEY = b"open-opvang-demo-otp"
 DEMO_TOTP_SECRET = base64.b32encode(DEMO_TOTP_KEY).decode("ascii")
 # The same device name the login flow gives devices it enrols.
 TOTP_DEVICE_NAME = "default"
-DEMO_URL = "http://127.0.0.1:8000"
+
+
+def demo_url() -> str:
+    """Where `openopvang serve` listens ($OPENOPVANG_BIND), as the demo prints it."""
+    from openopvang.cli import bind_address
+
+    return f"http://{bind_address()}"
+
 
 # code → (login prefix, persons to create)
 DEMO_MUNICIPALITIES = {
@@ -196,6 +203,13 @@ def demo_logins() -> list[DemoLogin]:
 def load_staff(context: DemoContext) -> None:
     rng = context.random("staff")
     accounts = []
+    # A debtor account at BNG Bank, as municipalities have, so a SEPA file
+    # can be made in the demo; the administrators can change it.
+    for number, municipality in enumerate(context.municipalities.values(), start=1):
+        if not municipality.iban:
+            municipality.iban = dutch_iban(28_500_000 + number, "BNGH")
+            municipality.bic = "BNGHNL2G"
+            saved(municipality)
     for code, (prefix, _persons) in DEMO_MUNICIPALITIES.items():
         for suffix, role in MUNICIPAL_ROLES:
             accounts.append((f"{prefix}.{suffix}", role, context.municipalities[code]))

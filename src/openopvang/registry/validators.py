@@ -3,10 +3,11 @@
 import pycountry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from schwifty import IBAN
-from schwifty.exceptions import SchwiftyException
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.nl import bsn
+
+# The account checks are shared with the organisation settings (core, below accounts).
+from openopvang.core.validators import normalise_iban, validate_iban  # noqa: F401
 
 
 def normalise_bsn(value: str) -> str:
@@ -22,21 +23,6 @@ def validate_bsn(value: str) -> None:
             _("%(value)s is not a valid BSN (it must be 9 digits and pass the 11-check)."),
             code="invalid_bsn",
             params={"value": value},
-        ) from error
-
-
-def normalise_iban(value: str) -> str:
-    return (value or "").replace(" ", "").upper()
-
-
-def validate_iban(value: str) -> None:
-    try:
-        IBAN(value)
-    except SchwiftyException as error:
-        raise ValidationError(
-            _("%(value)s is not a valid IBAN: %(reason)s"),
-            code="invalid_iban",
-            params={"value": value, "reason": str(error)},
         ) from error
 
 

@@ -79,7 +79,7 @@ class PaymentRunViewSet(
 ):
     """Leefgeld payment runs: draft (recomputable) → prepared → approved (frozen)."""
 
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     isolation_model = PaymentRun
     filterset_fields = ["status"]
     ordering_fields = ["month", "id"]
@@ -231,7 +231,7 @@ class PolicyViewSet(
     (the defaults until changed)."""
 
     serializer_class = serializers.PolicySerializer
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     pagination_class = None
 
     def get_queryset(self):
@@ -257,7 +257,7 @@ class ReductionViewSet(NotFoundBeforeRefusal, ScopedModelViewSet):
 
     model = EigenBijdrageReduction
     serializer_class = serializers.ReductionSerializer
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     ordering = ["-month", "id"]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
@@ -282,6 +282,7 @@ class ReductionViewSet(NotFoundBeforeRefusal, ScopedModelViewSet):
 class EigenBijdrageViewSet(viewsets.GenericViewSet):
     """The eigen bijdrage collection list of a month, per household, with reasons."""
 
+    read_permission = is_finance_of
     serializer_class = serializers.CollectionListSerializer
     pagination_class = None
     filter_backends = []

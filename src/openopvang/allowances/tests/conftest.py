@@ -23,7 +23,8 @@ def debtor(municipality):
 
 
 @pytest.fixture
-def family(municipality):
+def family(debtor):
+    municipality = debtor
     """Olena and Andrii, partners, in a GOO building without catering since
     January 2025; Olena is the payee with an IBAN."""
     location = factories.LocationFactory(

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from openopvang.audit.models import AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 
 from .. import services
 from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentRun, RunStatus
@@ -51,10 +52,11 @@ def test_api_workflow_create_prepare_approve_download(
     assert api_a.delete(url).status_code == 400  # frozen
 
 
-def test_api_refuses_writes_without_the_finance_role(family, coordinator):
+def test_api_refuses_runs_without_the_finance_role(family, coordinator):
     api = api_as(coordinator)
     assert api.post("/api/v1/payment-runs/", {"month": "2025-03"}, format="json").status_code == 403
-    assert api.get("/api/v1/payment-runs/").status_code == 200
+    assert api.get("/api/v1/payment-runs/").status_code == 403
+    assert api.get("/api/v1/eigen-bijdrage/?month=2025-03").status_code == 403
     assert api.patch(
         "/api/v1/allowance-policies/1/", {"recompute_months": 2}, format="json"
     ).status_code in (403, 404)
@@ -188,13 +190,22 @@ def test_web_create_with_bad_month_shows_the_field_error(family, finance_officer
     assert "YYYY-MM" in response.content.decode()
 
 
-def test_web_sepa_without_debtor_iban_explains(family, finance_officer, finance_officer_b, client):
+def test_without_a_debtor_iban_the_run_cannot_be_prepared_and_says_so(
+    family, finance_officer, client, municipality
+):
+    """Seen in the demo: the missing debtor IBAN showed only after the second
+    finance officer approved, when the SEPA file could not be made."""
+    municipality.iban = ""
+    municipality.save()
     run = services.create_run(finance_officer, MARCH)
-    services.prepare_run(finance_officer, run)
-    services.approve_run(finance_officer_b, run)
     client.force_login(finance_officer)
-    response = client.get(reverse("allowances:run_export_sepa", args=[run.pk]), follow=True)
-    assert "no debtor IBAN" in response.content.decode()
+    page = page_text(client.get(reverse("allowances:run_detail", args=[run.pk])))
+    assert "no debtor IBAN yet, so this run cannot be prepared" in page
+    assert "Ask an administrator of the municipality" in page
+    response = client.post(reverse("allowances:run_prepare", args=[run.pk]), follow=True)
+    assert "has no debtor IBAN" in page_text(response)
+    run.refresh_from_db()
+    assert run.status == "draft"
 
 
 def test_web_policy_and_collection(family, finance_officer, coordinator, client):

@@ -228,7 +228,9 @@ def test_only_finance_officers_make_runs(family, coordinator):
         services.create_run(coordinator, MARCH)
 
 
-def test_paid_poo_leefgeld_for_the_declaration(municipality, finance_officer, finance_officer_b):
+def test_paid_poo_leefgeld_for_the_declaration(
+    debtor, municipality, finance_officer, finance_officer_b
+):
     host = factories.HostFactory(municipality=municipality)
     person = factories.PersonFactory(
         municipality=municipality, birth_date=datetime.date(1980, 1, 1), iban="NL91ABNA0417164300"
@@ -269,7 +271,7 @@ def test_national_batch_stores_a_run_per_municipality(family, other_municipality
 
 
 def test_the_declaration_asks_allowances_what_was_paid(
-    municipality, finance_officer, finance_officer_b
+    debtor, municipality, finance_officer, finance_officer_b
 ):
     from openopvang.declarations.cost_sources import paid_poo_leefgeld as declared
 

@@ -109,7 +109,7 @@ def test_clean_refuses_an_end_before_the_start_next_to_the_end_date(
 
 
 def test_a_municipality_owned_record_is_seen_by_its_own_municipality_only(
-    municipality, coordinator, outsider
+    municipality, finance_officer, coordinator, outsider
 ):
     line = CostLine.objects.create(
         municipality=municipality,
@@ -118,8 +118,10 @@ def test_a_municipality_owned_record_is_seen_by_its_own_municipality_only(
         amount=Decimal("5.00"),
         description="Verhuizing",
     )
-    assert list(CostLine.objects.for_user(coordinator)) == [line]
+    assert list(CostLine.objects.for_user(finance_officer)) == [line]
     assert not CostLine.objects.for_user(outsider).exists()
+    # The money is for the finance roles (scope_roles), even in the own municipality.
+    assert not CostLine.objects.for_user(coordinator).exists()
 
 
 def test_every_dated_model_and_month_field_keeps_its_database_constraint():

@@ -1,6 +1,6 @@
 from rest_framework.permissions import SAFE_METHODS
 
-from openopvang.core.api.permissions import IsOrganisationStaff
+from openopvang.core.api.permissions import IsOrganisationStaff, may_read
 from openopvang.core.permissions import is_finance_of, owner_id
 
 
@@ -16,6 +16,8 @@ class FinanceWrites(IsOrganisationStaff):
         user = request.user
         if not (user and user.is_authenticated and user.organisation_id):
             return False
+        if not may_read(request, view):
+            return False  # a role that may not even read: 403 on every route
         if request.method in SAFE_METHODS:
             return True
         if view.kwargs.get(getattr(view, "lookup_url_kwarg", None) or view.lookup_field):

@@ -50,7 +50,7 @@ def _year(request) -> int:
 class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     isolation_model = Declaration
     permission_classes = [FinanceWrites]
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     filterset_fields = ["year"]
     ordering_fields = ["year", "version", "submitted_at"]
     ordering = ["-year", "-version"]
@@ -169,7 +169,7 @@ class CostLineViewSet(ScopedModelViewSet):
     model = CostLine
     serializer_class = serializers.CostLineSerializer
     permission_classes = [FinanceWrites]
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     filterset_fields = ["year", "category"]
     ordering_fields = ["year", "category", "month", "amount"]
     ordering = ["year", "category", "id"]
@@ -196,7 +196,7 @@ class AdvanceRequestViewSet(
 ):
     serializer_class = serializers.AdvanceRequestSerializer
     permission_classes = [FinanceWrites]
-    write_permission = is_finance_of
+    read_permission = write_permission = is_finance_of
     filterset_fields = ["year"]
     ordering = ["-year"]
 

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 from openopvang.core.testing.pdf import pdf_text
 from openopvang.declarations import services
 from openopvang.declarations.figures import DeclarationData, compute
@@ -332,3 +333,22 @@ def test_national_view_explains_a_year_without_amounts(client, national_user, ha
     assert "booo.goo.normbedrag_per_place_day" in text and "1 januari 2026" in text
     assert "Geen waarde bekend voor" in text
     assert "No value for parameter" not in text
+
+
+def test_the_progress_box_says_when_no_worker_picks_the_job_up(client, national_user):
+    """Seen in the demo: the national totals stayed at 0% for ever, because
+    no worker ran, and nothing said so."""
+    from django.utils import timezone
+
+    from ..models import NationalRun
+
+    run = NationalRun.objects.create(year=2024)
+    client.force_login(national_user)
+    url = reverse("declarations:national_progress") + "?year=2024"
+    assert "No background worker" not in page_text(client.get(url))
+    NationalRun.objects.filter(pk=run.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    text = page_text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "No background worker has started this computation yet" in text
+    assert "openopvang worker" in text

@@ -8,9 +8,9 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedListMixin,
+    MunicipalStaffRequiredMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
-    StaffRequiredMixin,
     scoped_or_404,
 )
 
@@ -20,7 +20,7 @@ from ..models import Household, HouseholdMembership
 from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
-class HouseholdListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
+class HouseholdListView(MunicipalStaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
     template_name = "registry/household_list.html"
     context_object_name = "households"
     paginate_by = PAGE_SIZE
@@ -40,7 +40,7 @@ class HouseholdListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, Lis
         return super().get_context_data(query=self.request.GET.get("q", ""), **kwargs)
 
 
-class HouseholdDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
+class HouseholdDetailView(MunicipalStaffRequiredMixin, ScopedObjectMixin, DetailView):
     model = Household
     template_name = "registry/household_detail.html"
     context_object_name = "household"

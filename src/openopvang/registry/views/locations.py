@@ -7,9 +7,9 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedListMixin,
+    MunicipalStaffRequiredMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
-    StaffRequiredMixin,
     scoped_or_404,
 )
 
@@ -19,7 +19,7 @@ from ..models import CapacityPeriod, Host, Location
 from .common import PAGE_SIZE, LastPageMixin, RegistryFormMixin, today
 
 
-class SearchListView(StaffRequiredMixin, LastPageMixin, ListView):
+class SearchListView(MunicipalStaffRequiredMixin, LastPageMixin, ListView):
     """A list with one search box (?q=) and page links."""
 
     paginate_by = PAGE_SIZE
@@ -40,7 +40,7 @@ class LocationListView(SearchListView):
         return selectors.location_list(self.request.user, today=today(), query=self.query)
 
 
-class LocationDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
+class LocationDetailView(MunicipalStaffRequiredMixin, ScopedObjectMixin, DetailView):
     model = Location
     template_name = "registry/location_detail.html"
     context_object_name = "location"
@@ -137,7 +137,7 @@ class HostListView(AuditedListMixin, SearchListView):
         return selectors.host_list(self.request.user, today=today(), query=self.query)
 
 
-class HostDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
+class HostDetailView(MunicipalStaffRequiredMixin, ScopedObjectMixin, DetailView):
     model = Host
     template_name = "registry/host_detail.html"
     context_object_name = "host"

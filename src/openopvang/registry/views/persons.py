@@ -12,9 +12,9 @@ from django.views.generic import CreateView, DeleteView, DetailView, FormView, L
 from openopvang.audit import services as audit
 from openopvang.core.mixins import (
     AuditedListMixin,
+    MunicipalStaffRequiredMixin,
     RegistryEditorRequiredMixin,
     ScopedObjectMixin,
-    StaffRequiredMixin,
     add_validation_error,
     scoped_or_404,
 )
@@ -26,7 +26,7 @@ from ..panels import person_panels
 from .common import PAGE_SIZE, LastPageMixin, RegistryDeleteMixin, RegistryFormMixin, today
 
 
-class PersonListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
+class PersonListView(MunicipalStaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
     template_name = "registry/person_list.html"
     results_template_name = "registry/partials/person_results.html"
     paginate_by = PAGE_SIZE
@@ -81,7 +81,7 @@ class PersonListView(StaffRequiredMixin, AuditedListMixin, LastPageMixin, ListVi
         return response
 
 
-class PersonDetailView(StaffRequiredMixin, ScopedObjectMixin, DetailView):
+class PersonDetailView(MunicipalStaffRequiredMixin, ScopedObjectMixin, DetailView):
     model = Person
     template_name = "registry/person_detail.html"
     context_object_name = "person"

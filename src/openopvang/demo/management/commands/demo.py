@@ -69,4 +69,4 @@ class Command(BaseCommand):
             "(OPENOPVANG_TWO_FACTOR_REQUIRED=false) for convenience; start the server with "
             "OPENOPVANG_TWO_FACTOR_REQUIRED=true to try it."
         )
-        self.stdout.write(f"Open {data.DEMO_URL}")
+        self.stdout.write(f"Open {data.demo_url()}")
