@@ -65,11 +65,6 @@ def is_finance_of(user, municipality) -> bool:
     return is_staff_of_municipality(user, municipality) and has_role(user, FINANCE_ROLES)
 
 
-def is_municipal_staff(user, municipality) -> bool:
-    """Any role of that municipality: who may read its registry."""
-    return is_staff_of_municipality(user, municipality)
-
-
 def is_org_admin(user) -> bool:
     return bool(getattr(user, "is_superuser", False)) or has_role(user, {ADMINISTRATOR})
 
@@ -100,7 +95,7 @@ def require_municipal_staff(user) -> None:
     """Reading the registry: staff of a municipality, any role. For an NGO or
     the national organisation these pages do not exist (404); theirs are
     elsewhere."""
-    if not is_municipal_staff(user, organisation_of(user)):
+    if not is_staff_of_municipality(user, organisation_of(user)):
         raise Http404
 
 
