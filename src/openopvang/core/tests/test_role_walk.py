@@ -118,7 +118,9 @@ def _path(route, victims) -> str:
     model = model_of(route)
     values = {}
     for name in route.kwargs:
-        if name in NON_OBJECT_KWARGS:
+        if name == "index":  # a line's position in a declaration, not an id
+            values[name] = 1
+        elif name in NON_OBJECT_KWARGS:
             values[name] = {"year": 2024, "month": "2024-03", "code": "GM0344"}.get(name, "nl")
         else:
             values[name] = victims[model._meta.label].pk

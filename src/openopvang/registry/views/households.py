@@ -101,6 +101,7 @@ class PayeeView(HouseholdUpdateView):
 
 class MembershipCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = HouseholdMembership
+    isolation_model = Household  # the pk in the URL is the household's
     form_class = MembershipForm
     template_name = "registry/membership_form.html"
     success_message = gettext_lazy("%(object)s has been added.")

@@ -93,6 +93,7 @@ class LocationUpdateView(
 
 class CapacityPeriodCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateView):
     model = CapacityPeriod
+    isolation_model = Location  # the pk in the URL is the location's
     form_class = CapacityPeriodForm
     template_name = "registry/capacity_form.html"
     success_message = gettext_lazy("Capacity period %(object)s has been added.")

@@ -33,6 +33,7 @@ class IncomeCreateView(
     RegistryEditorRequiredMixin, BackToPersonMixin, RegistryFormMixin, CreateView
 ):
     model = IncomePeriod
+    isolation_model = Person  # the pk in the URL is the person's
     form_class = IncomeForm
     template_name = "registry/income_form.html"
     success_message = gettext_lazy("The income period has been added.")
