@@ -80,7 +80,17 @@ class OrganisationSettingsForm(DesignSystemFormMixin, forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["email", "iban", "bic"]
+        fields = [
+            "letter_name",
+            "street_address",
+            "postcode",
+            "city",
+            "phone",
+            "email",
+            "kvk_number",
+            "iban",
+            "bic",
+        ]
         labels = {
             "email": _("Contact e-mail"),
             "iban": _("IBAN (debtor account for payments)"),

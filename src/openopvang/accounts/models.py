@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core import permissions
-from openopvang.core.validators import normalise_iban, validate_bic, validate_iban
+from openopvang.core.validators import (
+    normalise_iban,
+    normalise_postcode,
+    validate_bic,
+    validate_iban,
+    validate_kvk_number,
+    validate_postcode,
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -41,6 +48,22 @@ class Organisation(models.Model):
     veiligheidsregio_code = models.CharField(_("safety region code"), max_length=4, blank=True)
     veiligheidsregio_name = models.CharField(_("safety region"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # What letters and invoices print as sender or recipient.
+    letter_name = models.CharField(
+        _("name on letters and invoices"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example 'Gemeente Utrecht, afdeling Opvang'. Empty: the name."),
+    )
+    street_address = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=10, blank=True, validators=[validate_postcode]
+    )
+    city = models.CharField(_("place"), max_length=100, blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    kvk_number = models.CharField(
+        _("KvK number"), max_length=8, blank=True, validators=[validate_kvk_number]
+    )
     iban = models.CharField(
         _("IBAN (debtor account for payments)"),
         max_length=34,
@@ -69,6 +92,17 @@ class Organisation(models.Model):
     def clean(self):
         self.iban = normalise_iban(self.iban)
         self.bic = (self.bic or "").replace(" ", "").upper()
+        self.postcode = normalise_postcode(self.postcode)
+
+    @property
+    def sender_name(self) -> str:
+        return self.letter_name or self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        """The postal address as printed in an address block, empty lines left out."""
+        place = " ".join(part for part in (self.postcode, self.city.upper()) if part)
+        return [line for line in (self.street_address, place) if line]
 
     @property
     def is_municipality(self) -> bool:

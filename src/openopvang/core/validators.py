@@ -1,6 +1,8 @@
-"""Bank account checks shared by every app (a person's IBAN, the debtor
+"""Checks shared by every app: bank accounts (a person's IBAN, the debtor
 account of a municipality, an NGO's account for invoices), with schwifty,
-never a hand-written checksum."""
+never a hand-written checksum; Dutch postcodes and KvK numbers."""
+
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +34,30 @@ def validate_bic(value: str) -> None:
             code="invalid_bic",
             params={"value": value},
         ) from error
+
+
+_POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
+
+
+def normalise_postcode(value: str) -> str:
+    """'3511ab' and '3511 AB' are the same postcode; it is kept as '3511 AB'."""
+    compact = (value or "").strip().upper()
+    match = _POSTCODE.match(compact)
+    return f"{match.group(1)} {match.group(2)}" if match else compact
+
+
+def validate_postcode(value: str) -> None:
+    if not _POSTCODE.match((value or "").strip().upper()):
+        raise ValidationError(
+            _("%(value)s is not a Dutch postcode (four digits and two letters, such as 3511 AB)."),
+            code="invalid_postcode",
+            params={"value": value},
+        )
+
+
+def validate_kvk_number(value: str) -> None:
+    if not re.fullmatch(r"[0-9]{8}", value or ""):
+        raise ValidationError(
+            _("A KvK number has 8 digits, such as 30214009."),
+            code="invalid_kvk",
+        )

@@ -204,12 +204,18 @@ def load_staff(context: DemoContext) -> None:
     rng = context.random("staff")
     accounts = []
     # A debtor account at BNG Bank, as municipalities have, so a SEPA file
-    # can be made in the demo; the administrators can change it.
+    # can be made in the demo, and a (made-up) postal address for letters and
+    # invoices; the administrators can change both.
     for number, municipality in enumerate(context.municipalities.values(), start=1):
         if not municipality.iban:
             municipality.iban = dutch_iban(28_500_000 + number, "BNGH")
             municipality.bic = "BNGHNL2G"
-            saved(municipality)
+        if not municipality.street_address:
+            municipality.letter_name = f"Gemeente {municipality.name}, team Opvang"
+            municipality.street_address = f"Postbus {1000 + number}"
+            municipality.postcode = f"{3500 + number * 10} AA"
+            municipality.city = municipality.name
+        saved(municipality)
     for code, (prefix, _persons) in DEMO_MUNICIPALITIES.items():
         for suffix, role in MUNICIPAL_ROLES:
             accounts.append((f"{prefix}.{suffix}", role, context.municipalities[code]))

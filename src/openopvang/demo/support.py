@@ -75,6 +75,10 @@ def _adults(context, code, municipality) -> list[Person]:
 def load_support_demo(context) -> None:
     today = context.today
     vwn = Organisation.objects.get(code="VWN")
+    if not vwn.kvk_number:  # made-up supplier details, as an invoice needs them
+        vwn.street_address, vwn.postcode, vwn.city = "Postbus 2894", "1000 CW", "Amsterdam"
+        vwn.kvk_number, vwn.iban = "40530212", "NL20INGB0001234567"
+        vwn.save()
     worker = User.objects.get(username="vwn.worker")
     for service in Service.objects.filter(provider=vwn, code__in=DEMO_PRICES):
         service.standard_price = Decimal(DEMO_PRICES[service.code])

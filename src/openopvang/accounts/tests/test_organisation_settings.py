@@ -66,3 +66,33 @@ def test_other_roles_cannot_change_the_settings(client, municipality, role):
 def test_the_administrator_finds_the_page_in_the_menu(client, administrator):
     client.force_login(administrator)
     assert 'href="/accounts/organisation/"' in client.get("/").content.decode()
+
+
+def test_the_address_for_letters_is_kept_in_the_dutch_form(client, administrator, municipality):
+    client.force_login(administrator)
+    response = client.post(
+        URL,
+        {
+            "letter_name": "Gemeente Utrecht, team Opvang",
+            "street_address": "Stadsplateau 1",
+            "postcode": "3521az",
+            "city": "Utrecht",
+            "kvk_number": "30280148",
+        },
+    )
+    assert response.status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.sender_name == "Gemeente Utrecht, team Opvang"
+    assert municipality.address_lines == ["Stadsplateau 1", "3521 AZ UTRECHT"]
+    assert municipality.kvk_number == "30280148"
+
+
+def test_a_foreign_postcode_and_short_kvk_are_refused_in_dutch(client, administrator):
+    client.force_login(administrator)
+    with translation.override("nl"):
+        response = client.post(
+            URL, {"postcode": "SW1A 1AA", "kvk_number": "1234"}, HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    text = page_text(response)
+    assert "SW1A 1AA is geen Nederlandse postcode" in text
+    assert "Een KvK-nummer heeft 8 cijfers" in text
