@@ -5,7 +5,7 @@ errors to the input with aria-describedby (`<id>_helptext`, `<id>_error`),
 which accounts/templates/accounts/_field.html renders with those ids."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.mixins import DesignSystemFormMixin
@@ -100,3 +100,32 @@ class OrganisationSettingsForm(DesignSystemFormMixin, forms.ModelForm):
             "email": _("Where replies to letters and invoices go."),
             "bic": _("Optional for a Dutch IBAN; the bank code, such as BNGHNL2G."),
         }
+
+
+class InviteForm(DesignSystemFormMixin, forms.Form):
+    """A new colleague of the administrator's own organisation."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("The invitation goes here; it is also the user name for logging in."),
+    )
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, role_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices
+
+
+class RoleForm(DesignSystemFormMixin, forms.Form):
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, role_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices
+
+
+class InvitationPasswordForm(StyledFormMixin, SetPasswordForm):
+    """Django's form for a new password, with its checks (length, common
+    passwords, similarity to the name)."""

@@ -1,8 +1,24 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.shortcuts import redirect
+from django.urls import reverse
 
-# Pages reachable while logged in but before the second factor is verified.
-OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/api/", "/public/", "/healthz")
+# Pages reachable while logged in but before the second factor is verified:
+# the login steps themselves, public pages and the API (which checks a
+# session's verification itself). Everything else, /accounts/tokens/ and the
+# administrator's pages included, needs the second factor.
+OPEN_PREFIXES = (
+    "/accounts/login/",
+    "/accounts/two-factor/",
+    "/accounts/logout/",
+    "/accounts/invitation/",
+    "/static/",
+    "/i18n/",
+    "/api/",
+    "/public/",
+    "/healthz",
+)
 
 
 class TwoFactorRequiredMiddleware:
@@ -20,5 +36,8 @@ class TwoFactorRequiredMiddleware:
             and not user.is_verified()
             and not request.path.startswith(OPEN_PREFIXES)
         ):
-            return redirect("accounts:two_factor")
+            url = reverse("accounts:two_factor")
+            if request.path == "/":
+                return redirect(url)
+            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

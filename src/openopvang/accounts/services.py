@@ -4,21 +4,37 @@ with its audit event."""
 
 import base64
 import datetime
+import logging
+import smtplib
 from dataclasses import dataclass
 
 import qrcode
 import qrcode.image.svg
+from axes.models import AccessAttempt
+from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
 from django.utils.html import escape
+from django.utils.http import urlsafe_base64_encode
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
+from openopvang.core.permissions import require
 from openopvang.core.services import save_audited
 
 from .models import ApiToken, Organisation, Role, User
@@ -26,6 +42,8 @@ from .permissions import require_manage_organisation
 
 # Wrong second-factor codes in one login session before the user is logged out.
 # django-otp's throttling on the device adds an increasing wait between tries.
+logger = logging.getLogger(__name__)
+
 MAX_OTP_FAILURES = 5
 OTP_FAILURES_SESSION_KEY = "openopvang_otp_failures"
 DEVICE_NAME = "default"
@@ -163,7 +181,10 @@ def confirm_enrolment(request, code: str) -> OtpResult:
 
 def reset_two_factor(actor, user, request=None) -> int:
     """Remove a user's authenticator devices (lost phone); they enrol again
-    at the next login."""
+    at the next login. An operator (superuser) or the administrator of the
+    user's organisation may."""
+    if not getattr(actor, "is_superuser", False):
+        _require_manages(actor, user)
     with transaction.atomic():
         count, _detail = TOTPDevice.objects.filter(user=user).delete()
         if count:
@@ -302,3 +323,180 @@ def create_staff_user(
             organisation=organisation,
         )
     return user, device
+
+
+# --- the organisation's own staff (the administrator's user management) ---
+
+# The roles an administrator can give, by the kind of organisation.
+ROLES_BY_KIND = {
+    "municipality": (Role.COORDINATOR, Role.CASEWORKER, Role.FINANCE, Role.ADMINISTRATOR),
+    "ngo": (Role.NGO_WORKER, Role.ADMINISTRATOR),
+    "national": (Role.NATIONAL_VIEWER, Role.ADMINISTRATOR),
+}
+INVITATION_NOT_SENT = gettext_noop(
+    "The invitation e-mail could not be sent: the mail server did not accept it. "
+    "Check the e-mail settings and send it again from this page."
+)
+NOT_YOURSELF = gettext_lazy("You cannot do this to your own account; ask another administrator.")
+
+
+def role_choices(organisation) -> list[tuple[str, str]]:
+    return [(role.value, role.label) for role in ROLES_BY_KIND.get(organisation.kind, ())]
+
+
+def staff_of(actor, organisation, query: str = ""):
+    """The organisation's staff for its administrator, searchable by name,
+    user name and e-mail."""
+    require_manage_organisation(actor, organisation)
+    users = User.objects.filter(organisation=organisation).order_by(
+        "-is_active", "last_name", "first_name", "username"
+    )
+    for word in query.split():
+        users = users.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(username__icontains=word)
+            | Q(email__icontains=word)
+        )
+    return users
+
+
+def is_locked_out(user) -> bool:
+    """Locked out by django-axes after too many wrong passwords (from any address)."""
+    cooloff = timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    return AccessAttempt.objects.filter(
+        username=user.get_username(),
+        failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+        attempt_time__gte=cooloff,
+    ).exists()
+
+
+def has_two_factor(user) -> bool:
+    return confirmed_device(user) is not None
+
+
+def _require_manages(actor, user, *, not_self: bool = True) -> None:
+    require_manage_organisation(actor, user.organisation)
+    if not_self:
+        require(actor.pk != user.pk, NOT_YOURSELF)
+
+
+def _check_role(organisation, role: str) -> None:
+    if role not in dict(role_choices(organisation)):
+        raise ValidationError({"role": _("This role does not exist in this organisation.")})
+
+
+def record_invitation_accepted(user, request) -> None:
+    audit.record(
+        user,
+        AuditAction.UPDATE,
+        user,
+        changes={"invitation": "accepted", "password": "set"},
+        request=request,
+        organisation=user.organisation,
+    )
+
+
+def invite_staff_user(actor, organisation, *, email, first_name, last_name, role, request):
+    """A new colleague: an account without a password, and an e-mail with a
+    link to choose one (valid for PASSWORD_RESET_TIMEOUT, usable once). The
+    user name is the e-mail address. Returns (user, sent)."""
+    require_manage_organisation(actor, organisation)
+    _check_role(organisation, role)
+    email = email.strip().lower()
+    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+        raise ValidationError({"email": _("There is already an account with this e-mail address.")})
+    user = User(
+        username=email,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        organisation=organisation,
+        role=role,
+        preferred_language=getattr(actor, "preferred_language", "nl") or "nl",
+    )
+    user.set_unusable_password()
+    with transaction.atomic():
+        user.full_clean(exclude=["password"])
+        user.save()
+        audit.record(
+            actor,
+            AuditAction.CREATE,
+            user,
+            changes={"username": user.username, "role": role, "invited": True},
+            request=request,
+            organisation=organisation,
+        )
+    return user, send_invitation(actor, user, request=request)
+
+
+def send_invitation(actor, user, *, request) -> bool:
+    """(Re)send the invitation mail over SMTP; False when the mail server
+    refused or could not be reached (the administrator is told and can retry)."""
+    _require_manages(actor, user)
+    require(not user.has_usable_password(), _("This colleague has already chosen a password."))
+    link = request.build_absolute_uri(
+        reverse(
+            "accounts:invitation",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    )
+    with translation.override(user.preferred_language or "nl"):
+        context = {
+            "user": user,
+            "organisation": user.organisation,
+            "inviter": actor.get_full_name() or actor.get_username(),
+            "link": link,
+            "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 3600),
+        }
+        subject = _("Your account for Open Opvang at %(organisation)s") % {
+            "organisation": user.organisation.name
+        }
+        body = render_to_string("accounts/email/invitation.txt", context)
+    try:
+        send_mail(subject, body, None, [user.email])
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Invitation mail to user %s could not be sent", user.pk)
+        return False
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        user,
+        changes={"invitation": "sent"},
+        request=request,
+        organisation=user.organisation,
+    )
+    return True
+
+
+def change_role(actor, user, role: str, *, request=None):
+    _require_manages(actor, user)
+    _check_role(user.organisation, role)
+    user.role = role
+    return save_audited(actor, user, request=request)
+
+
+def set_active(actor, user, active: bool, *, request=None):
+    """Deactivate (the login and the API tokens stop working; the account and
+    its history stay) or reactivate a colleague."""
+    _require_manages(actor, user)
+    user.is_active = active
+    return save_audited(actor, user, request=request)
+
+
+def unlock_login(actor, user, *, request=None) -> None:
+    """Lift the lockout after too many wrong passwords."""
+    _require_manages(actor, user, not_self=False)
+    with transaction.atomic():
+        axes_reset(username=user.get_username())
+        audit.record(
+            actor,
+            AuditAction.UPDATE,
+            user,
+            changes={"login": "unlocked"},
+            request=request,
+            organisation=user.organisation,
+        )

@@ -22,11 +22,16 @@ def _plain(value):
     return value
 
 
+# Secrets are never copied into the log, not even as hashes.
+NEVER_AUDITED = frozenset({"password", "token_hash"})
+
+
 def snapshot(instance: models.Model) -> dict:
     """The concrete field values of a model instance, JSON-ready."""
     return {
         field.attname: _plain(getattr(instance, field.attname))
         for field in instance._meta.concrete_fields
+        if field.attname not in NEVER_AUDITED
     }
 
 

@@ -137,6 +137,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
+# Outgoing e-mail (invitations to staff; letters later) over SMTP. Without a
+# host, a debug installation prints mails on the console instead.
+EMAIL_HOST = os.environ.get("OPENOPVANG_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("OPENOPVANG_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("OPENOPVANG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("OPENOPVANG_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("OPENOPVANG_EMAIL_STARTTLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("OPENOPVANG_EMAIL_FROM", "Open Opvang <noreply@localhost>")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+# How long an invitation link to set a first password stays valid.
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English")), ("uk", _("Українська"))]
 # Staff UI is Dutch and English; Ukrainian is offered on public pages only.

@@ -233,7 +233,7 @@ def test_admin_needs_a_verified_session(client, superuser):
     client.force_login(superuser)
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:two_factor")
+    assert response["Location"] == reverse("accounts:two_factor") + "?next=%2Fadmin%2F"
     # With a verified code: in.
     device = TOTPDevice.objects.create(user=superuser, name="default", confirmed=True)
     code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"

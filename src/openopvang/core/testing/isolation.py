@@ -132,7 +132,9 @@ def concrete_path(route: Route, values: dict[str, object]) -> str:
 
 
 # URL arguments that are not object ids (scoped by the user's organisation).
-NON_OBJECT_KWARGS = frozenset({"year", "month", "code", "lang", "format", "token"})
+NON_OBJECT_KWARGS = frozenset(
+    {"year", "month", "code", "lang", "format", "token", "uidb64", "action"}
+)
 
 
 def walk_object_routes(victims: dict, users, prefixes: tuple[str, ...]) -> tuple[int, list[str]]:

@@ -64,6 +64,8 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("accounts:token_revoke", NOT_WALKED),
     ("token-*", NOT_WALKED),
     ("accounts:organisation", {ADMIN}),
+    ("accounts:staff_*", {ADMIN}),
+    ("accounts:invitation", NOT_WALKED),  # public: the link in the e-mail
     ("accounts:*", EVERYONE),
     ("core:dashboard", EVERYONE),
 ]
@@ -121,7 +123,12 @@ def _path(route, victims) -> str:
         if name == "index":  # a line's position in a declaration, not an id
             values[name] = 1
         elif name in NON_OBJECT_KWARGS:
-            values[name] = {"year": 2024, "month": "2024-03", "code": "GM0344"}.get(name, "nl")
+            values[name] = {
+                "year": 2024,
+                "month": "2024-03",
+                "code": "GM0344",
+                "action": "deactivate",
+            }.get(name, "nl")
         else:
             values[name] = victims[model._meta.label].pk
     return concrete_path(route, values)

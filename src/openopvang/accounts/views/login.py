@@ -1,7 +1,6 @@
-"""Staff login (password, then a TOTP code), logout and personal API tokens.
-The work happens in services.py; these views only route requests."""
+"""Staff login: the password, then a code from the authenticator app (or
+setting the app up), and logout. The work happens in ..services."""
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -9,23 +8,17 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django.views.generic import UpdateView
 
-from openopvang.core.mixins import AuditedFormMixin, StaffRequiredMixin, isolation_model
-
-from . import services
-from .forms import LoginForm, OrganisationSettingsForm, OtpCodeForm, TokenCreateForm
-from .models import ApiToken
-from .permissions import require_manage_organisation
+from .. import services
+from ..forms import LoginForm, OtpCodeForm
 
 
 def _two_factor_required() -> bool:
@@ -45,20 +38,6 @@ def _safe_next(request, value: str | None) -> str:
     ):
         return value
     return ""
-
-
-def verified_required(view):
-    """For pages under /accounts/, which the two-factor middleware leaves
-    open: without this, a password alone could create an API token."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if _two_factor_required() and not _is_verified(request.user):
-            url = reverse("accounts:two_factor")
-            return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 class LoginView(auth_views.LoginView):
@@ -141,71 +120,3 @@ def two_factor(request):
     else:
         template = "accounts/two_factor.html"
     return render(request, template, context)
-
-
-@never_cache
-@login_required
-@verified_required
-@require_http_methods(["GET", "POST"])
-def tokens(request):
-    """List the user's own tokens and create a new one. The raw token is only
-    in the response to the POST that created it."""
-    form = TokenCreateForm(request.POST or None)
-    created = raw = None
-    if request.method == "POST" and form.is_valid():
-        created, raw = services.issue_token(
-            request.user,
-            form.cleaned_data["name"],
-            form.cleaned_data["expires_in_days"],
-            request=request,
-        )
-        form = TokenCreateForm()
-    return render(
-        request,
-        "accounts/tokens.html",
-        {
-            "form": form,
-            "tokens": services.own_tokens(request.user),
-            "created": created,
-            "raw_token": raw,
-        },
-    )
-
-
-@isolation_model(ApiToken)
-@never_cache
-@login_required
-@verified_required
-@require_http_methods(["GET", "POST"])
-def token_revoke(request, pk: int):
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-    if request.method == "POST":
-        services.revoke_token(request.user, token, request=request)
-        messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
-        return redirect("accounts:tokens")
-    return render(request, "accounts/token_revoke.html", {"token": token})
-
-
-class OrganisationSettingsView(StaffRequiredMixin, AuditedFormMixin, UpdateView):
-    """/accounts/organisation/: the administrator's settings of the own
-    organisation (the debtor IBAN the SEPA file needs)."""
-
-    form_class = OrganisationSettingsForm
-    template_name = "accounts/organisation_settings.html"
-    success_message = gettext_lazy("The settings of %(object)s are saved.")
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            require_manage_organisation(request.user, request.user.organisation)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_object(self, queryset=None):
-        return self.request.user.organisation
-
-    def save(self, instance):
-        return services.save_organisation_settings(
-            self.request.user, instance, request=self.request
-        )
-
-    def get_success_url(self):
-        return reverse("accounts:organisation")
