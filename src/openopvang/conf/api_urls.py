@@ -2,6 +2,7 @@
 problem+json errors), its OpenAPI document and browsable docs."""
 
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularJSONAPIView,
@@ -33,6 +34,9 @@ urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(**public), name="api-schema-json"),
     path("openapi.yaml", SpectacularYAMLAPIView.as_view(**public), name="api-schema-yaml"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema", **public), name="api-docs"),
+    # The docs are a page for people, who type the address without the slash;
+    # resources keep answering a problem (clients should use the exact path).
+    path("docs", RedirectView.as_view(pattern_name="api-docs", permanent=True)),
     path("", include(router.urls)),
     # Anything else under /api/v1/ is a problem+json 404, not the HTML page.
     re_path(r"^.*$", api_not_found),

@@ -49,3 +49,11 @@ def test_swagger_ui_loads_its_assets_from_our_own_origin(client, db):
     html = response.content.decode()
     assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+
+
+def test_the_docs_address_without_the_slash_leads_to_the_docs(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 301 and response["Location"] == "/api/v1/docs/"
+    # A resource without its slash stays a problem that names the right address.
+    problem = client.get("/api/v1/persons").json()
+    assert problem["status"] == 404 and "/api/v1/persons/" in problem["detail"]
