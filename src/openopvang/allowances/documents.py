@@ -8,19 +8,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from openopvang.core.documents import (
     XLSX,
     append_row,
+    local_now,
     new_workbook,
     pdf_from_template,
     set_widths,
     xlsx_bytes,
 )
+from openopvang.core.formatting import XLSX_MONTH_FORMAT
 
-from .models import PaymentMethod, PaymentRun
+from .models import PaymentLine, PaymentMethod, PaymentRun
 from .payees import valid_iban
 from .reasons import render_reason
 
@@ -87,52 +90,64 @@ def to_sepa(run: PaymentRun) -> bytes:
 
 # -- payment list --------------------------------------------------------------------------
 
+# Column headers in the reader's language; the household number (H12) stays
+# beside the name, as the reference to reconcile with the bank statement.
 ITEM_COLUMNS = (
-    "household_ref",
-    "household",
-    "payee",
-    "iban",
-    "method",
-    "reason",
-    "amount",
-    "end_to_end_id",
-    "remittance",
+    gettext_lazy("Household number"),
+    gettext_lazy("Household"),
+    gettext_lazy("Payee"),
+    gettext_lazy("IBAN"),
+    gettext_lazy("Payment method"),
+    gettext_lazy("Reason"),
+    gettext_lazy("Amount"),
+    gettext_lazy("Payment reference (end-to-end ID)"),
+    gettext_lazy("Description on the statement"),
 )
 
 
 LINE_COLUMNS = (
-    "household_ref",
-    "person",
-    "month",
-    "component",
-    "kind",
-    "amount",
-    "computed",
-    "previously_paid",
-    "poo_amount",
-    "days",
-    "reason",
+    gettext_lazy("Household number"),
+    gettext_lazy("Person"),
+    gettext_lazy("Person number"),
+    gettext_lazy("Month"),
+    gettext_lazy("Component"),
+    gettext_lazy("Kind"),
+    gettext_lazy("Amount"),
+    gettext_lazy("Computed now"),
+    gettext_lazy("Paid before"),
+    gettext_lazy("Of which wooncomponent (POO)"),
+    gettext_lazy("Days"),
+    gettext_lazy("Reason"),
 )
 
 
 def _items(run: PaymentRun):
-    return list(run.items.order_by("household_name", "id").prefetch_related("lines"))
+    lines = PaymentLine.objects.select_related("person")
+    return list(
+        run.items.order_by("household_name", "id").prefetch_related(Prefetch("lines", lines))
+    )
+
+
+def _heading_rows(title: str, municipality, rows: list) -> list:
+    return [[title, municipality.name], *rows, [_("Generated"), local_now()], []]
 
 
 def run_to_xlsx(run: PaymentRun) -> bytes:
     items = _items(run)
-    book = new_workbook("Payments")
+    book = new_workbook(_("Payments"))
     sheet = book.active
-    for row in (
-        [_("Leefgeld payment list"), run.municipality.name],
-        [_("Month"), run.month_label],
-        [_("Status"), run.get_status_display()],
-        [_("Payment date"), run.execution_date.isoformat()],
-        [_("Recomputed from"), run.recompute_from.strftime("%Y-%m")],
-        [_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
-        [],
+    for row in _heading_rows(
+        _("Leefgeld payment list"),
+        run.municipality,
+        [
+            [_("Month"), run.month_label],
+            [_("Status"), run.get_status_display()],
+            [_("Payment date"), run.execution_date],
+            [_("Recomputed from"), run.recompute_from],
+        ],
     ):
         append_row(sheet, row)
+    sheet.cell(5, 2).number_format = XLSX_MONTH_FORMAT  # recomputed from: a month
     append_row(sheet, ITEM_COLUMNS, bold=True)
     for item in items:
         append_row(
@@ -142,7 +157,7 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                 item.household_name,
                 item.payee_name,
                 item.iban,
-                item.method,
+                item.get_method_display(),
                 render_reason(item.reason),
                 item.amount,
                 item.end_to_end_id,
@@ -157,9 +172,9 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         (_("Cash or card"), run.cash_total),
     ):
         append_row(sheet, [label, None, None, None, None, None, value], money=(7,), bold=(1,))
-    set_widths(sheet, {"B": 30, "C": 30, "D": 24, "F": 40})
+    set_widths(sheet, {"A": 18, "B": 30, "C": 30, "D": 24, "E": 18, "F": 40, "G": 14, "H": 34})
 
-    lines = book.create_sheet("Lines")
+    lines = book.create_sheet(_("Lines"))
     append_row(lines, LINE_COLUMNS, bold=True)
     for item in items:
         for line in item.lines.all():
@@ -167,10 +182,11 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                 lines,
                 [
                     line.household_ref,
+                    line.person_name,
                     line.person_ref,
-                    line.month.strftime("%Y-%m"),
+                    line.month,
                     line.component,
-                    line.kind,
+                    line.get_kind_display(),
                     line.amount,
                     line.computed,
                     line.previously_paid,
@@ -178,8 +194,10 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                     line.days,
                     render_reason(line.reason),
                 ],
-                money=(6, 7, 8, 9),
+                money=(7, 8, 9, 10),
+                months=(4,),
             )
+    set_widths(lines, {"A": 18, "B": 30, "C": 14, "D": 16, "E": 16, "L": 50})
     return xlsx_bytes(book)
 
 
@@ -203,25 +221,27 @@ def collection_filename(municipality, month, extension: str) -> str:
 
 
 COLLECTION_COLUMNS = (
-    "household_ref",
-    "household",
-    "charged",
-    "engine_amount",
-    "reduction",
-    "reduction_reason",
-    "floor_cap",
-    "floor",
-    "amount_due",
-    "explanation",
+    gettext_lazy("Household number"),
+    gettext_lazy("Household"),
+    gettext_lazy("Charged to"),
+    gettext_lazy("Computed eigen bijdrage"),
+    gettext_lazy("Reduction"),
+    gettext_lazy("Reason for the reduction"),
+    gettext_lazy("Capped at"),
+    gettext_lazy("Why capped"),
+    gettext_lazy("Amount due"),
+    gettext_lazy("Explanation"),
 )
 
 
 def collection_to_xlsx(municipality, month, rows, total: Decimal) -> bytes:
-    book = new_workbook("Eigen bijdrage")
+    book = new_workbook(_("Eigen bijdrage"))
     sheet = book.active
-    append_row(sheet, [_("Eigen bijdrage collection list"), municipality.name])
-    append_row(sheet, [_("Month"), month.strftime("%Y-%m")])
-    append_row(sheet, [])
+    for row in _heading_rows(
+        _("Eigen bijdrage collection list"), municipality, [[_("Month"), month]]
+    ):
+        append_row(sheet, row)
+    sheet.cell(2, 2).number_format = XLSX_MONTH_FORMAT
     append_row(sheet, COLLECTION_COLUMNS, bold=True)
     for row in rows:
         append_row(

@@ -427,3 +427,8 @@ class PaymentLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_ref} {self.month:%Y-%m} {self.component}: {self.amount}"
+
+    @property
+    def person_name(self) -> str:
+        """The person's name; the reference (P12) once the person is deleted."""
+        return str(self.person) if self.person_id else self.person_ref

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Prefetch, Sum
 
 from openopvang.core.permissions import finance_municipality
 from openopvang.parameters.services import current_parameters
@@ -40,7 +40,8 @@ def payment_runs(user):
 
 
 def run_items(run: PaymentRun):
-    return run.items.select_related("payee", "household").prefetch_related("lines")
+    lines = PaymentLine.objects.select_related("person")
+    return run.items.select_related("payee", "household").prefetch_related(Prefetch("lines", lines))
 
 
 def reductions(user, month: datetime.date | None = None):

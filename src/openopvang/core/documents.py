@@ -17,12 +17,14 @@ An app's own documents (what goes in them) live in its `documents.py`."""
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from openopvang.downloads import (
     content_disposition,
@@ -34,10 +36,18 @@ from openopvang.downloads import (
     safe_cell,
 )
 
+# The one Dutch style, for spreadsheet cells too.
+from .formatting import (
+    XLSX_DATE_FORMAT,
+    XLSX_DATETIME_FORMAT,
+    XLSX_MONEY_FORMAT,
+    XLSX_MONTH_FORMAT,
+)
+
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
-MONEY_FORMAT = "#,##0.00"
+MONEY_FORMAT = XLSX_MONEY_FORMAT
 
 # The package's static folder: the PDF's base URL, so the stylesheet finds
 # `fonts/…` (and a template any other static file) by a relative URL, on any
@@ -80,18 +90,40 @@ def bold_font():
     return Font(bold=True)
 
 
+def local_now() -> datetime.datetime:
+    """Now on the Amsterdam clock, without a zone: what a spreadsheet cell holds."""
+    return timezone.localtime().replace(tzinfo=None, microsecond=0)
+
+
+def _cell_value(value):
+    if isinstance(value, Promise):  # a lazily translated header
+        value = str(value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value).replace(tzinfo=None)
+    return safe_cell(value)
+
+
 def append_row(
     sheet,
     values: Iterable,
     *,
     money: Iterable[int] = (),
+    months: Iterable[int] = (),
     bold: bool | Iterable[int] = False,
 ) -> int:
-    """Append one row of guarded values (see `safe_cell`); `money` are the
-    1-based columns shown as amounts, `bold` True for the whole row or the
-    columns to set bold. Returns the row number."""
-    sheet.append([safe_cell(value) for value in values])
+    """Append one row of guarded values (see `safe_cell`); dates and times
+    stay real cells shown in the Dutch style, `money` are the 1-based columns
+    shown as amounts, `months` the date columns shown as a month, `bold` True
+    for the whole row or the columns to set bold. Returns the row number."""
+    sheet.append([_cell_value(value) for value in values])
     row = sheet.max_row
+    for cell in sheet[row]:
+        if isinstance(cell.value, datetime.datetime):
+            cell.number_format = XLSX_DATETIME_FORMAT
+        elif isinstance(cell.value, datetime.date):
+            cell.number_format = XLSX_DATE_FORMAT
+    for column in months:
+        sheet.cell(row, column).number_format = XLSX_MONTH_FORMAT
     for column in money:
         sheet.cell(row, column).number_format = MONEY_FORMAT
     if bold is True:
@@ -131,6 +163,7 @@ __all__ = [
     "csv_text",
     "csv_value",
     "file_response",
+    "local_now",
     "new_workbook",
     "pdf_from_template",
     "safe_cell",

@@ -9,6 +9,7 @@ import pytest
 import sepaxml
 import xmlschema
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from openpyxl import load_workbook
 
 from openopvang.core.testing import factories
@@ -79,7 +80,7 @@ def test_xlsx_holds_the_same_totals(approved_run):
     book = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))
     sheet = book["Payments"]
     rows = list(sheet.iter_rows(values_only=True))
-    header = rows.index(tuple(documents.ITEM_COLUMNS))
+    header = rows.index(tuple(str(column) for column in documents.ITEM_COLUMNS))
     payments = [
         row
         for row in rows[header + 1 :]
@@ -87,16 +88,37 @@ def test_xlsx_holds_the_same_totals(approved_run):
     ]
     assert len(payments) == 2
     assert sum(Decimal(str(row[6])) for row in payments) == Decimal("944.52")
-    cash = [row for row in payments if row[4] == "cash"]
+    cash = [row for row in payments if row[4] == "Cash or card"]
     assert cash[0][5] == "no payee: no adult member has an IBAN"
-    totals = {
-        row[0]: Decimal(str(row[6]))
-        for row in rows
-        if row and row[0] in ("Total", "Totaal", "By bank transfer", "Per bankoverschrijving")
-    }
+    totals = {row[0]: Decimal(str(row[6])) for row in rows if row and row[0] == "Total"}
     assert Decimal("944.52") in totals.values()
     lines = list(book["Lines"].iter_rows(values_only=True))[1:]
-    assert sum(Decimal(str(row[5])) for row in lines) == Decimal("944.52")
+    assert sum(Decimal(str(row[6])) for row in lines) == Decimal("944.52")
+
+
+def test_the_xlsx_is_dutch_with_names_and_real_dates(approved_run):
+    """Seen by a finance officer: `household_ref, method (cash/sepa)` headers,
+    dates as text and persons as P20. Now Dutch headers, names, date cells."""
+    with translation.override("nl"):
+        book = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))
+    payments = book["Betalingen"]
+    rows = list(payments.iter_rows(values_only=True))
+    assert rows[0][0] == "Betaallijst leefgeld"
+    header = next(row for row in rows if row and row[0] == "Huishoudnummer")
+    assert header[:5] == ("Huishoudnummer", "Huishouden", "Ontvanger", "IBAN", "Betaalwijze")
+    assert {row[4] for row in rows if row and str(row[0] or "").startswith("H")} >= {
+        "Contant of per kaart"
+    }
+    payment_date = next(row for row in payments.iter_rows() if row[0].value == "Betaaldatum")[1]
+    assert payment_date.is_date and payment_date.number_format == "d mmmm yyyy"
+    assert payment_date.value.date() == approved_run.execution_date
+    lines = book["Regels"]
+    line_header = [cell.value for cell in lines[1]]
+    assert line_header[:4] == ["Huishoudnummer", "Persoon", "Persoonsnummer", "Maand"]
+    names = {row[1].value for row in lines.iter_rows(min_row=2)}
+    assert "Olena Shevchenko" in names and not any(name.startswith("P") for name in names)
+    month = lines.cell(2, 4)
+    assert month.is_date and month.number_format == "mmmm yyyy"
 
 
 def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(approved_run):
@@ -105,11 +127,11 @@ def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(appro
     formula = '=HYPERLINK("http://evil.example","Shevchenko")'
     approved_run.items.filter(household_name="Бондаренко").update(household_name=formula)
     sheet = load_workbook(io.BytesIO(documents.run_to_xlsx(approved_run)))["Payments"]
-    cells = [row[1] for row in sheet.iter_rows() if row[1].value and "HYPERLINK" in row[1].value]
+    cells = [row[1] for row in sheet.iter_rows() if "HYPERLINK" in str(row[1].value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [("'" + formula, "s")]
     # The amounts beside it stay numbers with the money format.
     amount = sheet.cell(cells[0].row, 7)
-    assert amount.data_type == "n" and amount.number_format == "#,##0.00"
+    assert amount.data_type == "n" and amount.number_format == '"€" #,##0.00;"€" -#,##0.00'
 
 
 def test_pdf_payment_list_renders_cyrillic_names(approved_run):
