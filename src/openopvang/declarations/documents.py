@@ -4,12 +4,15 @@ report to attach to the SiSa accountability) and CSV (the lines). Each takes a
 
 from __future__ import annotations
 
-from django.utils import timezone
+import datetime
+
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from openopvang.core.documents import (
     append_row,
     csv_text,
+    local_now,
     new_workbook,
     pdf_from_template,
     set_widths,
@@ -20,22 +23,23 @@ from openopvang.rules.engine.law import BOOO_PUBLICATION
 from .figures import DeclarationData
 
 LINE_COLUMNS = (
-    "component",
-    "declared",
-    "from",
-    "to",
-    "month",
-    "location",
-    "quantity",
-    "unit",
-    "rate",
-    "amount",
-    "parameter",
-    "article",
-    "publication",
-    "description",
-    "persons",
-    "source",
+    gettext_lazy("Component"),
+    gettext_lazy("Declared"),
+    gettext_lazy("From"),
+    gettext_lazy("To"),
+    gettext_lazy("Month"),
+    gettext_lazy("Location"),
+    gettext_lazy("Quantity"),
+    gettext_lazy("Unit"),
+    gettext_lazy("Rate"),
+    gettext_lazy("Amount"),
+    gettext_lazy("Parameter"),
+    gettext_lazy("Article"),
+    gettext_lazy("Publication"),
+    gettext_lazy("Description"),
+    # Numbers, not names: the declaration goes to the accountant and the state.
+    gettext_lazy("Person numbers"),
+    gettext_lazy("Source"),
 )
 
 
@@ -52,16 +56,23 @@ def status_text(data: DeclarationData) -> str:
     return _("Correction (version %(version)s)") % {"version": data.version}
 
 
+def _date(value: str | None) -> datetime.date | None:
+    """The engine's ISO day or month as a date, so a spreadsheet cell holds a date."""
+    if not value:
+        return None
+    return datetime.date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+
+
 def _line_row(line: dict) -> list:
     reference = line.get("reference") or {}
     source = line.get("source") or {}
     return [
-        line["component"],
-        "yes" if line["declared"] else "no (listed for accountability)",
-        line["from"] or "",
-        line["to"] or "",
-        line["month"] or "",
-        line["location"] or "",
+        line["label"],
+        _("yes") if line["declared"] else _("no (listed for accountability)"),
+        _date(line["from"]),
+        _date(line["to"]),
+        _date(line["month"]),
+        line["location_name"],
         line["quantity"] if line["quantity"] is not None else "",
         line["unit"] or "",
         line["rate"] if line["rate"] is not None else "",
@@ -88,7 +99,7 @@ def to_xlsx(data: DeclarationData, municipality) -> bytes:
         [_("Year"), data.year],
         [_("Version"), data.version or _("draft")],
         [_("Status"), status_text(data)],
-        [_("Generated"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+        [_("Generated"), local_now()],
         [],
     ):
         append_row(summary, row)
@@ -129,7 +140,7 @@ def to_xlsx(data: DeclarationData, municipality) -> bytes:
         append_row(sheet, [row["label"], row["article"]], bold=(1,))
         append_row(sheet, LINE_COLUMNS, bold=True)
         for line in data.lines_for(row["component"]):
-            append_row(sheet, _line_row(line), money=(10,))
+            append_row(sheet, _line_row(line), money=(9, 10), months=(5,))
         append_row(sheet, [_("Total declared")] + [None] * 8 + [row["amount"]], money=(10,))
         set_widths(sheet, {"N": 60})
     return xlsx_bytes(workbook)

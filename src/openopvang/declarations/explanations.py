@@ -19,6 +19,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from openopvang.core import formatting
+from openopvang.registry.models import LocationKind
 from openopvang.rules.engine.booo import COMPONENT_LABELS as ENGINE_LABELS
 from openopvang.rules.engine.booo import FORMER_COMPONENT_LABELS
 
@@ -87,11 +88,18 @@ def _amount(value) -> str:
         return str(value)
 
 
-def render_text(text: dict | None, fallback: str = "") -> str:
+def _location_kind(kind: str) -> str:
+    return str(LocationKind(kind).label) if kind in LocationKind.values else kind
+
+
+def render_text(text: dict | None, fallback: str = "", names: dict | None = None) -> str:
     """One text from its code, in the active language; `fallback` (the
-    engine's English) for an unknown code or a version without codes."""
+    engine's English) for an unknown code or a version without codes.
+    `names` maps record references (L5) to names, so a reader sees the
+    location's name, not its reference."""
     if not text or "code" not in text:
         return fallback
+    names = names or {}
     code = text["code"]
     if code == "component":
         return label(text.get("component", ""))
@@ -99,7 +107,7 @@ def render_text(text: dict | None, fallback: str = "") -> str:
         return _("BooO %(municipality)s") % {"municipality": text.get("municipality", "")}
     if code == "goo_line":
         return _("GOO %(location)s: %(place_days)s place-days × € %(rate)s") % {
-            "location": text.get("location", ""),
+            "location": names.get(text.get("location", ""), text.get("location", "")),
             "place_days": text.get("place_days", ""),
             "rate": _amount(text.get("rate")),
         }
@@ -111,8 +119,8 @@ def render_text(text: dict | None, fallback: str = "") -> str:
         }
     if code == "goo_places":
         return _("%(location)s (%(kind)s): realised places per day") % {
-            "location": text.get("location", ""),
-            "kind": text.get("kind", ""),
+            "location": names.get(text.get("location", ""), text.get("location", "")),
+            "kind": _location_kind(text.get("kind", "")),
         }
     if code == "poo_month":
         return _("POO %(month)s: %(persons)s persons × € %(rate)s") % {
@@ -138,7 +146,7 @@ def render_text(text: dict | None, fallback: str = "") -> str:
     if code == "fixed_line":
         return _("%(component)s: %(line)s") % {
             "component": label(text.get("component", "")),
-            "line": render_text(text.get("line"), fallback),
+            "line": render_text(text.get("line"), fallback, names),
         }
     return fallback
 
@@ -148,15 +156,15 @@ def _with_note(out: str, text: dict) -> str:
     return f"{out}. {note}" if note else out
 
 
-def render_line_text(line: dict) -> str:
-    return render_text(line.get("text"), line.get("description", ""))
+def render_line_text(line: dict, names: dict | None = None) -> str:
+    return render_text(line.get("text"), line.get("description", ""), names)
 
 
-def render_node(node: dict) -> dict:
+def render_node(node: dict, names: dict | None = None) -> dict:
     """A copy of an explanation node (and its children) whose ``label`` is
     rendered from its code in the active language."""
     out = dict(node)
-    out["label"] = render_text(node.get("text"), node.get("label", ""))
+    out["label"] = render_text(node.get("text"), node.get("label", ""), names)
     if node.get("children"):
-        out["children"] = [render_node(child) for child in node["children"]]
+        out["children"] = [render_node(child, names) for child in node["children"]]
     return out

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openopvang.parameters.services import current_parameters
+from openopvang.registry.models import Location
+from openopvang.registry.snapshots import parse_ref, ref
 from openopvang.rules.engine.evaluate import evaluate
 from openopvang.rules.engine.law import ARTICLES
 from openopvang.rules.engine.parameters import ParameterSet
@@ -54,6 +56,7 @@ class DeclarationData:
     sources: list
     declaration: object = None  # the stored version, None for a live draft
     _lines: list | None = field(default=None, repr=False)
+    _location_names: dict | None = field(default=None, repr=False)
 
     # -- constructors ----------------------------------------------------------
     @classmethod
@@ -158,6 +161,16 @@ class DeclarationData:
         return sisa(self)
 
     # -- drill-down --------------------------------------------------------------
+    def location_names(self) -> dict[str, str]:
+        """L5 → the location's name now (a version stores only references)."""
+        if self._location_names is None:
+            ids = [parse_ref(loc["id"])[1] for loc in self.scenario.get("locations", [])]
+            self._location_names = {
+                ref("location", pk): name
+                for pk, name in Location.objects.filter(pk__in=ids).values_list("pk", "name")
+            }
+        return self._location_names
+
     def scenario_location(self, location_ref: str) -> dict | None:
         for location in self.scenario.get("locations", []):
             if location["id"] == location_ref:
@@ -175,6 +188,7 @@ def _in_month(line: dict, month: str) -> bool:
 
 def _lines(data: DeclarationData) -> list[dict]:
     explanations = explanation_groups(data.booo)
+    names = data.location_names()
     seen: Counter = Counter()
     other = 0
     lines = []
@@ -194,10 +208,13 @@ def _lines(data: DeclarationData) -> list[dict]:
                 "index": index,
                 "label": label(component),
                 "not_claimed_note": str(NOT_CLAIMED_NOTES.get(component, "")),
-                "description": render_line_text(raw),
+                "description": render_line_text(raw, names),
+                "location_name": names.get(raw.get("location") or "", raw.get("location") or ""),
                 "amount": Decimal(raw["amount"]),
                 "rate": Decimal(raw["rate"]) if raw.get("rate") else None,
-                "explanation": render_node(nodes[position]) if position < len(nodes) else None,
+                "explanation": (
+                    render_node(nodes[position], names) if position < len(nodes) else None
+                ),
                 "source": source,
             }
         )

@@ -68,6 +68,8 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("accounts:invitation", NOT_WALKED),  # public: the link in the e-mail
     ("accounts:*", EVERYONE),
     ("core:dashboard", EVERYONE),
+    # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
+    ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
 ]
 # Routes whose reads are scoped by organisation and partner rules (an NGO
 # sees the participants enrolled with it) rather than by role; the isolation
@@ -121,7 +123,7 @@ def _path(route, victims) -> str:
     values = {}
     for name in route.kwargs:
         if name == "index":  # a line's position in a declaration, not an id
-            values[name] = 1
+            values[name] = 0
         elif name in NON_OBJECT_KWARGS:
             values[name] = {
                 "year": 2024,

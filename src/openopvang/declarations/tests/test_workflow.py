@@ -197,9 +197,33 @@ def test_exports_hold_the_screen_figures(finance_client, municipality, hall, poo
     ).content.decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(data.lines())
-    assert sum(Decimal(r["amount"]) for r in rows if r["declared"] == "yes") == data.total
+    assert sum(Decimal(r["Amount"]) for r in rows if r["Declared"] == "yes") == data.total
     exports = AuditEvent.objects.filter(action=AuditAction.EXPORT)
     assert sorted(e.changes["format"] for e in exports) == ["csv", "pdf", "xlsx"]
+
+
+def test_the_exports_name_locations_in_dutch_with_real_dates(finance_client, hall, poo_2024):
+    """Seen in a Dutch XLSX: 'L1 (building): realised places per day' and
+    English column codes. Now the location's name, Dutch headers, date cells."""
+    xlsx = finance_client.get(
+        reverse("declarations:draft_export_xlsx", args=[2024]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content))["goo"]
+    header = [cell.value for cell in sheet[2]]
+    assert header[:6] == ["Onderdeel", "Gedeclareerd", "Van", "Tot en met", "Maand", "Locatie"]
+    first = sheet[3]
+    assert first[5].value == "Sporthal Oost" and first[1].value == "ja"
+    assert first[2].is_date and first[2].value.year == 2024
+    assert "Sporthal Oost" in first[13].value and f"L{hall.pk}" not in first[13].value
+    page = page_text(
+        finance_client.get(
+            reverse("declarations:draft_lines", args=[2024]), HTTP_ACCEPT_LANGUAGE="nl"
+        )
+    )
+    assert "Sporthal Oost (Gebouw): gerealiseerde plaatsen per dag" in page or (
+        "GOO Sporthal Oost" in page
+    )
+    assert f"L{hall.pk} " not in page
 
 
 def test_missing_2026_parameter_is_an_error_naming_it(
