@@ -10,5 +10,6 @@ class DeclarationsConfig(AppConfig):
     def ready(self):
         from . import (
             affected,  # noqa: F401  (declarations a parameter load touches)
+            panels,  # noqa: F401  (the dashboard's cards)
             tasks,  # noqa: F401  (registers the national task)
         )

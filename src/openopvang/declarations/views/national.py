@@ -8,23 +8,21 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from openopvang.core.mixins import StaffRequiredMixin
 
 from ..explanations import label, ordered_components
 from ..models import NationalRun
+from ..permissions import ONLY_NATIONAL, can_see_national
 from ..tasks import start_national_run
 from .common import year_choices
 
 
 class NationalMixin(StaffRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            organisation = request.user.organisation
-            if not (request.user.is_superuser or (organisation and organisation.is_national)):
-                raise PermissionDenied(_("Only the national organisation sees national totals."))
+        if request.user.is_authenticated and not can_see_national(request.user):
+            raise PermissionDenied(str(ONLY_NATIONAL))
         return super().dispatch(request, *args, **kwargs)
 
     def selected_year(self) -> int:

@@ -73,7 +73,7 @@ class TestDashboard:
         )
         client.force_login(user)
         content = client.get(reverse("core:dashboard")).content.decode()
-        assert "anonymised figures across municipalities" in content
+        assert "National totals" in content and "municipalities have submitted" in content
         assert reverse("registry:person_list") not in content
 
     def test_layout_has_navigation_user_menu_language_switch_and_skip_link(
