@@ -59,8 +59,9 @@ def wipe_support_demo(municipalities) -> None:
     Offer.objects.filter(municipality__in=municipalities).delete()
 
 
-def _adults(context, code, municipality) -> list[Person]:
-    today = context.today
+def _adults(context, code, municipality, on: datetime.date) -> list[Person]:
+    """Adults on `on` (the enrolment date: services for adults and parents
+    warn about anyone younger, support.models.Enrolment.target_group_warning)."""
     members = [
         person
         for household in getattr(context, "households", {}).get(code, [])
@@ -68,7 +69,7 @@ def _adults(context, code, municipality) -> list[Person]:
     ]
     if not members:
         members = list(Person.objects.filter(municipality=municipality).order_by("id")[:60])
-    return [person for person in members if person.age_on(today) >= 18]
+    return [person for person in members if person.age_on(on) >= 18]
 
 
 @demo_loader("support", wipe=wipe_support_demo)
@@ -114,7 +115,7 @@ def load_support_demo(context) -> None:
         order = services.accept_offer(coordinator, offer)
         guidance, parenting, language = order.lines.order_by("id")
 
-        adults = _adults(context, code, municipality)
+        adults = _adults(context, code, municipality, period[0])
         enrolled = {
             guidance: [
                 services.enrol(coordinator, guidance, p, enrolled_on=period[0]) for p in adults[:3]

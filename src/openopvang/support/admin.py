@@ -40,6 +40,6 @@ class InvoiceLineInline(admin.TabularInline):
 
 @admin.register(Invoice)
 class InvoiceAdmin(ReadOnlyAdmin):
-    list_display = ["number", "order", "month", "status", "total"]
-    list_filter = ["status"]
+    list_display = ["number", "order", "month", "interim", "status", "total"]
+    list_filter = ["status", "interim"]
     inlines = [InvoiceLineInline]

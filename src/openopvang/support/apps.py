@@ -10,4 +10,5 @@ class SupportConfig(AppConfig):
     def ready(self):
         # Partner rules (NGOs see what they deliver) and the cost source that
         # feeds approved invoice lines into the BooO declaration.
-        from . import cost_source, scoping  # noqa: F401
+        # The dashboard's card of offers, sessions and invoices waiting.
+        from . import cost_source, panels, scoping  # noqa: F401

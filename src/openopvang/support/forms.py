@@ -106,6 +106,10 @@ class EnrolForm(DesignSystemFormMixin, forms.Form):
     order_line = forms.ModelChoiceField(label=_("Service"), queryset=None)
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
     enrolled_on = forms.DateField(label=_("Enrolled on"), initial=datetime.date.today)
+    confirm_outside_target_group = forms.BooleanField(
+        label=_("Enrol anyway: I confirm this person is outside the service's target group"),
+        required=False,
+    )
 
     def __init__(self, *args, order, persons, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,5 +166,19 @@ class SessionForm(DesignSystemFormMixin, forms.Form):
         return [self[f"hours_{e.pk}"] for e in self.enrolments]
 
 
+class EndEnrolmentForm(DesignSystemFormMixin, forms.Form):
+    """The last day of an enrolment; the rules (not before the enrolment
+    date, no attendance after it) are the model's (Enrolment.clean)."""
+
+    ended_on = forms.DateField(label=_("Last day of the enrolment"))
+
+
 class InvoiceGenerateForm(DesignSystemFormMixin, forms.Form):
     month = MonthFormField(label=_("Month"))
+    interim = forms.BooleanField(
+        label=_("Interim invoice (tussentijdse factuur)"),
+        required=False,
+        help_text=_(
+            "Only for a month that has not ended yet: invoices the delivery registered so far."
+        ),
+    )

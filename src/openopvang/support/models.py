@@ -11,6 +11,7 @@ Money: Decimal; every line amount is units × unit price rounded half-up to
 cents once, at the line (rules.engine.money.round_cents). Totals are sums of
 rounded lines. Periods are inclusive [from, to]."""
 
+import calendar
 import datetime
 from decimal import Decimal
 
@@ -20,9 +21,12 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core.formatting import long_date
+from openopvang.core.formatting import month as month_name
 from openopvang.core.models import (
     MoneyField,
     MonthField,
@@ -34,6 +38,15 @@ from openopvang.core.scoping import ScopedQuerySet
 from openopvang.rules.engine.money import round_cents
 
 ZERO = Decimal("0")
+# From this age a person counts as an adult for a service's target group.
+ADULT_AGE = 18
+# Days the municipality has to pay an invoice, counted from the invoice date.
+PAYMENT_TERM_DAYS = 30
+
+
+def _day(value: datetime.date) -> str:
+    """A date in a message, in the one date style of the active language."""
+    return long_date(value, get_language())
 
 
 class ServiceKind(models.TextChoices):
@@ -326,6 +339,11 @@ class Enrolment(models.Model):
     )
     enrolled_on = models.DateField(_("enrolled on"), default=datetime.date.today)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    outside_target_group_confirmed = models.BooleanField(
+        _("enrolment outside the target group confirmed"),
+        default=False,
+        help_text=_("The user confirmed enrolling a person outside the service's target group."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
@@ -353,7 +371,53 @@ class Enrolment(models.Model):
                     {"person": _("Only persons of the ordering municipality can be enrolled.")}
                 )
         if self.enrolled_on and self.ended_on and self.ended_on < self.enrolled_on:
-            raise ValidationError({"ended_on": _("The end date cannot be before the start date.")})
+            raise ValidationError(
+                {
+                    "ended_on": _("The end date cannot be before the enrolment date (%(date)s).")
+                    % {"date": _day(self.enrolled_on)}
+                }
+            )
+        if self.pk and self.ended_on:
+            later = (
+                self.attendances.filter(session__date__gt=self.ended_on)
+                .order_by("-session__date")
+                .values_list("session__date", flat=True)
+                .first()
+            )
+            if later is not None:
+                raise ValidationError(
+                    {
+                        "ended_on": _(
+                            "%(person)s attended a session on %(date)s, after this end date."
+                        )
+                        % {"person": self.person, "date": _day(later)}
+                    }
+                )
+
+    def target_group_warning(self) -> str | None:
+        """Why the person is outside the service's target group on the
+        enrolment date (age on that day), or None when inside it. A warning:
+        the enrolment is saved only when the user confirms it."""
+        if not (self.person_id and self.order_line_id and self.enrolled_on):
+            return None
+        group = self.order_line.service.target_group
+        adult = self.person.age_on(self.enrolled_on) >= ADULT_AGE
+        values = {
+            "person": self.person,
+            "date": _day(self.enrolled_on),
+            "service": self.order_line.service.title(),
+        }
+        if group == TargetGroup.ADULTS and not adult:
+            text = _("%(person)s is under 18 on %(date)s, but %(service)s is meant for adults.")
+        elif group == TargetGroup.PARENTS and not adult:
+            text = _("%(person)s is under 18 on %(date)s, but %(service)s is meant for parents.")
+        elif group == TargetGroup.CHILDREN and adult:
+            text = _(
+                "%(person)s is 18 or older on %(date)s, but %(service)s is meant for children."
+            )
+        else:
+            return None
+        return text % values
 
 
 class Session(models.Model):
@@ -402,11 +466,23 @@ class Session(models.Model):
 
     def clean(self):
         super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError(
+                {
+                    "date": _(
+                        "The date cannot be in the future: delivery is registered once it "
+                        "has taken place."
+                    )
+                }
+            )
         if self.order_line_id and self.date and not self.order_line.covers(self.date):
             raise ValidationError(
                 {
                     "date": _("The date lies outside the ordered period %(start)s – %(end)s.")
-                    % {"start": self.order_line.period_start, "end": self.order_line.period_end}
+                    % {
+                        "start": _day(self.order_line.period_start),
+                        "end": _day(self.order_line.period_end),
+                    }
                 }
             )
 
@@ -473,6 +549,14 @@ class Invoice(models.Model):
         _("status"), max_length=10, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT
     )
     total = models.DecimalField(_("total (€)"), max_digits=11, decimal_places=2, default=ZERO)
+    interim = models.BooleanField(
+        _("interim invoice"),
+        default=False,
+        help_text=_(
+            "An invoice made before the month has ended (tussentijdse factuur), "
+            "for the delivery registered so far."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -496,6 +580,45 @@ class Invoice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("support:invoice_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        # Checked while the invoice is made (a draft): an invoice already sent
+        # is settled whatever the day.
+        if (
+            self.month
+            and not self.interim
+            and self.status == InvoiceStatus.DRAFT
+            and self.month_end >= timezone.localdate()
+        ):
+            raise ValidationError(
+                {
+                    "interim": _(
+                        "The month %(month)s has not ended yet: its invoice can be made "
+                        "from %(date)s. Mark it as an interim invoice to invoice the delivery "
+                        "so far."
+                    )
+                    % {
+                        "month": month_name(self.month, get_language()),
+                        "date": _day(self.month_end + datetime.timedelta(days=1)),
+                    }
+                }
+            )
+
+    @property
+    def month_end(self) -> datetime.date:
+        return self.month.replace(day=calendar.monthrange(self.month.year, self.month.month)[1])
+
+    @property
+    def invoice_date(self) -> datetime.date | None:
+        """The date of the invoice: the day it is sent (a draft has none yet)."""
+        return timezone.localdate(self.sent_at) if self.sent_at else None
+
+    @property
+    def due_date(self) -> datetime.date | None:
+        """The last day of the payment term (PAYMENT_TERM_DAYS after the invoice date)."""
+        day = self.invoice_date
+        return day + datetime.timedelta(days=PAYMENT_TERM_DAYS) if day else None
 
     @property
     def approved_total(self) -> Decimal:

@@ -52,6 +52,12 @@ def can_enrol(user, order) -> bool:
     return is_municipal_buyer(user, order.municipality_id) or is_ngo_worker(user, order.ngo_id)
 
 
+def require_can_enrol(user, order) -> None:
+    require(
+        can_enrol(user, order), _("Only the municipality or the NGO of this order can do this.")
+    )
+
+
 def require_ngo_worker(user, ngo=None) -> None:
     require(is_ngo_worker(user, ngo), _("Only staff of the providing NGO can do this."))
 

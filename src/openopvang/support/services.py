@@ -9,11 +9,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
-from openopvang.core.permissions import require
+from openopvang.core.formatting import month as month_name
 from openopvang.core.services import save_audited
 from openopvang.rules.engine.money import round_cents
 
@@ -35,7 +36,7 @@ from .models import (
     Unit,
 )
 from .permissions import (
-    can_enrol,
+    require_can_enrol,
     require_municipal_approver,
     require_municipal_buyer,
     require_ngo_worker,
@@ -233,22 +234,48 @@ def decline_offer(user, offer: Offer, *, reason: str, request=None) -> Offer:
 # --- enrolment -----------------------------------------------------------------
 
 
+class OutsideTargetGroup(ValidationError):
+    """The person is outside the service's target group on the enrolment
+    date (e.g. a child in a service for adults); the enrolment is saved only
+    when the user confirms."""
+
+
 @transaction.atomic
-def enrol(user, order_line: OrderLine, person, *, enrolled_on=None, request=None) -> Enrolment:
-    order = order_line.order
-    require(can_enrol(user, order), _("Only the municipality or the NGO of this order can enrol."))
+def enrol(
+    user,
+    order_line: OrderLine,
+    person,
+    *,
+    enrolled_on=None,
+    confirm_outside_target_group: bool = False,
+    request=None,
+) -> Enrolment:
+    """Enrol `person` in `order_line`. Raises OutsideTargetGroup, saving
+    nothing, when the person's age on the enrolment date falls outside the
+    service's target group and it is not confirmed."""
+    require_can_enrol(user, order_line.order)
     enrolment = Enrolment(
         order_line=order_line, person=person, enrolled_on=enrolled_on or timezone.localdate()
     )
+    # The rules first: what is refused anyway is not put to the user to confirm.
+    enrolment.full_clean()
+    warning = enrolment.target_group_warning()
+    if warning and not confirm_outside_target_group:
+        raise OutsideTargetGroup(
+            {"confirm_outside_target_group": [warning]}, code="outside_target_group"
+        )
+    enrolment.outside_target_group_confirmed = bool(warning)
     return save_audited(user, enrolment, request=request)
 
 
 @transaction.atomic
 def end_enrolment(user, enrolment: Enrolment, *, ended_on, request=None) -> Enrolment:
-    order = enrolment.order_line.order
-    require(
-        can_enrol(user, order), _("Only the municipality or the NGO of this order can do this.")
-    )
+    """End `enrolment`: `ended_on` is its last day (Enrolment.clean: not
+    before the enrolment date, no attendance after it). Who may enrol may end
+    an enrolment; the change is audited."""
+    require_can_enrol(user, enrolment.order_line.order)
+    if ended_on is None:
+        raise ValidationError({"ended_on": _("Give the date the enrolment ends.")})
     enrolment.ended_on = ended_on
     return save_audited(user, enrolment, request=request)
 
@@ -385,6 +412,16 @@ def register_session(
     order = order_line.order
     require_ngo_worker(user, order.ngo)
     _require_month_open(order, date)
+    session = Session(
+        order_line=order_line,
+        date=date,
+        hours=hours,
+        description=description,
+        registered_by=user,
+    )
+    # The date rules first (not in the future, within the ordered period):
+    # what is refused anyway is not put to the user to confirm.
+    session.full_clean()
     attendance = list(attendance)
     for enrolment, _own in attendance:
         if enrolment.order_line_id != order_line.pk:
@@ -405,19 +442,9 @@ def register_session(
     warnings = check_exceeding(order_line, units)
     if warnings and not confirm_exceeding:
         raise ExceedsOrder({"confirm_exceeding": warnings}, code="exceeds_order")
-    session = save_audited(
-        user,
-        Session(
-            order_line=order_line,
-            date=date,
-            hours=hours,
-            units=units,
-            description=description,
-            registered_by=user,
-            over_order_confirmed=bool(warnings),
-        ),
-        request=request,
-    )
+    session.units = units
+    session.over_order_confirmed = bool(warnings)
+    save_audited(user, session, request=request)
     for enrolment, own in attendance:
         save_audited(
             user, Attendance(session=session, enrolment=enrolment, hours=own), request=request
@@ -448,16 +475,23 @@ def delete_session(user, session: Session, *, request=None) -> None:
 
 
 @transaction.atomic
-def generate_invoice(user, order: Order, month: datetime.date, *, request=None) -> Invoice:
+def generate_invoice(
+    user, order: Order, month: datetime.date, *, interim: bool = False, request=None
+) -> Invoice:
     """Build (or rebuild, while draft) the invoice of `order` for the calendar
     month of `month`: one line per ordered service with delivery in that month,
-    units × unit price rounded half-up per line."""
+    units × unit price rounded half-up per line. A month that has not ended
+    yet is invoiced only as an interim invoice (Invoice.clean)."""
     require_ngo_worker(user, order.ngo)
     start, end = _month_bounds(month)
     invoice = Invoice.objects.select_for_update().filter(order=order, month=start).first()
     if invoice is not None and invoice.status != InvoiceStatus.DRAFT:
         raise ValidationError(_("The invoice for this month has already been sent."))
-    if invoice is not None:
+    invoice = invoice or Invoice(order=order, month=start, number=f"{order.number}-{start:%Y%m}")
+    invoice.interim = interim
+    # The invoice's own rules first (has the month ended?), before its lines.
+    invoice.full_clean()
+    if invoice.pk is not None:
         for line in invoice.lines.all():
             audit.record(
                 user, AuditAction.DELETE, line, changes=audit.snapshot(line), request=request
@@ -473,9 +507,8 @@ def generate_invoice(user, order: Order, month: datetime.date, *, request=None) 
     if not lines:
         raise ValidationError(
             _("No delivery is registered for this order in %(month)s.")
-            % {"month": start.strftime("%Y-%m")}
+            % {"month": month_name(start, get_language())}
         )
-    invoice = invoice or Invoice(order=order, month=start, number=f"{order.number}-{start:%Y%m}")
     invoice.total = Decimal("0.00")
     save_audited(user, invoice, request=request)
     total = Decimal("0.00")

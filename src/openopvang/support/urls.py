@@ -14,6 +14,7 @@ urlpatterns = [
     path("orders/<int:pk>/", views.order_detail, name="order_detail"),
     path("orders/<int:pk>/participants/", views.participants, name="participants"),
     path("orders/<int:pk>/invoices/", views.invoice_generate, name="invoice_generate"),
+    path("enrolments/<int:pk>/end/", views.enrolment_end, name="enrolment_end"),
     path("order-lines/<int:pk>/sessions/new/", views.session_create, name="session_create"),
     path("sessions/<int:pk>/delete/", views.session_delete, name="session_delete"),
     path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),

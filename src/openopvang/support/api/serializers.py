@@ -216,11 +216,27 @@ class EnrolmentSerializer(serializers.ModelSerializer):
     participant = PersonSummarySerializer(source="person", read_only=True)
     order_line = serializers.PrimaryKeyRelatedField(queryset=OrderLine.objects.none())
     order = serializers.IntegerField(source="order_line.order_id", read_only=True)
+    confirm_outside_target_group = serializers.BooleanField(
+        write_only=True,
+        default=False,
+        help_text="Enrol even when the person's age on the enrolment date is outside the "
+        "service's target group (refused with 400 `confirm_outside_target_group` otherwise).",
+    )
 
     class Meta:
         model = Enrolment
-        fields = ["id", "order", "order_line", "person", "participant", "enrolled_on", "ended_on"]
-        read_only_fields = ["ended_on"]
+        fields = [
+            "id",
+            "order",
+            "order_line",
+            "person",
+            "participant",
+            "enrolled_on",
+            "ended_on",
+            "confirm_outside_target_group",
+            "outside_target_group_confirmed",
+        ]
+        read_only_fields = ["ended_on", "outside_target_group_confirmed"]
         validators: list = []
 
     def __init__(self, *args, **kwargs):
@@ -309,6 +325,13 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
 class InvoiceSerializer(serializers.ModelSerializer):
     order = serializers.PrimaryKeyRelatedField(queryset=Order.objects.none())
     month = serializers.DateField(help_text="Any day of the invoiced month.")
+    interim = serializers.BooleanField(
+        default=False,
+        help_text="An interim invoice (tussentijdse factuur) for a month that has not ended "
+        "yet; without it such a month is refused with 400.",
+    )
+    invoice_date = serializers.DateField(read_only=True, help_text="The day it was sent.")
+    due_date = serializers.DateField(read_only=True, help_text="The end of the payment term.")
     lines = InvoiceLineSerializer(many=True, read_only=True)
     approved_total = serializers.DecimalField(max_digits=11, decimal_places=2, read_only=True)
 
@@ -319,6 +342,9 @@ class InvoiceSerializer(serializers.ModelSerializer):
             "number",
             "order",
             "month",
+            "interim",
+            "invoice_date",
+            "due_date",
             "status",
             "total",
             "approved_total",

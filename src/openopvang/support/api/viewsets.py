@@ -210,7 +210,10 @@ class EnrolmentViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SupportViewSet
 ):
     """Enrolment of persons in an order line. The municipality enrols persons
-    from its registry; the NGO can enrol persons already enrolled with it."""
+    from its registry; the NGO can enrol persons already enrolled with it. A
+    person whose age on the enrolment date is outside the service's target
+    group is refused with 400 (`confirm_outside_target_group`) until it is
+    sent again with `confirm_outside_target_group: true`."""
 
     serializer_class = EnrolmentSerializer
     filterset_class = filters.EnrolmentFilter
@@ -239,6 +242,7 @@ class EnrolmentViewSet(
             data["order_line"],
             data["person"],
             enrolled_on=data.get("enrolled_on"),
+            confirm_outside_target_group=data.get("confirm_outside_target_group", False),
             request=self.request,
         )
 
@@ -306,7 +310,8 @@ class InvoiceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, SupportViewSet
 ):
     """Monthly invoices per order. POST {order, month} makes (or, while draft,
-    remakes) the invoice from registered delivery; the NGO sends it; the
+    remakes) the invoice from registered delivery, once the month has ended
+    (earlier only with `interim: true`); the NGO sends it; the
     municipality's finance officer approves or disputes each line."""
 
     serializer_class = InvoiceSerializer
@@ -320,7 +325,11 @@ class InvoiceViewSet(
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         invoice = services.generate_invoice(
-            request.user, data["order"], data["month"], request=request
+            request.user,
+            data["order"],
+            data["month"],
+            interim=data.get("interim", False),
+            request=request,
         )
         invoice = self.get_queryset().get(pk=invoice.pk)
         return Response(self.get_serializer(invoice).data, status=status.HTTP_201_CREATED)

@@ -110,3 +110,49 @@ def order(ngo_worker, coordinator, municipality, service):
 def lines(order):
     guidance, parenting = order.lines.order_by("id")
     return guidance, parenting
+
+
+@pytest.fixture
+def current_lines(ngo_worker, coordinator, municipality, service):
+    """An accepted order whose period runs from last year to next year, so that
+    today lies inside it: social guidance (adults, per hour) and children's
+    activities (children, per session)."""
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    period = {
+        "period_start": datetime.date(year - 1, 1, 1),
+        "period_end": datetime.date(year + 1, 12, 31),
+    }
+    offer = services.create_offer(
+        ngo_worker,
+        municipality=municipality,
+        title="Lopend",
+        lines=[
+            {
+                "service": service("maatschappelijke-begeleiding"),
+                "units": Decimal("100"),
+                "unit_price": Decimal("50.00"),
+                **period,
+            },
+            {
+                "service": service("kinderactiviteiten"),
+                "units": Decimal("20"),
+                "unit_price": Decimal("100.00"),
+                **period,
+            },
+        ],
+    )
+    services.send_offer(ngo_worker, offer)
+    guidance, children = services.accept_offer(coordinator, offer).lines.order_by("id")
+    return guidance, children
+
+
+def nl(text: str, **values) -> str:
+    """`text` as the Dutch reader sees it (the invoice PDF is always Dutch):
+    its translation once the catalogue has it, the English msgid before."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        translated = translation.gettext(text)
+    return translated % values if values else translated

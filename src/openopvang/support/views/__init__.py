@@ -11,11 +11,12 @@ from .invoices import (
     invoice_line_detail,
 )
 from .offers import offer_action, offer_create, offer_detail
-from .orders import order_detail, participants, session_create, session_delete
+from .orders import enrolment_end, order_detail, participants, session_create, session_delete
 from .overview import index
 from .public import public_services
 
 __all__ = [
+    "enrolment_end",
     "index",
     "invoice_action",
     "invoice_detail",

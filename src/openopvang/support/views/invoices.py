@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from openopvang.accounts.permissions import can_manage_organisation
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import isolation_model
 
 from .. import permissions, selectors, services
-from ..documents import invoice_pdf, invoice_xlsx
+from ..documents import invoice_pdf, invoice_xlsx, missing_details
 from ..forms import InvoiceGenerateForm, ReasonForm
-from ..models import Invoice, InvoiceLine, Order
+from ..models import PAYMENT_TERM_DAYS, Invoice, InvoiceLine, Order
 from .common import record_participants, show_errors
 from .orders import _order
 
@@ -32,7 +33,11 @@ def invoice_generate(request, pk):
         return redirect(order)
     try:
         invoice = services.generate_invoice(
-            request.user, order, form.cleaned_data["month"], request=request
+            request.user,
+            order,
+            form.cleaned_data["month"],
+            interim=form.cleaned_data["interim"],
+            request=request,
         )
     except ValidationError as error:
         show_errors(request, error)
@@ -51,11 +56,19 @@ def _invoice(request, pk):
 def invoice_detail(request, pk):
     user = request.user
     invoice = _invoice(request, pk)
+    missing = missing_details(invoice)
     return render(
         request,
         "support/invoice_detail.html",
         {
             "invoice": invoice,
+            "ngo": invoice.order.ngo,
+            "municipality": invoice.order.municipality,
+            "payment_term_days": PAYMENT_TERM_DAYS,
+            "missing_details": [text for _organisation, text in missing],
+            "can_complete_details": any(
+                can_manage_organisation(user, organisation) for organisation, _text in missing
+            ),
             "lines": invoice.lines.all(),
             "can_send": invoice.status == "draft"
             and permissions.is_ngo_worker(user, invoice.order.ngo),

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from openopvang.core.mixins import isolation_model
+from openopvang.core.formatting import long_date
+from openopvang.core.mixins import add_validation_error, isolation_model
 
 from .. import permissions, selectors, services
-from ..forms import EnrolForm, InvoiceGenerateForm, SessionForm
-from ..models import Order, OrderLine, Session
+from ..forms import EndEnrolmentForm, EnrolForm, InvoiceGenerateForm, SessionForm
+from ..models import Enrolment, Order, OrderLine, Session
 from .common import record_participants, show_errors
 
 
 def _order(request, pk):
     return get_object_or_404(selectors.orders_for(request.user), pk=pk)
+
+
+def _last_month() -> datetime.date:
+    """The month an invoice is usually made for: the last one that has ended."""
+    return (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
 
 
 @isolation_model(Order)
@@ -30,6 +38,7 @@ def order_detail(request, pk):
     usage = services.order_usage(order)
     can_enrol = permissions.can_enrol(user, order)
     enrol_form = None
+    target_group_warnings = []
     if can_enrol:
         persons = selectors.enrollable_persons(user, order)
         enrol_form = EnrolForm(request.POST or None, order=order, persons=persons)
@@ -40,10 +49,15 @@ def order_detail(request, pk):
                     enrol_form.cleaned_data["order_line"],
                     enrol_form.cleaned_data["person"],
                     enrolled_on=enrol_form.cleaned_data["enrolled_on"],
+                    confirm_outside_target_group=enrol_form.cleaned_data[
+                        "confirm_outside_target_group"
+                    ],
                     request=request,
                 )
+            except services.OutsideTargetGroup as error:
+                target_group_warnings = error.messages
             except ValidationError as error:
-                show_errors(request, error)
+                add_validation_error(enrol_form, error)
             else:
                 messages.success(request, _("The person has been enrolled."))
                 return redirect(order)
@@ -63,8 +77,9 @@ def order_detail(request, pk):
             "order": order,
             "usage": usage,
             "enrol_form": enrol_form,
+            "target_group_warnings": target_group_warnings,
             "is_ngo_worker": is_ngo,
-            "invoice_form": InvoiceGenerateForm(initial={"month": timezone.localdate()})
+            "invoice_form": InvoiceGenerateForm(initial={"month": _last_month()})
             if is_ngo
             else None,
             "invoices": selectors.invoices_for(user).filter(order=order),
@@ -79,16 +94,65 @@ def participants(request, pk):
     """The participants of an order with only the fields an NGO needs."""
     order = _order(request, pk)
     rows = selectors.participants_for(request.user, order=order)
-    enrolments = selectors.enrolments_for(request.user).filter(order_line__order=order)
-    services_by_person: dict[int, list[str]] = {}
+    enrolments = (
+        selectors.enrolments_for(request.user)
+        .filter(order_line__order=order)
+        .prefetch_related("order_line__service__texts")
+    )
+    enrolments_by_person: dict[int, list[Enrolment]] = {}
     for enrolment in enrolments:
-        services_by_person.setdefault(enrolment.person_id, []).append(
-            enrolment.order_line.service.title()
-        )
+        enrolments_by_person.setdefault(enrolment.person_id, []).append(enrolment)
     for row in rows:
-        row["services"] = services_by_person.get(row["id"], [])
+        row["enrolments"] = enrolments_by_person.get(row["id"], [])
     record_participants(request, "registry.Person", [row["id"] for row in rows], order=order.number)
-    return render(request, "support/participants.html", {"order": order, "participants": rows})
+    return render(
+        request,
+        "support/participants.html",
+        {
+            "order": order,
+            "participants": rows,
+            "can_enrol": permissions.can_enrol(request.user, order),
+        },
+    )
+
+
+@isolation_model(Enrolment)
+@login_required
+def enrolment_end(request, pk):
+    """End an enrolment (its last day), reached from the participants page."""
+    user = request.user
+    enrolment = get_object_or_404(selectors.enrolments_for(user), pk=pk)
+    order = enrolment.order_line.order
+    permissions.require_can_enrol(user, order)
+    form = EndEnrolmentForm(
+        request.POST or None,
+        initial={"ended_on": enrolment.ended_on or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_enrolment(
+                user, enrolment, ended_on=form.cleaned_data["ended_on"], request=request
+            )
+        except ValidationError as error:
+            enrolment.refresh_from_db()
+            add_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The enrolment of %(person)s in %(service)s ends on %(date)s.")
+                % {
+                    "person": enrolment.person.full_name,
+                    "service": enrolment.order_line.service.title(),
+                    "date": long_date(enrolment.ended_on, translation.get_language()),
+                },
+            )
+            return redirect("support:participants", order.pk)
+    record_participants(request, "support.Enrolment", [enrolment.person_id], order=order.number)
+    return render(
+        request,
+        "support/enrolment_end.html",
+        {"form": form, "enrolment": enrolment, "order": order},
+    )
 
 
 @isolation_model(OrderLine)
@@ -114,7 +178,7 @@ def session_create(request, pk):
         except services.ExceedsOrder as error:
             warnings = error.messages
         except ValidationError as error:
-            show_errors(request, error)
+            add_validation_error(form, error)
         else:
             messages.success(request, _("The session has been registered."))
             return redirect(line.order)
