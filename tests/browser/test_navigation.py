@@ -20,7 +20,10 @@ SECTIONS = [
     "Support services",
     "Parameters",
     "Audit log",
+    "Staff",
+    "Organisation settings",
 ]
+ADMINISTRATION = ["Staff", "Organisation settings"]
 
 # role → the sections (besides the dashboard) its main navigation shows.
 CASES = {
@@ -37,7 +40,15 @@ CASES = {
     "administrator": (
         OrganisationKind.MUNICIPALITY,
         Role.ADMINISTRATOR,
-        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Parameters", "Audit log"],
+        [
+            *REGISTRY,
+            "Declaration",
+            "Leefgeld",
+            "Support services",
+            "Parameters",
+            "Audit log",
+            *ADMINISTRATION,
+        ],
     ),
     # A superuser of a municipality also reaches the national totals.
     "superuser": (
@@ -51,6 +62,7 @@ CASES = {
             "Support services",
             "Parameters",
             "Audit log",
+            *ADMINISTRATION,
         ],
     ),
     "ngo_worker": (OrganisationKind.NGO, Role.NGO_WORKER, ["Support services"]),

@@ -185,7 +185,7 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     assert_no_page_problems(page)
 
 
-def test_run_action_confirmations_are_in_dutch(page, login, finance_officer, household):
+def test_run_action_confirmations_are_in_dutch(page, login, finance_officer, household, debtor):
     login(page, finance_officer)
     page.goto("/allowances/")
     page.get_by_label(nl("Month")).fill("2025-03")

@@ -173,6 +173,8 @@ def test_offer_order_enrolment_session_invoice_approval_and_declaration(
     expect(delivery.get_by_role("cell").nth(5)).to_have_text(re.compile(r"^2([.,]00)?$"))
 
     page.get_by_label(nl("Month"), exact=True).fill(today.strftime("%Y-%m"))
+    # This month has not ended yet: an interim invoice (tussentijdse factuur).
+    page.get_by_label(nl("Interim invoice (tussentijdse factuur)")).check()
     page.get_by_role("button", name=nl("Make the invoice for this month")).click()
     invoice = Invoice.objects.get()
     assert urlparse(page.url).path == invoice.get_absolute_url()

@@ -16,4 +16,17 @@
     var target = event.detail.target;
     if (target) { target.removeAttribute("aria-busy"); }
   });
+
+  // The main menu folds behind a "Menu" button on narrow screens (the CSS
+  // shows the button only there); the button says whether the menu is open.
+  document.addEventListener("DOMContentLoaded", function () {
+    var toggle = document.querySelector(".oo-nav__toggle");
+    if (!toggle) { return; }
+    toggle.hidden = false;
+    document.documentElement.classList.add("oo-js");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") === "true";
+      toggle.setAttribute("aria-expanded", open ? "false" : "true");
+    });
+  });
 })();
