@@ -54,6 +54,7 @@ from openopvang.rules.engine.errors import RulesError
 from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 
 from .affected import AffectedRecord, Span, affected_records
+from .coverage import coverage_errors
 from .models import Confidence, ParameterOverride
 
 CSV_COLUMNS = (
@@ -400,6 +401,7 @@ def preview(values: list[dict], current: ParameterSet | None = None) -> Preview:
     except (RulesError, ValueError, ArithmeticError) as error:
         result.errors.append(str(error))
         return result
+    result.errors.extend(coverage_errors(current, combined, (v["name"] for v in values)))
     for value in values:
         parameter = current.parameter(value["name"])
         loaded = combined.parameter(value["name"])

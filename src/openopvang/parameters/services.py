@@ -15,7 +15,8 @@ from openopvang.core.services import delete_audited, save_audited
 from openopvang.rules.engine.errors import ParameterFileError, UnknownParameter
 from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 
-from .affected import affected_records
+from .affected import Span, affected_records
+from .coverage import coverage_errors
 from .loading import Preview, checked, preview, spans_of, stage
 from .models import LoadStatus, ParameterLoad, ParameterOverride
 from .permissions import can_manage_parameters
@@ -49,6 +50,43 @@ def check_override(override: ParameterOverride) -> None:
         raise ValidationError({"value": str(error)}) from error
 
 
+def with_override(override: ParameterOverride) -> ParameterSet:
+    """The parameters in force if `override` were saved (replacing its stored
+    self when it is an edit)."""
+    others = ParameterOverride.objects.exclude(pk=override.pk) if override.pk else None
+    stored = others if others is not None else ParameterOverride.objects.all()
+    values = [_as_value(o) for o in stored] + [_as_value(override)]
+    return ParameterSet.load_default().with_overrides(values)
+
+
+def check_coverage(override: ParameterOverride) -> None:
+    """Refuse a value that would leave days without a value (coverage.py)."""
+    errors = coverage_errors(current_parameters(), with_override(override), [override.name])
+    if errors:
+        raise ValidationError({"end" if override.end else "start": errors})
+
+
+def override_preview(override: ParameterOverride) -> dict:
+    """What saving `override` changes, shown before it is saved: the
+    parameter's periods now and after, and the stored declarations and
+    payment runs whose period includes a day of the new value."""
+    before = current_parameters().parameter(override.name)
+    after = with_override(override).parameter(override.name)
+    covers = next(v for v in after.effective if v.start == override.start)
+    span = Span(override.name, override.start, covers.end, str(override.value))
+    return {
+        "before": before.effective,
+        "after": after.effective,
+        "covers": covers,
+        "affected": affected_records([span]),
+    }
+
+
+def _validate_override(override: ParameterOverride) -> None:
+    check_override(override)
+    check_coverage(override)
+
+
 def save_override(user, override: ParameterOverride, *, request=None) -> ParameterOverride:
     require(
         can_manage_parameters(user),
@@ -56,7 +94,7 @@ def save_override(user, override: ParameterOverride, *, request=None) -> Paramet
     )
     if override.created_by_id is None:
         override.created_by = user
-    return save_audited(user, override, request=request, validate=check_override)
+    return save_audited(user, override, request=request, validate=_validate_override)
 
 
 def parameter_rows(

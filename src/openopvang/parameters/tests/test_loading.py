@@ -11,6 +11,7 @@ from openopvang.accounts.models import OrganisationKind, Role
 from openopvang.allowances.models import PaymentRun
 from openopvang.audit.models import AuditAction, AuditEvent
 from openopvang.core.testing import factories
+from openopvang.core.testing.html import page_text
 from openopvang.declarations.models import Declaration
 from openopvang.parameters.models import LoadStatus, ParameterLoad, ParameterOverride
 from openopvang.parameters.services import current_parameters
@@ -254,3 +255,19 @@ def test_a_coordinator_cannot_load_values(coordinator_client, admin):
 def test_the_parameter_list_links_to_loading(admin_client):
     page = admin_client.get(reverse("rules:parameter_list")).content.decode()
     assert reverse("rules:load_list") in page
+
+
+def test_a_file_that_would_leave_days_without_a_value_is_refused(admin_client):
+    """A mid-year value with an end date, and nothing after it in the file:
+    September–December 2025 would lose the normbedrag."""
+    gap = (
+        "name,start,end,value,publication,article,url,confidence,note\n"
+        f"{GOO},2025-07-01,2025-08-31,70.00,Stcrt. 2025 50000,BooO art. 3,,confirmed,\n"
+    ).encode()
+    text = page_text(_upload(admin_client, "mid-2025.csv", gap, language="nl"))
+    assert f"{GOO} zou geen waarde hebben van 1 september 2025 tot en met 31 december 2025" in text
+    assert not ParameterOverride.objects.exists()
+    # The same file with the rest of the year filled loads.
+    filled = gap + (f"{GOO},2025-09-01,,44.00,Stcrt. 2025 50000,BooO art. 3,,confirmed,\n").encode()
+    text = page_text(_upload(admin_client, "mid-2025.csv", filled, language="nl"))
+    assert "zou geen waarde hebben" not in text and ParameterLoad.objects.count() == 1

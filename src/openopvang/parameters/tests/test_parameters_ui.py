@@ -38,6 +38,7 @@ def _value(**changes):
         "url": "https://zoek.officielebekendmakingen.nl/stcrt-2025-99999",
         "confidence": "confirmed",
         "note": "",
+        "confirmed": "1",  # past the preview (see the preview tests)
     }
     data.update(changes)
     return data
@@ -123,3 +124,48 @@ def test_superuser_may_manage(client, municipality):
     superuser = factories.UserFactory(username="root", organisation=municipality, is_superuser=True)
     client.force_login(superuser)
     assert client.get(reverse("rules:parameter_create")).status_code == 200
+
+
+def test_a_value_is_shown_with_its_effect_before_it_is_saved(
+    admin_client, finance_officer, municipality
+):
+    response = admin_client.post(
+        reverse("rules:parameter_create"),
+        _value(start="2025-07-01", value="70.00", confirmed=""),
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    text = page_text(response)
+    assert response.status_code == 200 and not ParameterOverride.objects.exists()
+    assert "Controleer de wijziging voordat u opslaat" in text
+    # The 2025 value is cut at 30 June; the new one runs to the end of the year.
+    assert "1 januari 2025 – 31 december 2025 : 44,00" in text
+    assert "1 januari 2025 – 30 juni 2025 : 44,00" in text
+    assert "1 juli 2025 – 31 december 2025 : 70,00 (deze waarde)" in text
+    assert "Waarde opslaan" in text
+    response = admin_client.post(
+        reverse("rules:parameter_create"), _value(start="2025-07-01", value="70.00")
+    )
+    assert response.status_code == 302 and ParameterOverride.objects.count() == 1
+
+
+def test_a_value_that_would_leave_days_without_a_value_is_refused(admin_client):
+    """Seen: one mid-year entry with an end date left September-December 2025
+    without a normbedrag and broke every 2025 declaration."""
+    for confirmed in ("", "1"):
+        response = admin_client.post(
+            reverse("rules:parameter_create"),
+            _value(start="2025-07-01", end="2025-08-31", value="70.00", confirmed=confirmed),
+            HTTP_ACCEPT_LANGUAGE="nl",
+        )
+        assert response.status_code == 200
+        assert (
+            f"{GOO} zou geen waarde hebben van 1 september 2025 tot en met 31 december 2025"
+            in page_text(response)
+        )
+    assert not ParameterOverride.objects.exists()
+    # Filling the rest of the year in the same period is fine.
+    response = admin_client.post(
+        reverse("rules:parameter_create"),
+        _value(start="2025-07-01", end="2025-12-31", value="70.00"),
+    )
+    assert response.status_code == 302

@@ -19,7 +19,14 @@ from openopvang.core.mixins import StaffRequiredMixin, add_validation_error
 from ..forms import ParameterOverrideForm
 from ..models import ParameterOverride
 from ..permissions import can_manage_parameters
-from ..services import current_parameters, parameter_rows, save_override
+from ..services import (
+    check_coverage,
+    check_override,
+    current_parameters,
+    override_preview,
+    parameter_rows,
+    save_override,
+)
 
 
 class ParameterListView(StaffRequiredMixin, TemplateView):
@@ -87,7 +94,19 @@ class ParameterFormView(StaffRequiredMixin, FormView):
         )
 
     def form_valid(self, form):
+        """First a preview of the effect (nothing saved), then saving on the
+        confirmation: a value changes every computation that reads its days."""
         override = form.save(commit=False)
+        if not self.request.POST.get("confirmed"):
+            try:
+                check_override(override)
+                check_coverage(override)
+            except ValidationError as error:
+                add_validation_error(form, error)
+                return self.form_invalid(form)
+            return self.render_to_response(
+                self.get_context_data(form=form, preview=override_preview(override))
+            )
         try:
             save_override(self.request.user, override, request=self.request)
         except ValidationError as error:

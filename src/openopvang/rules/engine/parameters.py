@@ -196,6 +196,34 @@ class Parameter:
         return value if value.end is None or day <= value.end else None
 
 
+def _uncovered(parameter: Parameter) -> list[tuple[date, date | None]]:
+    """The periods after its first value that ``parameter`` has no value for."""
+    out: list[tuple[date, date | None]] = []
+    values = parameter.effective
+    for current, following in zip(values, values[1:], strict=False):
+        if current.end is not None and current.end + timedelta(days=1) < following.start:
+            out.append((current.end + timedelta(days=1), following.start - timedelta(days=1)))
+    if values and values[-1].end is not None:
+        out.append((values[-1].end + timedelta(days=1), None))
+    return out
+
+
+def uncovered_days(before: Parameter, after: Parameter) -> list[tuple[date, date | None]]:
+    """The parts of ``after``'s uncovered periods that ``before`` covered."""
+    found = []
+    for start, end in _uncovered(after):
+        for value in before.effective:
+            if value.start > (end or date.max) or (value.end is not None and value.end < start):
+                continue
+            lost_start = max(start, value.start)
+            if value.end is None:
+                lost_end = end
+            else:
+                lost_end = value.end if end is None else min(end, value.end)
+            found.append((lost_start, lost_end))
+    return found
+
+
 class ParameterSet:
     def __init__(self, parameters: Mapping[str, Parameter]):
         self._parameters = dict(parameters)
@@ -262,6 +290,13 @@ class ParameterSet:
             segments.append((found, day, seg_end))
             day = seg_end + timedelta(days=1)
         return segments
+
+    def newly_uncovered(self, after: ParameterSet, name: str) -> list[tuple[date, date | None]]:
+        """The periods ``name`` has a value for in this set but not in ``after``
+        (end None: from that day on), between its first value and the end of
+        its values here. A change that leaves such a period would break every
+        computation that reads a day of it."""
+        return uncovered_days(self._get(name), after._get(name))
 
     def names(self) -> list[str]:
         return sorted(self._parameters)

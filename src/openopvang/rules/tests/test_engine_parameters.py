@@ -320,3 +320,23 @@ parameters:
     )
     with pytest.raises(ParameterFileError, match="booo.yaml: rooo.x: name must start with"):
         ParameterSet.load_dir(tmp_path)
+
+
+def test_a_mid_year_value_with_an_end_leaves_the_rest_of_the_year_uncovered(ps):
+    """1 July–31 August 2025 with an end date cuts the 2025 value at 30 June:
+    1 September–31 December 2025 would lose its value."""
+    after = ps.with_overrides(
+        [ParameterValue(GOO, date(2025, 7, 1), "70.00", REF, end=date(2025, 8, 31))]
+    )
+    assert ps.newly_uncovered(after, GOO) == [(date(2025, 9, 1), date(2025, 12, 31))]
+    # Without an end date it runs to the end of the value it splits: nothing lost.
+    open_ended = ps.with_overrides([ParameterValue(GOO, date(2025, 7, 1), "70.00", REF)])
+    assert ps.newly_uncovered(open_ended, GOO) == []
+
+
+def test_filling_a_known_gap_loses_nothing(ps):
+    """2026 has no value yet: adding one for part of it covers more, not less."""
+    after = ps.with_overrides(
+        [ParameterValue(GOO, date(2026, 1, 1), "40.00", REF, end=date(2026, 6, 30))]
+    )
+    assert ps.newly_uncovered(after, GOO) == []

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from openopvang.rules.engine.booo import calculate_booo
 from openopvang.rules.engine.dates import Month
-from openopvang.rules.engine.parameters import ParameterSet
+from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 from openopvang.rules.engine.scenario import parse_scenario
 
 FIRST, LAST = date(2022, 3, 1), date(2025, 12, 31)
@@ -131,3 +131,26 @@ def test_splitting_at_a_month_end_keeps_the_poo_total(case):
     whole, first, second = run(start, end), run(start, middle), run(middle + 1, end)
     assert whole.total == first.total + second.total
     assert whole.poo_person_months == first.poo_person_months + second.poo_person_months
+
+
+# -- parameter coverage ---------------------------------------------------------------
+
+_GOO = "booo.goo.normbedrag_per_place_day"
+_REF = Reference("Stcrt. 2026, 1", "BooO art. 2 lid 1 sub a")
+
+
+@given(
+    start=st.dates(min_value=date(2022, 3, 1), max_value=date(2027, 12, 31)),
+    length=st.one_of(st.none(), st.integers(min_value=0, max_value=800)),
+)
+def test_a_day_reported_as_lost_had_a_value_before_and_has_none_after(start, length):
+    before = ParameterSet.load_default()
+    end = None if length is None else start + timedelta(days=length)
+    after = before.with_overrides([ParameterValue(_GOO, start, "50.00", _REF, end=end)])
+    lost = before.newly_uncovered(after, _GOO)
+    for lost_start, lost_end in lost:
+        for day in {lost_start, lost_end or lost_start}:
+            assert before.parameter(_GOO).at(day) is not None
+            assert after.parameter(_GOO).at(day) is None
+    if end is None:  # an open-ended value inherits the end of the value it splits
+        assert lost == []
