@@ -118,7 +118,7 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     expect(page.locator(".utrecht-status-badge")).to_have_text(nl("Prepared"))
     four_eyes = nl("Four eyes: you prepared this run, so another finance officer must approve it.")
     # A sees no approve button, only why.
-    expect(page.get_by_role("button", name=nl("Approve and freeze"))).to_have_count(0)
+    expect(page.get_by_role("link", name=nl("Approve and freeze"))).to_have_count(0)
     expect(page.get_by_text(four_eyes)).to_be_visible()
     run_url = page.url
 
@@ -149,10 +149,13 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     page.get_by_role("link", name=re.compile(rf"^2025-03 \(#{run.pk}\)")).click()
     assert page.url == run_url
     expect(page.get_by_text(four_eyes)).to_have_count(0)
-    page.get_by_role("button", name=nl("Approve and freeze")).click()
+    page.get_by_role("link", name=nl("Approve and freeze")).click()
+    # Check your answers: the totals first, then the irreversible step.
+    expect(page.locator("#summary")).to_contain_text(nl("Total"))
+    page.get_by_role("button", name=nl("Yes, approve and freeze")).click()
     expect(messages(page).locator(".utrecht-alert--ok")).to_be_visible()
     expect(page.locator(".utrecht-status-badge")).to_have_text(nl("Approved (frozen)"))
-    expect(page.get_by_role("button", name=nl("Approve and freeze"))).to_have_count(0)
+    expect(page.get_by_role("link", name=nl("Approve and freeze"))).to_have_count(0)
     approved_by = nl("Approved by %(who)s on %(when)s; this run no longer changes.")
     expect(page.locator("main")).to_contain_text(
         approved_by.split("%(when)s")[0] % {"who": "finance_b"}

@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Sum
 
 from openopvang.core.permissions import finance_municipality
 from openopvang.parameters.services import current_parameters
@@ -21,7 +21,7 @@ from openopvang.rules.engine.parameters import ParameterSet
 
 from .collection import eigen_bijdrage_inputs
 from .ledger import paid_by_month, paid_totals
-from .models import EigenBijdrageReduction, PaymentLine, PaymentRun, RunStatus
+from .models import EigenBijdrageReduction, PaymentLine, PaymentMethod, PaymentRun, RunStatus
 from .names import Names, flatten
 from .policies import policy_of
 from .reasons import render_reason
@@ -281,4 +281,28 @@ def person_allowances(
         "months": views,
         "policy": policy,
         "scenario": doc,
+    }
+
+
+def run_summary(run: PaymentRun) -> dict:
+    """The totals a finance officer checks before approving or deleting a
+    run: households and amounts per payment method, and the corrections."""
+    by_method = {
+        row["method"]: row
+        for row in run.items.values("method").annotate(count=Count("id"), amount=Sum("amount"))
+    }
+    rows = [
+        {
+            "method": method,
+            "label": label,
+            "count": by_method.get(method, {}).get("count", 0),
+            "amount": by_method.get(method, {}).get("amount") or ZERO,
+        }
+        for method, label in PaymentMethod.choices
+        if method in by_method
+    ]
+    return {
+        "households": sum(row["count"] for row in rows),
+        "methods": rows,
+        "corrections": run.lines.filter(kind="correction").count(),
     }

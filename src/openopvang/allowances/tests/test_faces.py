@@ -261,3 +261,37 @@ def test_person_page_shows_the_household_amounts_explained(family, coordinator, 
     assert "Leefgeld and eigen bijdrage" in html or "Leefgeld en eigen bijdrage" in html
     assert "314.84" in html and "629.68" in html
     assert "household of 2 placed" in html and "Sporthal Oost" in html
+
+
+def test_approving_and_deleting_first_show_the_totals(
+    family, debtor, finance_officer, finance_officer_b, client
+):
+    """Irreversible run actions go through a check-your-answers page."""
+    run = services.create_run(finance_officer, MARCH)
+    client.force_login(finance_officer)
+    delete = page_text(
+        client.get(reverse("allowances:run_delete", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="nl")
+    )
+    assert (
+        "De betaalrun van maart 2025 verwijderen?" in delete
+        and "Ja, deze run verwijderen" in delete
+    )
+    services.prepare_run(finance_officer, run)
+    own = page_text(
+        client.get(reverse("allowances:run_approve", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="nl")
+    )
+    assert "Vier ogen" in own and "Ja, goedkeuren" not in own
+    client.force_login(finance_officer_b)
+    response = client.get(
+        reverse("allowances:run_approve", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    text = page_text(response)
+    assert "Het leefgeld van maart 2025 goedkeuren?" in text
+    assert "Bankoverschrijving (SEPA) 1 € 629,68" in text or "(SEPA) 1 € 629,68" in text
+    assert "Totaal 1 € 629,68" in text and "NL91ABNA0417164300" in text
+    run.refresh_from_db()
+    assert run.status == RunStatus.PREPARED  # the page only asks
+    client.post(reverse("allowances:run_approve", args=[run.pk]))
+    run.refresh_from_db()
+    assert run.status == RunStatus.APPROVED
+    assert client.get(reverse("allowances:run_recompute", args=[run.pk])).status_code == 405

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from openopvang.audit import services as audit
 from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import add_validation_error
+from openopvang.core.permissions import is_finance_of
 from openopvang.parameters import missing
 from openopvang.rules.engine.errors import RulesError
 
@@ -129,6 +130,28 @@ class RunActionView(RunMixin, View):
         ),
         "delete": gettext_lazy("The run was deleted."),
     }
+
+    # Irreversible: first a page with what will happen and the totals (GET).
+    checked_first = ("approve", "delete")
+
+    def get(self, request, pk, action):
+        if action not in self.checked_first:
+            return HttpResponseNotAllowed(["POST"])
+        run = self.get_run()
+        user = request.user
+        allowed = can_approve_run(user, run) if action == "approve" else run.is_open
+        return render(
+            request,
+            "allowances/run_confirm.html",
+            {
+                "run": run,
+                "action": action,
+                "allowed": allowed and is_finance_of(user, run.municipality_id),
+                "approve_blocked": action == "approve" and run.prepared_by_id == user.pk,
+                "summary": selectors.run_summary(run),
+                "debtor_iban": self.municipality.iban,
+            },
+        )
 
     def post(self, request, pk, action):
         if action not in self.actions:
