@@ -386,15 +386,21 @@ def _check_role(organisation, role: str) -> None:
         raise ValidationError({"role": _("This role does not exist in this organisation.")})
 
 
-def record_invitation_accepted(user, request) -> None:
+def _record_account_change(actor, user, changes: dict, request) -> None:
+    """An account event that is not a field change (invitation, unlock), in
+    the log of the user's organisation."""
     audit.record(
-        user,
+        actor,
         AuditAction.UPDATE,
         user,
-        changes={"invitation": "accepted", "password": "set"},
+        changes=changes,
         request=request,
         organisation=user.organisation,
     )
+
+
+def record_invitation_accepted(user, request) -> None:
+    _record_account_change(user, user, {"invitation": "accepted", "password": "set"}, request)
 
 
 def invite_staff_user(actor, organisation, *, email, first_name, last_name, role, request):
@@ -461,14 +467,7 @@ def send_invitation(actor, user, *, request) -> bool:
     except (OSError, smtplib.SMTPException):
         logger.exception("Invitation mail to user %s could not be sent", user.pk)
         return False
-    audit.record(
-        actor,
-        AuditAction.UPDATE,
-        user,
-        changes={"invitation": "sent"},
-        request=request,
-        organisation=user.organisation,
-    )
+    _record_account_change(actor, user, {"invitation": "sent"}, request)
     return True
 
 
@@ -492,11 +491,4 @@ def unlock_login(actor, user, *, request=None) -> None:
     _require_manages(actor, user, not_self=False)
     with transaction.atomic():
         axes_reset(username=user.get_username())
-        audit.record(
-            actor,
-            AuditAction.UPDATE,
-            user,
-            changes={"login": "unlocked"},
-            request=request,
-            organisation=user.organisation,
-        )
+        _record_account_change(actor, user, {"login": "unlocked"}, request)
