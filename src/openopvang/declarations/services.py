@@ -4,6 +4,7 @@ municipality's finance officers (declarations.permissions), checked first."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
+from openopvang.core.formatting import money
 from openopvang.core.services import delete_audited, save_audited
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.models import Location
@@ -223,8 +225,11 @@ def _store(
     return declaration
 
 
-def submit(user, municipality, year: int, *, request=None) -> Declaration:
-    """Version 1: freeze the live computation."""
+def submit(
+    user, municipality, year: int, *, expected_total: Decimal | None = None, request=None
+) -> Declaration:
+    """Version 1: freeze the live computation. `expected_total` is the total the
+    user checked; if the registry changed since, nothing is stored."""
     require_finance_of(user, municipality)
     if versions(municipality, year).exists():
         raise ValidationError(
@@ -235,6 +240,14 @@ def submit(user, municipality, year: int, *, request=None) -> Declaration:
             % {"year": year}
         )
     data = compute(municipality, year)
+    if expected_total is not None and data.total != expected_total:
+        raise ValidationError(
+            _(
+                "The figures changed after you checked them (now %(total)s); "
+                "check them again before submitting."
+            )
+            % {"total": money(data.total, None)}
+        )
     return _store(
         user,
         municipality,

@@ -377,3 +377,41 @@ def test_the_progress_box_says_when_no_worker_picks_the_job_up(client, national_
     text = page_text(client.get(url, HTTP_ACCEPT_LANGUAGE="en"))
     assert "No background worker has started this computation yet" in text
     assert "openopvang worker" in text
+
+
+def test_submit_page_shows_the_totals_per_component_before_anything_is_stored(finance_client, hall):
+    url = reverse("declarations:submit", args=[2024])
+    text = page_text(finance_client.get(url, HTTP_ACCEPT_LANGUAGE="nl"))
+    # 366 days × 20 places = 7.320 place-days at € 61 = € 446.520,00
+    assert "Declaratie over 2024 indienen?" in text
+    assert "7.320 plaatsdagen" in text and "446.520,00" in text
+    assert "Ja, declaratie indienen" in text
+    assert not Declaration.objects.exists()
+
+
+def test_submit_is_refused_when_the_figures_changed_after_the_check(finance_client, hall):
+    url = reverse("declarations:submit", args=[2024])
+    checked = compute(hall.municipality, 2024).total
+    current = CapacityPeriod.objects.get(location=hall, end_date__isnull=True)
+    current.places = 21  # a coordinator edits the registry meanwhile
+    current.save()
+
+    response = finance_client.post(
+        url, {"expected_total": str(checked)}, follow=True, HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    assert not Declaration.objects.exists()
+    # 366 × 21 × € 61 = € 468.846,00
+    assert "De cijfers zijn veranderd nadat u ze controleerde (nu € 468.846,00)" in page_text(
+        response
+    )
+
+    response = finance_client.post(url, {"expected_total": "468846.00"})
+    assert Declaration.objects.get().total == Decimal("468846.00")
+
+
+def test_submit_page_after_submission_points_to_a_correction(finance_client, hall):
+    url = reverse("declarations:submit", args=[2024])
+    finance_client.post(url)
+    text = page_text(finance_client.get(url, HTTP_ACCEPT_LANGUAGE="nl"))
+    assert "al ingediend" in text and "Dien een correctie in" in text
+    assert "Ja, declaratie indienen" not in text

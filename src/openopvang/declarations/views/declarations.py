@@ -3,6 +3,8 @@ around it, exports, submitting and correcting, and the offline document."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
@@ -117,22 +119,33 @@ class SubmitView(FinanceMixin, TemplateView):
         kwargs.update(year=self.year, municipality=self.municipality)
         context = super().get_context_data(**kwargs)
         try:
-            context["data"] = compute(self.municipality, self.year)
+            data = compute(self.municipality, self.year)
         except RulesError as error:
             context.update(rules_error_context(error, self.request.user))
+        else:
+            context.update(data=data, components=data.components())
+        context["submitted"] = services.versions(self.municipality, self.year).exists()
         return context
 
     def post(self, request, *args, **kwargs):
         try:
+            expected = Decimal(request.POST.get("expected_total", ""))
+        except InvalidOperation:
+            expected = None  # a form from before the check step: submit what is computed
+        try:
             declaration = services.submit(
-                request.user, self.municipality, self.year, request=request
+                request.user,
+                self.municipality,
+                self.year,
+                expected_total=expected,
+                request=request,
             )
         except RulesError as error:
             messages.error(request, missing.rules_error_html(error, request.user))
             return HttpResponseRedirect(self.year_url())
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return HttpResponseRedirect(self.year_url())
+            return HttpResponseRedirect(request.path)
         messages.success(
             request,
             _("The declaration for %(year)s has been submitted (version 1).") % {"year": self.year},
