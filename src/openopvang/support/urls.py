@@ -19,6 +19,7 @@ urlpatterns = [
     path("sessions/<int:pk>/delete/", views.session_delete, name="session_delete"),
     path("invoices/<int:pk>/", views.invoice_detail, name="invoice_detail"),
     path("invoices/<int:pk>/download.<str:fmt>", views.invoice_download, name="invoice_download"),
+    path("invoices/<int:pk>/send/", views.invoice_send, name="invoice_send"),
     path("invoices/<int:pk>/<slug:action>/", views.invoice_action, name="invoice_action"),
     path("invoice-lines/<int:pk>/", views.invoice_line_detail, name="invoice_line_detail"),
 ]

@@ -6,9 +6,11 @@ import re
 
 import pytest
 from django.test import Client
+from freezegun import freeze_time
 
 from openopvang.audit.models import AuditEvent
 from openopvang.core.testing.factories import MunicipalityFactory
+from openopvang.core.testing.html import page_text
 from openopvang.core.testing.pdf import pdf_text
 from openopvang.support import services
 from openopvang.support.models import InvoiceStatus, LineStatus, OfferStatus, Session
@@ -256,3 +258,30 @@ def test_an_offer_posted_without_a_title_marks_the_field_invalid(ngo_worker, mun
         r'<select[^>]*name="municipality"[^>]*>', response.content.decode()
     ).group(0)
     assert "utrecht-select--invalid" not in municipality_select
+
+
+def test_sending_an_invoice_first_shows_what_it_charges(
+    order, lines, persons, ngo_worker, finance_officer
+):
+    deliver_march(ngo_worker, lines, persons)
+    invoice = services.generate_invoice(ngo_worker, order, MARCH)
+    ngo = client_for(ngo_worker)
+    url = f"/support/invoices/{invoice.pk}/send/"
+    detail = ngo.get(f"/support/invoices/{invoice.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert f'href="{url}"' in detail.content.decode()
+
+    with freeze_time("2025-04-03"):
+        text = page_text(ngo.get(url, HTTP_ACCEPT_LANGUAGE="nl"))
+    assert f"Factuur {invoice.number} versturen aan" in text
+    assert "3 april 2025" in text and "uiterlijk te betalen op 3 mei 2025" in text
+    assert "323,33" in text and "Ja, factuur versturen" in text
+    invoice.refresh_from_db()
+    assert invoice.status == InvoiceStatus.DRAFT  # looking sends nothing
+
+    ngo.post(url)
+    invoice.refresh_from_db()
+    assert invoice.status == InvoiceStatus.SENT
+    # Sent: the page no longer offers to send, and the municipality cannot send it.
+    assert "Ja, factuur versturen" not in page_text(ngo.get(url, HTTP_ACCEPT_LANGUAGE="nl"))
+    finance = client_for(finance_officer)
+    assert "Ja, factuur versturen" not in page_text(finance.get(url, HTTP_ACCEPT_LANGUAGE="nl"))

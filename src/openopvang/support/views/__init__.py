@@ -9,6 +9,7 @@ from .invoices import (
     invoice_download,
     invoice_generate,
     invoice_line_detail,
+    invoice_send,
 )
 from .offers import offer_action, offer_create, offer_detail
 from .orders import enrolment_end, order_detail, participants, session_create, session_delete
@@ -23,6 +24,7 @@ __all__ = [
     "invoice_download",
     "invoice_generate",
     "invoice_line_detail",
+    "invoice_send",
     "offer_action",
     "offer_create",
     "offer_detail",

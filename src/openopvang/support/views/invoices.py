@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -86,10 +89,7 @@ def invoice_action(request, pk, action):
     user = request.user
     invoice = _invoice(request, pk)
     try:
-        if action == "send":
-            services.send_invoice(user, invoice, request=request)
-            messages.success(request, _("The invoice has been sent."))
-        elif action in ("approve", "dispute"):
+        if action in ("approve", "dispute"):
             line = get_object_or_404(invoice.lines.all(), pk=request.POST.get("line"))
             if action == "approve":
                 services.approve_invoice_line(user, line, request=request)
@@ -102,6 +102,38 @@ def invoice_action(request, pk, action):
     except ValidationError as error:
         show_errors(request, error)
     return redirect(invoice)
+
+
+@isolation_model(Invoice)
+@login_required
+def invoice_send(request, pk):
+    """Check your answers, then send: once sent the invoice cannot be changed,
+    and the municipality decides on its lines."""
+    user = request.user
+    invoice = _invoice(request, pk)
+    if request.method == "POST":
+        try:
+            services.send_invoice(user, invoice, request=request)
+        except ValidationError as error:
+            show_errors(request, error)
+        else:
+            messages.success(request, _("The invoice has been sent."))
+        return redirect(invoice)
+    today = timezone.localdate()
+    return render(
+        request,
+        "support/invoice_send.html",
+        {
+            "invoice": invoice,
+            "lines": invoice.lines.all(),
+            "municipality": invoice.order.municipality,
+            "missing_details": [text for _organisation, text in missing_details(invoice)],
+            "invoice_date": today,
+            "due_date": today + datetime.timedelta(days=PAYMENT_TERM_DAYS),
+            "can_send": invoice.status == "draft"
+            and permissions.is_ngo_worker(user, invoice.order.ngo),
+        },
+    )
 
 
 @isolation_model(Invoice)
