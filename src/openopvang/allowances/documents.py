@@ -99,6 +99,7 @@ ITEM_COLUMNS = (
     gettext_lazy("IBAN"),
     gettext_lazy("Payment method"),
     gettext_lazy("Reason"),
+    gettext_lazy("Collected by"),
     gettext_lazy("Amount"),
     gettext_lazy("Payment reference (end-to-end ID)"),
     gettext_lazy("Description on the statement"),
@@ -159,11 +160,12 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
                 item.iban,
                 item.get_method_display(),
                 render_reason(item.reason),
+                item.collector_name,
                 item.amount,
                 item.end_to_end_id,
                 item.remittance,
             ],
-            money=(7,),
+            money=(8,),
         )
     append_row(sheet, [])
     for label, value in (
@@ -171,8 +173,10 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         (_("By bank transfer"), run.sepa_total),
         (_("Cash or card"), run.cash_total),
     ):
-        append_row(sheet, [label, None, None, None, None, None, value], money=(7,), bold=(1,))
-    set_widths(sheet, {"A": 18, "B": 30, "C": 30, "D": 24, "E": 18, "F": 40, "G": 14, "H": 34})
+        append_row(sheet, [label, None, None, None, None, None, None, value], money=(8,), bold=(1,))
+    set_widths(
+        sheet, {"A": 18, "B": 30, "C": 30, "D": 24, "E": 18, "F": 40, "G": 30, "H": 14, "I": 34}
+    )
 
     lines = book.create_sheet(_("Lines"))
     append_row(lines, LINE_COLUMNS, bold=True)

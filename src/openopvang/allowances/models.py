@@ -364,6 +364,8 @@ class PaymentItem(models.Model):
     # Reason codes ({"code": "payee_minor"}, see reasons.py), rendered when shown.
     reason = models.JSONField(_("why not by bank"), default=dict, blank=True)
     payee_note = models.JSONField(_("payee rule"), default=dict, blank=True)
+    # Not paid by bank: the adult who collects the cash or card and signs for it.
+    collector_name = models.CharField(_("collected by"), max_length=200, blank=True)
     amount = models.DecimalField(_("amount (€)"), max_digits=12, decimal_places=2)
     end_to_end_id = models.CharField(_("end-to-end id"), max_length=35, blank=True)
     remittance = models.CharField(_("remittance information"), max_length=140, blank=True)

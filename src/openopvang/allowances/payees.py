@@ -39,6 +39,7 @@ class PayeeChoice:
     method: str
     why: dict = field(default_factory=dict)  # why not by bank (a reason code)
     note_why: dict = field(default_factory=dict)  # which rule chose the payee (a code)
+    collector: object | None = None  # the adult who collects a payment not made by bank
 
     @property
     def reason(self) -> str:
@@ -51,6 +52,23 @@ class PayeeChoice:
 
 
 def resolve_payee(household, members: list, person, day: datetime.date) -> PayeeChoice:
+    """Who receives the payment (see `_resolve`); a payment not made by bank
+    also names the adult who collects it: the payee when of age, otherwise
+    the eldest adult member. A household without an adult names no one (its
+    guardian collects, arranged outside the run)."""
+    choice = _resolve(household, members, person, day)
+    if choice.method != PaymentMethod.SEPA:
+        candidates = [choice.person] if choice.person is not None else []
+        candidates += sorted(members or ([person] if person else []), key=_age_order)
+        choice.collector = next((p for p in candidates if age_on(p.birth_date, day) >= 18), None)
+    return choice
+
+
+def _age_order(person):
+    return (person.birth_date, person.pk)
+
+
+def _resolve(household, members: list, person, day: datetime.date) -> PayeeChoice:
     """Who receives the household's payment, judged on `day` (the first day of
     the run month):
 

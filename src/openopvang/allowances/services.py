@@ -114,6 +114,7 @@ def _fill(
             method=item.method,
             reason=item.why,
             payee_note=choice.note_why,
+            collector_name=choice.collector.full_name[:200] if choice.collector else "",
             amount=item.amount,
             remittance=f"Leefgeld {run.month:%Y-%m} {item.household_ref}"[:140],
         )

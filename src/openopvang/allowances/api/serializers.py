@@ -103,6 +103,7 @@ class PaymentItemSerializer(serializers.ModelSerializer):
             "method",
             "reason",
             "payee_note",
+            "collector_name",
             "amount",
             "end_to_end_id",
             "remittance",

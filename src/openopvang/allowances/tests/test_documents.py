@@ -87,10 +87,11 @@ def test_xlsx_holds_the_same_totals(approved_run):
         if row and row[0] and str(row[0]).startswith(("H", "person:"))
     ]
     assert len(payments) == 2
-    assert sum(Decimal(str(row[6])) for row in payments) == Decimal("944.52")
+    assert sum(Decimal(str(row[7])) for row in payments) == Decimal("944.52")
     cash = [row for row in payments if row[4] == "Cash or card"]
     assert cash[0][5] == "no payee: no adult member has an IBAN"
-    totals = {row[0]: Decimal(str(row[6])) for row in rows if row and row[0] == "Total"}
+    assert cash[0][6] == "Iryna Bondarenko"  # the adult who collects and signs
+    totals = {row[0]: Decimal(str(row[7])) for row in rows if row and row[0] == "Total"}
     assert Decimal("944.52") in totals.values()
     lines = list(book["Lines"].iter_rows(values_only=True))[1:]
     assert sum(Decimal(str(row[6])) for row in lines) == Decimal("944.52")
@@ -130,7 +131,7 @@ def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(appro
     cells = [row[1] for row in sheet.iter_rows() if "HYPERLINK" in str(row[1].value)]
     assert [(cell.value, cell.data_type) for cell in cells] == [("'" + formula, "s")]
     # The amounts beside it stay numbers with the money format.
-    amount = sheet.cell(cells[0].row, 7)
+    amount = sheet.cell(cells[0].row, 8)
     assert amount.data_type == "n" and amount.number_format == '"€" #,##0.00;"€" -#,##0.00'
 
 
@@ -139,7 +140,7 @@ def test_pdf_payment_list_renders_cyrillic_names(approved_run):
     text = pdf_text(pdf)
     assert "Leefgeld payment list — Utrecht — 2025-03" in text
     # The Cyrillic surname is text in the PDF, not boxes: the font has the glyphs.
-    assert "Бондаренко no payee: no adult member has an IBAN 314.84" in text
+    assert "Бондаренко Iryna Bondarenko no payee: no adult member has an IBAN 314.84" in text
     assert "Olena Shevchenko NL02ABNA0123456789" in text and "Total 944.52" in text
     # The font is the one shipped with the package, whatever the machine has.
     assert "OO-Sans" in pdf_fonts(pdf)

@@ -104,6 +104,24 @@ def test_payee_rules(family, municipality):
     assert resolve_payee(None, [], None, day).reason == "no payee"
 
 
+def test_a_payment_not_made_by_bank_names_the_adult_who_collects(family, municipality):
+    household, olena, andrii = family["household"], family["olena"], family["andrii"]
+    members = [olena, andrii]
+    olena.iban = ""  # the payee has no IBAN: she collects the cash herself
+    assert resolve_payee(household, members, None, MARCH).collector == olena
+    # The payee is a minor: the eldest adult member collects (Andrii, born 1983).
+    child = factories.PersonFactory(municipality=municipality, birth_date=datetime.date(2010, 1, 1))
+    household.payee = child
+    choice = resolve_payee(household, [*members, child], None, MARCH)
+    assert choice.person == child and choice.collector == andrii
+    # No adult in the household: no one is named (the guardian collects).
+    assert resolve_payee(household, [child], None, MARCH).collector is None
+    # Paid by bank: no collector.
+    olena.iban = "NL02ABNA0123456789"
+    household.payee = olena
+    assert resolve_payee(household, members, None, MARCH).collector is None
+
+
 def test_four_eyes(family, finance_officer, finance_officer_b, coordinator):
     run = services.create_run(finance_officer, MARCH)
     with pytest.raises(ValidationError, match="Only a prepared run"):
