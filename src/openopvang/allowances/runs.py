@@ -40,6 +40,7 @@ from decimal import Decimal
 from openopvang.parameters.services import current_parameters
 from openopvang.registry.snapshots import build_scenarios, parse_ref
 from openopvang.rules.engine.dates import Month, first_of, last_of
+from openopvang.rules.engine.errors import MissingParameter
 from openopvang.rules.engine.evaluate import evaluate_results
 from openopvang.rules.engine.leefgeld import COMPONENTS, RULE_TEXT
 from openopvang.rules.engine.money import ZERO
@@ -50,6 +51,27 @@ from .models import LineKind, PaymentMethod
 from .payees import HouseholdInfo, PayeeChoice, RegistryData, load_registry, resolve_payee
 from .policies import first_approved_months, policies_of, window_start
 from .reasons import code, render_reason
+
+# The amounts a month of leefgeld needs; the income rules have no end date.
+AMOUNT_PREFIXES = ("rooo.eetgeld.", "rooo.kleedgeld.", "rooo.wooncomponent.")
+
+
+def last_computable_month(params: ParameterSet, month: datetime.date) -> datetime.date | None:
+    """The latest month up to `month` for which every leefgeld amount is
+    known on each day, or None within two years before it. The amounts of a
+    new year are published late; a finance officer is shown this month
+    rather than an error after pressing the button."""
+    names = [n for n in params.names() if n.startswith(AMOUNT_PREFIXES)]
+    candidate = first_of(month)
+    for _step in range(24):
+        try:
+            for name in names:
+                params.periods(name, candidate, last_of(candidate))
+        except MissingParameter:
+            candidate = first_of(candidate - datetime.timedelta(days=1))
+        else:
+            return candidate
+    return None
 
 
 @dataclass

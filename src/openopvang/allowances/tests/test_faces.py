@@ -2,18 +2,22 @@
 (404 for another municipality), roles, audit events."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from freezegun import freeze_time
 from rest_framework.test import APIClient
 
 from openopvang.audit.models import AuditEvent
 from openopvang.core.testing import factories
 from openopvang.core.testing.html import page_text
+from openopvang.rules.engine.parameters import ParameterSet
 
 from .. import services
 from ..models import EigenBijdrageReduction, MunicipalPolicy, PaymentRun, RunStatus
+from ..runs import last_computable_month
 from .conftest import MARCH
 
 pytestmark = pytest.mark.django_db
@@ -295,3 +299,37 @@ def test_approving_and_deleting_first_show_the_totals(
     run.refresh_from_db()
     assert run.status == RunStatus.APPROVED
     assert client.get(reverse("allowances:run_recompute", args=[run.pk])).status_code == 405
+
+
+def test_the_run_form_offers_the_last_month_whose_amounts_are_known(
+    family, finance_officer, client
+):
+    """Seen in the demo in December 2026: the 2026 amounts were not published,
+    the form offered December and the error came after pressing the button."""
+    client.force_login(finance_officer)
+    with freeze_time("2026-12-03"):
+        response = client.get(reverse("allowances:index"), HTTP_ACCEPT_LANGUAGE="nl")
+    text = page_text(response)
+    assert "bekend tot en met december 2025" in text
+    assert 'name="month" value="2025-12"' in response.content.decode()
+    with freeze_time("2025-06-10"):
+        response = client.get(reverse("allowances:index"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert 'id="amounts-not-published"' not in response.content.decode()
+    assert 'name="month" value="2025-06"' in response.content.decode()
+
+
+def test_last_computable_month_needs_every_amount_for_the_whole_month():
+    params = ParameterSet.load_default()
+    assert last_computable_month(params, datetime.date(2026, 12, 1)) == datetime.date(2025, 12, 1)
+    assert last_computable_month(params, datetime.date(2025, 3, 15)) == datetime.date(2025, 3, 1)
+    # Kleedgeld ends mid-month: that month cannot be paid, the one before can.
+    cut = params.with_overrides(
+        [
+            replace(
+                params.parameter("rooo.kleedgeld.per_person_month").at(datetime.date(2025, 1, 1)),
+                start=datetime.date(2025, 1, 1),
+                end=datetime.date(2025, 5, 20),
+            )
+        ]
+    )
+    assert last_computable_month(cut, datetime.date(2025, 5, 1)) == datetime.date(2025, 4, 1)

@@ -18,6 +18,7 @@ from openopvang.core.documents import PDF, XLSX, file_response
 from openopvang.core.mixins import add_validation_error
 from openopvang.core.permissions import is_finance_of
 from openopvang.parameters import missing
+from openopvang.parameters.services import current_parameters
 from openopvang.rules.engine.errors import RulesError
 
 from .. import documents, reproduce, selectors, services
@@ -25,6 +26,7 @@ from ..forms import RunForm
 from ..models import PaymentRun
 from ..permissions import can_approve_run, can_prepare_run
 from ..policies import policy_of
+from ..runs import last_computable_month
 from .common import MunicipalMixin, error_text
 
 RUN_FORMATS = {
@@ -41,12 +43,16 @@ class IndexView(MunicipalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         runs = selectors.payment_runs(self.request.user)
+        this_month = timezone.localdate().replace(day=1)
+        computable = last_computable_month(current_parameters(), this_month)
         context.update(
             runs=runs,
             open_run=next((r for r in runs if r.is_open), None),
             form=kwargs.get("form")
-            or RunForm(initial={"month": timezone.localdate().strftime("%Y-%m")}),
+            or RunForm(initial={"month": (computable or this_month).strftime("%Y-%m")}),
             policy=policy_of(self.municipality),
+            computable_until=computable if computable != this_month else None,
+            amounts_missing=computable is None,
         )
         return context
 
