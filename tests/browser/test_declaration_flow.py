@@ -114,7 +114,9 @@ def test_declaration_compute_drill_down_export_submit_and_correct(
     # Submit: version 1 with the same total, frozen.
     page.get_by_role("link", name=nl("Submit the declaration")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("2024")
-    page.get_by_role("button", name=nl("Submit"), exact=True).click()
+    # Check your answers: the totals per component, then the irreversible step.
+    assert screen_total(page) == total
+    page.get_by_role("button", name=nl("Yes, submit the declaration")).click()
     assert re.search(r"/declarations/versions/\d+/$", page.url), page.url
     expect(page.locator(".oo-messages")).to_contain_text("2024")
     assert screen_total(page) == total

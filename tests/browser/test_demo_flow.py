@@ -9,9 +9,11 @@ immediate backend), so the page really waits for a worker."""
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -23,21 +25,25 @@ from openopvang.demo import data
 
 from .conftest import assert_no_page_problems, fill_login_form, log_out, nl
 
-# A fresh install holds the data its migrations load (municipalities, the
-# service catalogue); a browser test's database is emptied after each test,
-# so it is restored for these ones.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 PAIN_001 = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"}
+DATA_MIGRATIONS = (
+    "openopvang.accounts.migrations.0002_load_municipalities.load",
+    "openopvang.support.migrations.0002_seed_vwn_catalogue.seed",
+)
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
-def demo(settings):
+def demo(transactional_db, settings):
     settings.TASKS = DATABASE_QUEUE
+    # A fresh install holds what its data migrations load (the municipalities,
+    # the NGO's service catalogue); a browser test's database is emptied after
+    # each test, so load them again as a fresh install has them.
+    for migration in DATA_MIGRATIONS:
+        module, function = migration.rsplit(".", 1)
+        getattr(import_module(module), function)(django_apps, None)
     return data.load_demo(timezone.localdate(), write=lambda text: None)
 
 

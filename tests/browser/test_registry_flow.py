@@ -135,7 +135,12 @@ def test_check_in_raises_the_occupancy(page, login, coordinator, location, olena
 
     # The check-in date defaults to today; choose the place and confirm.
     expect(page.get_by_label(nl("Check-in date"))).to_have_value(timezone.localdate().isoformat())
-    page.get_by_label(nl("Location or host")).select_option(label=location.name)
+    place = page.get_by_label(nl("Location or host"))
+    # Each location says its free places on the chosen day.
+    expect(place.locator(f'option[value="location:{location.pk}"]')).to_contain_text(
+        nl("%(location)s (free places: %(free)s)").split("%(free)s")[0] % {"location": location}
+    )
+    place.select_option(value=f"location:{location.pk}")
     page.get_by_role("button", name=nl("Check in"), exact=True).click()
     page.wait_for_load_state()
 
@@ -175,7 +180,11 @@ def test_check_in_at_a_full_location_is_refused_with_a_reason(
     login(page, coordinator)
 
     page.goto(f"/registry/persons/{olena.pk}/check-in/")
-    page.get_by_label(nl("Location or host")).select_option(label=full.name)
+    place = page.get_by_label(nl("Location or host"))
+    expect(place.locator(f'option[value="location:{full.pk}"]')).to_have_text(
+        nl("%(location)s (full)") % {"location": full}
+    )
+    place.select_option(value=f"location:{full.pk}")
     page.get_by_role("button", name=nl("Check in"), exact=True).click()
     page.wait_for_load_state()
 

@@ -145,9 +145,9 @@ def test_offer_order_enrolment_session_invoice_approval_and_declaration(
 
     for person in parents:
         page.get_by_label(nl("Service"), exact=True).select_option(label=parenting_nl)
-        page.get_by_label(nl("Person"), exact=True).select_option(
-            label=f"{person.full_name} ({person.full_name_cyrillic})"
-        )
+        # The person picker: type part of the name, choose from the matches.
+        page.get_by_label(nl("Person"), exact=True).fill(person.given_names)
+        page.get_by_label(re.compile(re.escape(person.full_name))).check()
         page.get_by_label(nl("Enrolled on")).fill(today.isoformat())
         page.get_by_role("button", name=nl("Enrol"), exact=True).click()
         expect(flash(page)).to_contain_text(nl("The person has been enrolled."))
@@ -181,7 +181,10 @@ def test_offer_order_enrolment_session_invoice_approval_and_declaration(
     expect(page.get_by_role("heading", level=1)).to_contain_text(invoice.number)
     invoice_line = page.get_by_role("row").filter(has_text=parenting_nl)
     expect(invoice_line.get_by_role("cell").nth(3)).to_have_text(re.compile(r"^240[.,]00$"))
-    page.get_by_role("button", name=nl("Send invoice to the municipality")).click()
+    page.get_by_role("link", name=nl("Send invoice to the municipality")).click()
+    # Check your answers: what the invoice charges, then send.
+    expect(page.locator("#total")).to_have_text(re.compile(r"240[.,]00"))
+    page.get_by_role("button", name=nl("Yes, send the invoice")).click()
     expect(flash(page)).to_contain_text(nl("The invoice has been sent."))
     log_out(page)
 

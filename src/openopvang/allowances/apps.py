@@ -15,4 +15,5 @@ class AllowancesConfig(AppConfig):
             affected,  # noqa: F401
             cost_source,  # noqa: F401
             panels,  # noqa: F401
+            settled,  # noqa: F401  (paid months a registry edit would change)
         )

@@ -112,11 +112,14 @@ def _render(r: dict) -> str:
     if name in _FIXED:
         return str(_FIXED[name])
     if name == "recomputed":
-        return _("recomputed %(month)s after registry change: was %(was)s, now %(now)s") % {
+        text = _("recomputed %(month)s after registry change: was %(was)s, now %(now)s") % {
             "month": r.get("month", ""),
             "was": money(r.get("was")),
             "now": money(r.get("now")),
         }
+        if r.get("because"):  # typed by the user who changed the registry
+            text += " — " + _("reason given: %(reason)s") % {"reason": r["because"]}
+        return text
     if name == "line_formula":
         terms = " + ".join(f"{money(rate)} x {days}" for rate, days in r.get("terms", []))
         return _("%(component)s: (%(terms)s) / %(days)s = %(exact)s -> %(amount)s") % {

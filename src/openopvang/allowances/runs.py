@@ -37,7 +37,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Max
+
 from openopvang.parameters.services import current_parameters
+from openopvang.registry.models import ChangeReason
 from openopvang.registry.snapshots import build_scenarios, parse_ref
 from openopvang.rules.engine.dates import Month, first_of, last_of
 from openopvang.rules.engine.errors import MissingParameter
@@ -47,7 +50,7 @@ from openopvang.rules.engine.money import ZERO
 from openopvang.rules.engine.parameters import ParameterSet
 
 from .ledger import Key, paid_ledger
-from .models import LineKind, PaymentMethod
+from .models import LineKind, PaymentMethod, PaymentRun, RunStatus
 from .payees import HouseholdInfo, PayeeChoice, RegistryData, load_registry, resolve_payee
 from .policies import first_approved_months, policies_of, window_start
 from .reasons import code, render_reason
@@ -294,6 +297,39 @@ def _difference_lines(
     return out
 
 
+def _add_change_reasons(all_lines: dict[int, list[ComputedLine]], municipality_ids) -> None:
+    """A correction shows why the registry changed when the change reached a
+    paid month and its reason was asked (registry.ChangeReason): the reasons
+    given since the municipality's last approved run, for that person and month."""
+    last_paid = dict(
+        PaymentRun.objects.filter(municipality_id__in=municipality_ids, status=RunStatus.APPROVED)
+        .values("municipality_id")
+        .annotate(at=Max("approved_at"))
+        .values_list("municipality_id", "at")
+    )
+    reasons: dict[int, list] = defaultdict(list)
+    for municipality_id, at in last_paid.items():
+        for person_id, start, end, text in (
+            ChangeReason.objects.filter(person__municipality_id=municipality_id)
+            .filter(recorded_at__gt=at)
+            .order_by("recorded_at", "id")
+            .values_list("person_id", "start_date", "end_date", "reason")
+        ):
+            reasons[person_id].append((first_of(start), end, text))
+    if not reasons:
+        return
+    for lines in all_lines.values():
+        for line in lines:
+            if line.kind != LineKind.CORRECTION:
+                continue
+            _kind, person_pk = parse_ref(line.person_ref)
+            given = [
+                t for start, end, t in reasons.get(person_pk, ()) if start <= line.month <= end
+            ]
+            if given:
+                line.reason = {**line.reason, "because": "; ".join(dict.fromkeys(given))}
+
+
 def _items(
     lines: list[ComputedLine], data: RegistryData, month: datetime.date
 ) -> list[ComputedItem]:
@@ -353,6 +389,7 @@ def compute_runs(
             "period": str(result.period),
         }
         all_lines[pk] = _difference_lines(result, ledger.get(pk, {}), month, windows[pk])
+    _add_change_reasons(all_lines, municipality_ids)
     data = load_registry(municipality_ids, month)
     return {
         pk: ComputedRun(

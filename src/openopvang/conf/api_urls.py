@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 
 from openopvang.accounts.api import routes as accounts
 from openopvang.allowances.api import routes as allowances
+from openopvang.casework.api import routes as casework
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
 from openopvang.parameters.api import routes as parameters
@@ -23,7 +24,7 @@ from openopvang.support.api import routes as support
 # Each app registers its resources (plural nouns) in its api/routes.py; the
 # order here is the order of the OpenAPI document.
 router = DefaultRouter(trailing_slash=True)
-for app in (registry, accounts, declarations, parameters, support, allowances):
+for app in (registry, accounts, declarations, parameters, support, allowances, casework):
     app.register(router)
 
 # The API description is public (it holds no data); the data needs a login or token.

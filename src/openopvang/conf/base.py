@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "openopvang.declarations",
     "openopvang.allowances",
     "openopvang.support",
+    "openopvang.casework",
     "openopvang.demo",
 ]
 
@@ -68,7 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, limited to the staff or the public languages.
+    "openopvang.core.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,9 +157,17 @@ EMAIL_BACKEND = (
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English")), ("uk", _("Українська"))]
-# Staff UI is Dutch and English; Ukrainian is offered on public pages only.
+LANGUAGES = [
+    ("nl", _("Nederlands")),
+    ("en", _("English")),
+    ("uk", _("Українська")),
+    ("ru", _("Русский")),
+]
+# Staff UI is Dutch and English; Ukrainian and Russian are offered on the
+# public pages (PUBLIC_PATH_PREFIX) only. openopvang.core.languages applies this.
 STAFF_LANGUAGES = ("nl", "en")
+PUBLIC_LANGUAGES = ("nl", "en", "uk", "ru")
+PUBLIC_PATH_PREFIX = "/public/"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -241,6 +251,7 @@ SPECTACULAR_SETTINGS = {
         "InvoiceStatusEnum": "openopvang.support.models.InvoiceStatus",
         "InvoiceLineStatusEnum": "openopvang.support.models.LineStatus",
         "PaymentRunStatusEnum": "openopvang.allowances.models.RunStatus",
+        "SituationCodeEnum": "openopvang.casework.models.SituationCode",
     },
 }
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("declarations/", include("openopvang.declarations.urls")),
     path("allowances/", include("openopvang.allowances.urls")),
     path("support/", include("openopvang.support.urls")),
+    path("casework/", include("openopvang.casework.urls")),
     path("public/parameters/", include("openopvang.parameters.public_urls")),
     path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.conf.dashboard_urls")),

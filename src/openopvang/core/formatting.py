@@ -15,7 +15,8 @@ explanations all call these.
   code, never guessed; the form field turns the code into a sentence.
 
 Languages other than English (Dutch, Ukrainian, Russian) use the Dutch
-separators: the amounts are Dutch amounts, paid by Dutch municipalities."""
+separators: the amounts are Dutch amounts, paid by Dutch municipalities. The
+month names are the reader's own (``2 грудня 2026`` on a Ukrainian public page)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,67 @@ MONTHS = {
     ),
 }
 
+# Ukrainian and Russian (public pages only): a month after a day takes the
+# genitive ("2 грудня 2026"), a month on its own the nominative ("грудень 2026").
+MONTHS_GENITIVE = {
+    "uk": (
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ),
+    "ru": (
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ),
+}
+MONTHS["uk"] = (
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+)
+MONTHS["ru"] = (
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+)
+
 # The spreadsheet number formats of the same styles (XLSX cells stay numbers
 # and dates; Excel and LibreOffice show them with the reader's separators).
 XLSX_MONEY_FORMAT = '"€" #,##0.00;"€" -#,##0.00'
@@ -73,8 +135,11 @@ def _language(language: str | None) -> str:
     return code if code in SEPARATORS else "nl"
 
 
-def _month_names(language: str | None) -> tuple[str, ...]:
-    return MONTHS.get(_language(language), MONTHS["nl"])
+def _month_names(language: str | None, *, after_day: bool = False) -> tuple[str, ...]:
+    code = (language or "nl").split("-")[0].lower()
+    if after_day and code in MONTHS_GENITIVE:
+        return MONTHS_GENITIVE[code]
+    return MONTHS.get(code, MONTHS["nl"])
 
 
 def to_cents(value) -> Decimal:
@@ -117,7 +182,14 @@ def long_date(day: datetime.date | None, language: str | None = "nl") -> str:
     """``2 december 2026``; '' for no date. A datetime shows its date."""
     if day is None:
         return ""
-    return f"{day.day} {_month_names(language)[day.month - 1]} {day.year}"
+    return f"{day_and_month(day, language)} {day.year}"
+
+
+def day_and_month(day: datetime.date | None, language: str | None = "nl") -> str:
+    """``2 december`` (a yearly date); '' for no date."""
+    if day is None:
+        return ""
+    return f"{day.day} {_month_names(language, after_day=True)[day.month - 1]}"
 
 
 def date_time(moment: datetime.datetime | None, language: str | None = "nl") -> str:

@@ -1,5 +1,3 @@
-from django.conf import settings
-
 from .api.versioning import API_BASE_PATH, API_VERSION, API_VERSION_HEADER
 
 
@@ -44,7 +42,3 @@ class SecurityHeadersMiddleware:
             # Pages with personal data are never stored by browsers or proxies.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
-
-
-def staff_languages():
-    return [(code, name) for code, name in settings.LANGUAGES if code in settings.STAFF_LANGUAGES]

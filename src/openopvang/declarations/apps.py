@@ -11,5 +11,6 @@ class DeclarationsConfig(AppConfig):
         from . import (
             affected,  # noqa: F401  (declarations a parameter load touches)
             panels,  # noqa: F401  (the dashboard's cards)
+            settled,  # noqa: F401  (years a registry edit would change)
             tasks,  # noqa: F401  (registers the national task)
         )

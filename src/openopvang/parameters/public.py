@@ -10,8 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 import yaml
-from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
 
 from openopvang.core import formatting
@@ -22,6 +21,16 @@ from .models import Confidence
 from .services import current_parameters, parameter_rows
 
 MONEY_UNITS = {"EUR/day": "per_day", "EUR/month": "per_month", "EUR": "amount"}
+# The parameter files' unit codes as a reader reads them.
+UNIT_LABELS = {
+    "EUR/day": pgettext_lazy("parameter unit", "euro per day"),
+    "EUR/month": pgettext_lazy("parameter unit", "euro per month"),
+    "EUR": pgettext_lazy("parameter unit", "euro"),
+    "count": pgettext_lazy("parameter unit", "number"),
+    "date": pgettext_lazy("parameter unit", "date"),
+    "factor": pgettext_lazy("parameter unit", "factor"),
+    "month-day": pgettext_lazy("parameter unit", "day and month"),
+}
 
 
 @cache
@@ -64,8 +73,12 @@ def format_value(unit: str, value) -> str:
     if isinstance(value, datetime.date):
         return long_date(value)
     if isinstance(value, MonthDay):
-        return date_format(value.in_year(2000), "j F")
+        return formatting.day_and_month(value.in_year(2000), get_language())
     return str(value)
+
+
+def unit_label(unit: str) -> str:
+    return str(UNIT_LABELS.get(unit, unit))
 
 
 def confidence_label(confidence: str) -> str:
@@ -76,6 +89,8 @@ def confidence_label(confidence: str) -> str:
 def public_rows(regulation: str = "", query: str = "") -> list[dict]:
     """Every parameter (of ``regulation``, matching ``query`` in its name or
     description) with its values ready to show."""
+    # The files describe each parameter in Dutch and English; a Ukrainian or
+    # Russian reader gets the English text, marked as such (lang="en").
     language = "nl" if (get_language() or "nl").startswith("nl") else "en"
     query = query.strip().lower()
     rows = []
@@ -107,7 +122,9 @@ def public_rows(regulation: str = "", query: str = "") -> list[dict]:
             {
                 "name": parameter.name,
                 "description": description,
+                "description_language": language,
                 "unit": parameter.unit,
+                "unit_label": unit_label(parameter.unit),
                 "regulation": reg,
                 "values": values,
                 "open_end": last is None or last.end is None,

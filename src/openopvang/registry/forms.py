@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.mixins import DesignSystemFormMixin
 
-from . import validators
+from . import selectors, validators
 from .models import (
     UKRAINE,
     CapacityPeriod,
+    DepartureReason,
     Host,
     Household,
     HouseholdMembership,
@@ -155,14 +156,109 @@ class HouseholdForm(DesignSystemFormMixin, forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
+# The person picker ------------------------------------------------------------
+
+PICKER_SEARCH = "picker_search"  # the name of the picker's Search button
+
+
+def is_picker_search(data) -> bool:
+    """The form was posted with the picker's Search button (the way to search
+    without JavaScript): show the matches, save nothing."""
+    return PICKER_SEARCH in data
+
+
+class PersonPicker(forms.Widget):
+    """Search as you type, then choose one of the matches (radio buttons).
+    With JavaScript, htmx asks `search_url` for the matches while the user
+    types; without it, the Search button posts the form, which comes back
+    with the matches (is_picker_search). Set up by PersonPickerField.prepare."""
+
+    template_name = "registry/widgets/person_picker.html"
+    search_url = ""
+    query = ""
+    results: list = []
+    more = False
+    identifying = True
+    include = ""  # other fields the search depends on (a CSS selector for hx-include)
+
+    def use_required_attribute(self, initial):
+        return False  # the search box may stay empty; the choice is what is required
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            search_name=f"{name}_search",
+            search_button=PICKER_SEARCH,
+            search_url=self.search_url,
+            include=self.include,
+            picker=picker_context(
+                name,
+                context["widget"]["attrs"].get("id") or f"id_{name}",
+                self.query,
+                self.results,
+                self.more,
+                self.identifying,
+                selected=str(value or ""),
+            ),
+        )
+        return context
+
+
+def picker_context(name, id_, query, results, more, identifying, selected="") -> dict:
+    """What the matches partial needs, in the form and from the search endpoint."""
+    return {
+        "name": name,
+        "id": id_,
+        "query": query,
+        "results": results,
+        "more": more,
+        "identifying": identifying,
+        "selected": selected,
+    }
+
+
+class PersonPickerField(forms.ModelChoiceField):
+    widget = PersonPicker
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Person.objects.none())
+        super().__init__(**kwargs)
+
+    def prepare(self, form, name, *, search_url, offered=None, identifying=True, include=""):
+        """Search `offered` (default: the field's queryset, which the choice is
+        validated against) for what the form was given in `<name>_search`;
+        keep the chosen person among the matches. Offering fewer than may be
+        chosen (not the current members) lets the model's own message explain
+        a choice it refuses."""
+        data = form.data if form.is_bound else form.initial
+        widget = self.widget
+        widget.search_url, widget.identifying, widget.include = search_url, identifying, include
+        widget.query = (data.get(f"{name}_search") or "").strip()
+        widget.results, widget.more = selectors.pick_persons(
+            self.queryset if offered is None else offered, widget.query, identifying=identifying
+        )
+        value = str(data.get(name) or "")
+        chosen = self.queryset.filter(pk=value).first() if value.isdigit() else None
+        if chosen is not None and chosen not in widget.results:
+            widget.results = [chosen, *widget.results]
+
+    @property
+    def shown(self) -> list:
+        """The persons the picker shows (to audit the read)."""
+        return list(self.widget.results)
+
+
 class MembershipForm(DesignSystemFormMixin, forms.ModelForm):
+    person = PersonPickerField(label=_("Person"))
+
     class Meta:
         model = HouseholdMembership
         fields = ["person", "role", "start_date", "end_date"]
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, offered, search_url, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = Person.objects.for_user(user)
+        self.fields["person"].prepare(self, "person", search_url=search_url, offered=offered)
 
 
 class EndMembershipForm(DesignSystemFormMixin, forms.ModelForm):
@@ -228,7 +324,24 @@ class HostForm(DesignSystemFormMixin, forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
 
+def change_reason_field() -> forms.CharField:
+    """Asked of every edit of a placement or income period; required by the
+    service only when the edit reaches money already paid or declared."""
+    return forms.CharField(
+        label=_("Reason for the change"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Needed when the change reaches a month already paid or a year already "
+            "declared; the correction shows it."
+        ),
+    )
+
+
 class IncomeForm(DesignSystemFormMixin, forms.ModelForm):
+    change_reason = change_reason_field()
+
     class Meta:
         model = IncomePeriod
         fields = ["kind", "start_date", "end_date", "monthly_amount"]
@@ -241,16 +354,20 @@ class PlaceField(forms.ChoiceField):
     """One select for where a person stays: a GOO location or a POO host.
     Values are "location:<id>" or "host:<id>"; cleans to the model instance."""
 
-    def __init__(self, *, user, **kwargs):
+    def __init__(self, *, user, day=None, **kwargs):
         kwargs.setdefault("label", _("Location or host"))
         super().__init__(**kwargs)
         self.locations = {str(loc.pk): loc for loc in Location.objects.for_user(user)}
         self.hosts = {str(host.pk): host for host in Host.objects.for_user(user)}
+        free = selectors.free_places_on(user, day) if day else {}
         self.choices = [
             ("", "---------"),
             (
                 _("GOO locations"),
-                [(f"location:{pk}", str(loc)) for pk, loc in self.locations.items()],
+                [
+                    (f"location:{pk}", place_label(loc, free.get(loc.pk), day))
+                    for pk, loc in self.locations.items()
+                ],
             ),
             (_("POO hosts"), [(f"host:{pk}", str(host)) for pk, host in self.hosts.items()]),
         ]
@@ -261,6 +378,20 @@ class PlaceField(forms.ChoiceField):
             return None
         kind, _sep, pk = value.partition(":")
         return (self.locations if kind == "location" else self.hosts)[pk]
+
+
+def place_label(location, occupancy, day) -> str:
+    """The location's name with its free places on `day` (when known)."""
+    if occupancy is None:
+        return str(location)
+    if not location.is_open_on(day):
+        return _("%(location)s (closed on this date)") % {"location": location}
+    if not occupancy.free:
+        return _("%(location)s (full)") % {"location": location}
+    return _("%(location)s (free places: %(free)s)") % {
+        "location": location,
+        "free": occupancy.free,
+    }
 
 
 def place_value(placement: Placement) -> str:
@@ -284,7 +415,33 @@ class CapacityOverrideFields(forms.Form):
     )
 
 
-class CheckInForm(DesignSystemFormMixin, CapacityOverrideFields):
+class PlaceChoiceForm(DesignSystemFormMixin, CapacityOverrideFields):
+    """Check-in and move: the place list shows each location's free places on
+    the chosen `day`; when the date changes, htmx fetches `refresh_url` for
+    that date and swaps in its place list (without JavaScript the list shows
+    the date of the page)."""
+
+    place_label = _("Location or host")
+
+    def __init__(self, *args, user, day=None, refresh_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"] = PlaceField(user=user, day=day, label=self.place_label)
+        self.order_fields(self.field_order)
+        self.style_fields()
+        if refresh_url:
+            self.fields["day"].widget.attrs.update(
+                {
+                    "hx-get": refresh_url,
+                    "hx-trigger": "change",
+                    "hx-include": "#id_place",
+                    "hx-target": "#id_place",
+                    "hx-select": "#id_place",
+                    "hx-swap": "outerHTML",
+                }
+            )
+
+
+class CheckInForm(PlaceChoiceForm):
     day = forms.DateField(label=_("Check-in date"), help_text=_("The first night."))
     end_date = forms.DateField(
         label=_("Planned last night"),
@@ -294,33 +451,30 @@ class CheckInForm(DesignSystemFormMixin, CapacityOverrideFields):
 
     field_order = ["day", "place", "end_date", "capacity_override", "override_reason"]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["place"] = PlaceField(user=user)
-        self.order_fields(self.field_order)
-
 
 class CheckOutForm(DesignSystemFormMixin, forms.Form):
     day = forms.DateField(label=_("Check-out date"), help_text=_("The last night at the place."))
+    departure_reason = forms.ChoiceField(
+        label=_("Reason for leaving"),
+        choices=[("", "---------"), *DepartureReason.choices],
+    )
 
 
-class MoveForm(DesignSystemFormMixin, CapacityOverrideFields):
+class MoveForm(PlaceChoiceForm):
     day = forms.DateField(
         label=_("Move date"),
         help_text=_(
             "The first night at the new place; the current placement ends the night before."
         ),
     )
+    place_label = _("New location or host")
 
     field_order = ["day", "place", "capacity_override", "override_reason"]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["place"] = PlaceField(user=user, label=_("New location or host"))
-        self.order_fields(self.field_order)
-
 
 class PlacementForm(DesignSystemFormMixin, forms.ModelForm):
+    change_reason = change_reason_field()
+
     class Meta:
         model = Placement
         fields = ["start_date", "end_date", "capacity_override", "override_reason"]
@@ -329,7 +483,14 @@ class PlacementForm(DesignSystemFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["place"] = PlaceField(user=user, initial=place_value(self.instance))
         self.order_fields(
-            ["place", "start_date", "end_date", "capacity_override", "override_reason"]
+            [
+                "place",
+                "start_date",
+                "end_date",
+                "capacity_override",
+                "override_reason",
+                "change_reason",
+            ]
         )
 
     def clean(self):

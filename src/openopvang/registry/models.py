@@ -104,6 +104,11 @@ class Person(MunicipalityOwned):
         return f"{self.given_names_cyrillic} {self.family_name_cyrillic}".strip()
 
     @property
+    def bsn_masked(self) -> str:
+        """The last three digits only, to tell persons apart in a picker."""
+        return f"••••••{self.bsn[-3:]}" if self.bsn else ""
+
+    @property
     def is_third_country_national(self) -> bool:
         return self.nationality != UKRAINE
 
@@ -319,6 +324,16 @@ class Host(MunicipalityOwned):
             raise ValidationError({"active_to": _("The end date cannot be before the start date.")})
 
 
+class DepartureReason(models.TextChoices):
+    """Why a person left a placement at check-out (the label is translated when shown)."""
+
+    RETURNED_TO_UKRAINE = "returned_to_ukraine", _("Returned to Ukraine")
+    OWN_HOUSING = "own_housing", _("Own housing")
+    OTHER_MUNICIPALITY = "other_municipality", _("Another municipality")
+    COA = "coa", _("COA (asylum reception)")
+    UNKNOWN = "unknown", _("Unknown")
+
+
 class Placement(DatedRange, MunicipalityOwned):
     """A person at a GOO location or with a POO host, [start_date, end_date].
 
@@ -354,6 +369,15 @@ class Placement(DatedRange, MunicipalityOwned):
         help_text=_("Allow this placement although the location is full; the reason is audited."),
     )
     override_reason = models.CharField(_("reason for the override"), max_length=300, blank=True)
+    # Set at check-out; NULL for placements that have not ended that way
+    # (moves, corrections, rows from before the reason was asked).
+    departure_reason = models.CharField(
+        _("departure reason"),
+        max_length=30,
+        choices=DepartureReason.choices,
+        null=True,
+        blank=True,
+    )
 
     class Meta(DatedRange.Meta):
         ordering = ["-start_date", "-id"]
@@ -545,6 +569,44 @@ class Provision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.month:%Y-%m} {self.get_kind_display()}"
+
+
+class ChangedRecord(models.TextChoices):
+    PLACEMENT = "placement", _("placement")
+    INCOME = "income", _("income period")
+
+
+class ChangeReason(models.Model):
+    """Why a placement or income period was changed over months already paid
+    or a year already declared (registry/settled.py). Kept with the person;
+    the correction in the next payment run shows it."""
+
+    scope_path = "person__municipality"
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="change_reasons"
+    )
+    record = models.CharField(_("record"), max_length=10, choices=ChangedRecord.choices)
+    start_date = models.DateField(_("changed from"))
+    end_date = models.DateField(_("changed to"))
+    reason = models.TextField(_("reason for the change"))
+    recorded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-recorded_at", "-id"]
+        verbose_name = _("reason for a change")
+        verbose_name_plural = _("reasons for changes")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="change_reason_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.reason[:60]}"
 
 
 # Messages for constraints that live only in the database (PostgreSQL).

@@ -91,6 +91,31 @@ def search_persons(persons: QuerySet, text: str) -> QuerySet:
     return persons
 
 
+PICKER_LIMIT = 20
+_BSN_FRAGMENT = re.compile(r"^\d{3,9}$")
+
+
+def pick_persons(
+    persons: QuerySet, text: str, *, identifying: bool = True, limit: int = PICKER_LIMIT
+) -> tuple[list[Person], bool]:
+    """The person picker's matches among `persons`: name words, and for staff
+    who may see them (`identifying`) a birth date (dd-mm-jjjj or ISO) or part
+    of the BSN (3 digits or more). At most `limit`, and whether there are more."""
+    text = (text or "").strip()
+    if not text:
+        return [], False
+    compact = text.replace(" ", "")
+    if identifying and (day := parse_search_date(text)) is not None:
+        persons = persons.filter(birth_date=day)
+    elif identifying and _BSN_FRAGMENT.match(compact):
+        persons = persons.filter(bsn__contains=compact)
+    else:
+        for word in text.split():
+            persons = persons.filter(_name_query(word))
+    found = list(persons.order_by("family_name", "given_names", "id")[: limit + 1])
+    return found[:limit], len(found) > limit
+
+
 @dataclass
 class PersonFilters:
     query: str = ""
@@ -189,7 +214,10 @@ def person_timeline(user, person: Person) -> list[TimelineEvent]:
                     placement.end_date,
                     "placement",
                     _("Checked out of %(place)s (last night)") % {"place": placement.place},
-                    "",
+                    _("Reason for leaving: %(reason)s")
+                    % {"reason": placement.get_departure_reason_display()}
+                    if placement.departure_reason
+                    else "",
                     url,
                 )
             )
@@ -326,6 +354,19 @@ class Occupancy:
         return min(100, 5 * round(20 * self.occupied / self.places))
 
 
+def free_places_on(user, day: datetime.date) -> dict[int, Occupancy]:
+    """Occupancy per location id on `day`, for choosing a place (a location
+    closed that day has no places)."""
+    return {
+        location.pk: Occupancy(
+            location,
+            (location.places_today or 0) if location.is_open_on(day) else 0,
+            location.occupied_today,
+        )
+        for location in location_list(user, today=day)
+    }
+
+
 def location_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
     locations = Location.objects.for_user(user).annotate(
         places_today=_places_on(today),
@@ -409,6 +450,26 @@ def household_list(user, *, today: datetime.date, query: str = "") -> QuerySet:
             )
         )
     return households.order_by("name", "id")
+
+
+def member_candidates(user, household: Household, day: datetime.date) -> QuerySet:
+    """Persons who may be added to `household`: everyone but its members on `day`."""
+    members = household_memberships(user, household).active_on(day)
+    return Person.objects.for_user(user).exclude(pk__in=members.values("person_id"))
+
+
+def household_members_on(user, household: Household, day: datetime.date) -> list[tuple]:
+    """(person, placement on `day` or None) for every member on `day`: who a
+    household action affects, and where each of them is."""
+    members = [m.person for m in household_memberships(user, household).active_on(day)]
+    placements = {
+        placement.person_id: placement
+        for placement in Placement.objects.for_user(user)
+        .filter(person__in=members)
+        .active_on(day)
+        .select_related("location", "host")
+    }
+    return [(person, placements.get(person.pk)) for person in members]
 
 
 def household_memberships(user, household: Household) -> QuerySet:

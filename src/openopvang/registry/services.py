@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from openopvang.core.services import delete_audited, save_audited
 
-from .models import CapacityPeriod, Placement
+from .models import CapacityPeriod, ChangeReason, HouseholdMembership, Placement
 from .permissions import require_can_edit_record
+from .settled import changed_span, settled_periods
 
 
 def _breakpoints(start, end, ranges) -> list[datetime.date]:
@@ -84,14 +85,17 @@ def delete_record(user, instance, *, request=None) -> None:
     delete_audited(user, instance, request=request)
 
 
-def save_placement(user, placement: Placement, *, request=None) -> Placement:
-    require_can_edit_record(user, placement)
+def save_placement(
+    user, placement: Placement, *, change_reason: str = "", request=None
+) -> Placement:
     extra = {}
     if placement.capacity_override:
         extra["capacity_override_reason"] = placement.override_reason
-    return save_audited(
+    return save_dated_record(
         user,
         placement,
+        kind="placement",
+        change_reason=change_reason,
         request=request,
         validate=check_placement,
         extra_changes=extra,
@@ -131,8 +135,11 @@ def check_in(
 
 
 @transaction.atomic
-def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
-    """End the person's current placement on `day` (the last night there)."""
+def check_out(
+    user, person, *, day: datetime.date, departure_reason=None, request=None
+) -> Placement:
+    """End the person's current placement on `day` (the last night there);
+    `departure_reason` is a models.DepartureReason code."""
     require_can_edit_record(user, person)
     placement = current_placement(person, day)
     if placement is None:
@@ -150,6 +157,7 @@ def check_out(user, person, *, day: datetime.date, request=None) -> Placement:
             }
         )
     placement.end_date = day
+    placement.departure_reason = departure_reason or None
     return save_placement(user, placement, request=request)
 
 
@@ -197,3 +205,116 @@ def move(
         override_reason=override_reason,
         request=request,
     )
+
+
+# Households: one action for every member, all or nothing ---------------------
+
+
+def household_members_on(household, day: datetime.date) -> list:
+    """The persons who belong to `household` on `day`, in the order they joined."""
+    memberships = (
+        HouseholdMembership.objects.filter(household=household)
+        .active_on(day)
+        .select_related("person")
+        .order_by("start_date", "id")
+    )
+    return [membership.person for membership in memberships]
+
+
+def _naming(person, error: ValidationError) -> ValidationError:
+    """The member's error with the member's name in front, on the same fields."""
+
+    def name(messages):
+        return [_("%(person)s: %(message)s") % {"person": person, "message": m} for m in messages]
+
+    if hasattr(error, "error_dict"):
+        return ValidationError(
+            {
+                field: name(ValidationError(errors).messages)
+                for field, errors in error.error_dict.items()
+            }
+        )
+    return ValidationError(name(error.messages))
+
+
+@transaction.atomic
+def _for_every_member(user, household, action, *, day: datetime.date, request=None, **kwargs):
+    """Run `action` (check_in, move, check_out) for every member on `day` in one
+    transaction. The members' placements are saved one after the other, so the
+    capacity check of each counts the members placed before it: the whole
+    household. The first refusal undoes everything and names the member."""
+    require_can_edit_record(user, household)
+    members = household_members_on(household, day)
+    if not members:
+        raise ValidationError(
+            {
+                "day": _("Household %(household)s has no members on %(date)s.")
+                % {"household": household, "date": day.isoformat()}
+            }
+        )
+    placements = []
+    for person in members:
+        try:
+            placements.append(action(user, person, day=day, request=request, **kwargs))
+        except ValidationError as error:
+            raise _naming(person, error) from error
+    return placements
+
+
+def check_in_household(user, household, **kwargs) -> list[Placement]:
+    """check_in for every member (same keyword arguments)."""
+    return _for_every_member(user, household, check_in, **kwargs)
+
+
+def move_household(user, household, **kwargs) -> list[Placement]:
+    """move for every member (same keyword arguments)."""
+    return _for_every_member(user, household, move, **kwargs)
+
+
+def check_out_household(user, household, **kwargs) -> list[Placement]:
+    """check_out for every member (same keyword arguments)."""
+    return _for_every_member(user, household, check_out, **kwargs)
+
+
+def settled_by_edit(record, kind: str) -> list[str]:
+    """What the edit of `record` (not saved yet) would change of money already
+    paid or declared; [] when nothing (registry/settled.py)."""
+    stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
+    return settled_periods(record.person, changed_span(stored, record), kind)
+
+
+@transaction.atomic
+def save_dated_record(
+    user, record, *, kind: str, change_reason: str = "", request=None, **save_options
+):
+    """Save a placement or income period. When the change reaches a month
+    already paid or a year already declared it needs a reason, which is kept
+    (ChangeReason) for the correction that follows and written in the audit."""
+    require_can_edit_record(user, record)
+    stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
+    span = changed_span(stored, record)
+    settled = settled_periods(record.person, span, kind)
+    reason = (change_reason or "").strip()
+    extra = dict(save_options.pop("extra_changes", None) or {})
+    if settled:
+        if not reason:
+            raise ValidationError(
+                {
+                    "change_reason": _(
+                        "This changes money already paid or declared: give the reason for "
+                        "the change."
+                    )
+                }
+            )
+        extra["change_reason"] = reason
+    saved = save_audited(user, record, request=request, extra_changes=extra, **save_options)
+    if settled:
+        ChangeReason.objects.create(
+            person=record.person,
+            record=kind,
+            start_date=span[0],
+            end_date=span[1],
+            reason=reason,
+            recorded_by=user,
+        )
+    return saved

@@ -42,6 +42,24 @@ urlpatterns = [
     ),
     path("households/<int:pk>/payee/", households.PayeeView.as_view(), name="household_payee"),
     path(
+        "households/<int:pk>/check-in/",
+        households.HouseholdCheckInView.as_view(),
+        name="household_check_in",
+    ),
+    path(
+        "households/<int:pk>/move/", households.HouseholdMoveView.as_view(), name="household_move"
+    ),
+    path(
+        "households/<int:pk>/check-out/",
+        households.HouseholdCheckOutView.as_view(),
+        name="household_check_out",
+    ),
+    path(
+        "households/<int:pk>/members/search/",
+        households.HouseholdMemberSearchView.as_view(),
+        name="household_member_search",
+    ),
+    path(
         "households/<int:pk>/members/new/",
         households.MembershipCreateView.as_view(),
         name="membership_create",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from openopvang.accounts.models import Organisation
 from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
+from openopvang.registry.forms import PersonPickerField
 
 from .models import Enrolment, Language, Offer, OfferLine, Service
 
@@ -104,22 +105,27 @@ class ReasonForm(DesignSystemFormMixin, forms.Form):
 
 class EnrolForm(DesignSystemFormMixin, forms.Form):
     order_line = forms.ModelChoiceField(label=_("Service"), queryset=None)
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person = PersonPickerField(label=_("Person"))
     enrolled_on = forms.DateField(label=_("Enrolled on"), initial=datetime.date.today)
     confirm_outside_target_group = forms.BooleanField(
         label=_("Enrol anyway: I confirm this person is outside the service's target group"),
         required=False,
     )
 
-    def __init__(self, *args, order, persons, **kwargs):
+    def __init__(self, *args, order, persons, offered, search_url, identifying, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["order_line"].queryset = order.lines.select_related("service")
         self.fields["order_line"].label_from_instance = lambda line: line.service.title()
+        # The picker leaves out who is enrolled in the chosen service already;
+        # an NGO finds persons by name only (it never sees birth dates or BSNs).
         self.fields["person"].queryset = persons
-        self.fields["person"].label_from_instance = lambda person: (
-            f"{person.full_name} ({person.full_name_cyrillic})"
-            if person.full_name_cyrillic
-            else person.full_name
+        self.fields["person"].prepare(
+            self,
+            "person",
+            search_url=search_url,
+            offered=offered,
+            identifying=identifying,
+            include="#id_order_line",
         )
 
 

@@ -162,6 +162,19 @@ def enrollable_persons(user, order: Order):
     )
 
 
+def enrol_candidates(user, order: Order, line_id=None, *, identifying: bool):
+    """enrollable_persons without those already enrolled in the order line
+    `line_id` (when it is one of the order's). Only staff who may see them
+    (`identifying`: the municipality) get birth date and BSN, for the picker."""
+    persons = enrollable_persons(user, order)
+    if identifying:
+        persons = persons.defer(None)  # municipal staff: every field
+    line = order.lines.filter(pk=line_id).first() if str(line_id or "").isdigit() else None
+    if line is not None:
+        persons = persons.exclude(pk__in=line.enrolments.values("person_id"))
+    return persons
+
+
 def person_choices(user):
     """Persons the caller may enrol (by id): municipal staff their registry,
     an NGO the persons already enrolled with it."""

@@ -13,6 +13,7 @@ urlpatterns = [
     path("offers/<int:pk>/<slug:action>/", views.offer_action, name="offer_action"),
     path("orders/<int:pk>/", views.order_detail, name="order_detail"),
     path("orders/<int:pk>/participants/", views.participants, name="participants"),
+    path("orders/<int:pk>/enrol/persons/", views.enrol_person_search, name="enrol_person_search"),
     path("orders/<int:pk>/invoices/", views.invoice_generate, name="invoice_generate"),
     path("enrolments/<int:pk>/end/", views.enrolment_end, name="enrolment_end"),
     path("order-lines/<int:pk>/sessions/new/", views.session_create, name="session_create"),

@@ -4,4 +4,5 @@ Each app keeps its own in `<app>/tests/factories.py`; a new app adds its
 module here."""
 
 from openopvang.accounts.tests.factories import *  # noqa: F403
+from openopvang.casework.tests.factories import *  # noqa: F403
 from openopvang.registry.tests.factories import *  # noqa: F403

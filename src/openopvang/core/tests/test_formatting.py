@@ -129,3 +129,14 @@ def test_what_cannot_be_read_one_way_is_refused(typed, code):
     with pytest.raises(MoneyInputError) as error:
         parse_money(typed)
     assert error.value.code == code
+
+
+def test_ukrainian_and_russian_month_names_on_public_pages():
+    day = datetime.date(2026, 12, 2)
+    assert formatting.long_date(day, "uk") == "2 грудня 2026"
+    assert formatting.long_date(day, "ru") == "2 декабря 2026"
+    assert formatting.month(day, "uk") == "грудень 2026"
+    assert formatting.month(day, "ru") == "декабрь 2026"
+    assert formatting.day_and_month(day, "ru") == "2 декабря"
+    assert formatting.day_and_month(day, "nl") == "2 december"
+    assert formatting.money(Decimal("1250.50"), "ru") == "€ 1.250,50"

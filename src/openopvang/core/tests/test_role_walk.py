@@ -54,7 +54,13 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("registry:person_check_*", REGISTRY_EDIT),
     ("registry:person_move", REGISTRY_EDIT),
     ("registry:household_payee", REGISTRY_EDIT),
+    ("registry:household_check_*", REGISTRY_EDIT),
+    ("registry:household_move", REGISTRY_EDIT),
+    ("registry:household_member_search", REGISTRY_EDIT),  # the picker of "Add member"
     ("registry:*", MUNICIPAL),
+    # casework (sensitive): the municipality's caseworkers, coordinators and administrators
+    ("casework:*", REGISTRY_EDIT),
+    ("casework-*", REGISTRY_EDIT),
     # the audit log: administrators
     ("audit:*", {ADMIN}),
     # parameters: everyone reads; changes by the national administrator only
@@ -70,6 +76,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("core:dashboard", EVERYONE),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
     ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
+    ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker
 ]
 # Routes whose reads are scoped by organisation and partner rules (an NGO
 # sees the participants enrolled with it) rather than by role; the isolation

@@ -11,6 +11,7 @@ from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
 from .. import validators
 from ..models import (
     CapacityPeriod,
+    DepartureReason,
     Host,
     Household,
     HouseholdMembership,
@@ -42,6 +43,20 @@ def _place_or_host(attrs, instance):
         message = _("Give either a location (GOO) or a host (POO), not both.")
         field = "host" if location is not None else "location"
         raise serializers.ValidationError({field: message})
+
+
+def change_reason_field():
+    return serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        help_text=(
+            "Why the record changes. Required (422 without it) when the change reaches a "
+            "month whose leefgeld was paid by an approved run or a year whose BooO declaration "
+            "was submitted; the correction shows it."
+        ),
+    )
 
 
 # --- placements -------------------------------------------------------------
@@ -86,6 +101,7 @@ class PlacementSerializer(RegistrySerializer):
 
     kind = serializers.SerializerMethodField(help_text="`goo` (location) or `poo` (host).")
     place_name = serializers.SerializerMethodField()
+    change_reason = change_reason_field()
 
     class Meta(RegistrySerializer.Meta):
         model = Placement
@@ -100,7 +116,11 @@ class PlacementSerializer(RegistrySerializer):
             "end_date",
             "capacity_override",
             "override_reason",
+            "departure_reason",
+            "change_reason",
         ]
+        # Set by the check-out action only.
+        read_only_fields = ["departure_reason"]
 
     def get_kind(self, placement) -> str:
         return "goo" if placement.is_goo else "poo"
@@ -304,9 +324,19 @@ class HostSerializer(RegistrySerializer):
 class IncomePeriodSerializer(RegistrySerializer):
     """Income of a person; `monthly_amount` in euros as a decimal string."""
 
+    change_reason = change_reason_field()
+
     class Meta(RegistrySerializer.Meta):
         model = IncomePeriod
-        fields = ["id", "person", "kind", "monthly_amount", "start_date", "end_date"]
+        fields = [
+            "id",
+            "person",
+            "kind",
+            "monthly_amount",
+            "start_date",
+            "end_date",
+            "change_reason",
+        ]
 
 
 class ProvisionSerializer(RegistrySerializer):
@@ -347,3 +377,6 @@ class MoveSerializer(CheckInSerializer):
 
 class CheckOutSerializer(serializers.Serializer):
     day = serializers.DateField(help_text="The last night at the current place.")
+    departure_reason = serializers.ChoiceField(
+        choices=DepartureReason.choices, required=False, allow_null=True, default=None
+    )

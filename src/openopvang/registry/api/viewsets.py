@@ -37,6 +37,31 @@ class RegistryViewSet(ScopedModelViewSet):
         services.delete_record(self.request.user, instance, request=self.request)
 
 
+class DatedRecordViewSet(RegistryViewSet):
+    """Placements and income periods: saved with the reason for a change that
+    reaches money already paid or declared (services.save_dated_record)."""
+
+    record_kind = ""
+    change_reason = ""
+
+    def perform_create(self, serializer):
+        self.change_reason = serializer.validated_data.pop("change_reason", "")
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        self.change_reason = serializer.validated_data.pop("change_reason", "")
+        super().perform_update(serializer)
+
+    def save_instance(self, instance):
+        return services.save_dated_record(
+            self.request.user,
+            instance,
+            kind=self.record_kind,
+            change_reason=self.change_reason,
+            request=self.request,
+        )
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List persons",
@@ -242,7 +267,7 @@ class HostViewSet(AuditedReadMixin, RegistryViewSet):
         )
     )
 )
-class PlacementViewSet(AuditedReadMixin, RegistryViewSet):
+class PlacementViewSet(AuditedReadMixin, DatedRecordViewSet):
     """Where a person stays: at a location (GOO) or with a host (POO), inclusive dates."""
 
     model = Placement
@@ -251,16 +276,21 @@ class PlacementViewSet(AuditedReadMixin, RegistryViewSet):
     ordering_fields = ["start_date", "end_date"]
     ordering = ["-start_date", "-id"]
     audit_person_attr = "person_id"
+    record_kind = "placement"
 
     def scoped_queryset(self, queryset):
         return queryset.select_related("location", "host")
 
     def save_instance(self, instance):
-        return services.save_placement(self.request.user, instance, request=self.request)
+        return services.save_placement(
+            self.request.user, instance, change_reason=self.change_reason, request=self.request
+        )
 
 
-class IncomePeriodViewSet(AuditedReadMixin, RegistryViewSet):
+class IncomePeriodViewSet(AuditedReadMixin, DatedRecordViewSet):
     """Income from work or benefits of a person over time."""
+
+    record_kind = "income"
 
     model = IncomePeriod
     serializer_class = serializers.IncomePeriodSerializer

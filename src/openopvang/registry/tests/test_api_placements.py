@@ -237,6 +237,25 @@ def test_check_in_check_out_and_move(api_client, person, location, other_locatio
     assert AuditEvent.objects.filter(object_type="registry.Placement", channel="api").count() == 4
 
 
+def test_the_departure_reason_is_set_by_check_out_and_only_read(api_client, person, location):
+    placement = factories.PlacementFactory(
+        person=person, location=location, start_date=D(2024, 2, 1)
+    )
+    response = api_client.post(
+        f"/api/v1/persons/{person.pk}/check-out/",
+        {"day": "2024-04-15", "departure_reason": "own_housing"},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["departure_reason"] == "own_housing"
+    response = api_client.patch(
+        f"/api/v1/placements/{placement.pk}/", {"departure_reason": "coa"}, format="json"
+    )
+    assert response.json()["departure_reason"] == "own_housing"
+    placement.refresh_from_db()
+    assert placement.departure_reason == "own_housing"
+
+
 def test_check_in_into_a_full_location_names_the_field(api_client, municipality, person, location):
     factories.PlacementFactory(
         location=location,

@@ -120,7 +120,7 @@ def test_dutch_messages_on_a_form(coordinator_client, municipality):
     person = factories.PersonFactory(municipality=municipality)
     response = coordinator_client.post(
         reverse("registry:person_check_out", args=[person.pk]),
-        {"day": "2025-06-20"},
+        {"day": "2025-06-20", "departure_reason": "unknown"},
         HTTP_ACCEPT_LANGUAGE="nl",
     )
     assert "heeft geen plaatsing op 2025-06-20" in response.content.decode()

@@ -160,7 +160,10 @@ class TestCheckOutAndMove:
         )
 
     def test_check_out(self, coordinator_client, person, placed):
-        response = coordinator_client.post(url("person_check_out", person), {"day": "2025-06-20"})
+        response = coordinator_client.post(
+            url("person_check_out", person),
+            {"day": "2025-06-20", "departure_reason": "own_housing"},
+        )
         assert response.status_code == 302
         placed.refresh_from_db()
         assert placed.end_date == datetime.date(2025, 6, 20)
@@ -168,7 +171,10 @@ class TestCheckOutAndMove:
         assert event.changes["end_date"] == [None, "2025-06-20"]
 
     def test_check_out_without_placement(self, coordinator_client, person):
-        response = coordinator_client.post(url("person_check_out", person), {"day": "2025-06-20"})
+        response = coordinator_client.post(
+            url("person_check_out", person),
+            {"day": "2025-06-20", "departure_reason": "own_housing"},
+        )
         assert response.status_code == 200
         assert response.context["form"].errors["day"] == [
             "Olena Shevchenko has no placement on 2025-06-20."

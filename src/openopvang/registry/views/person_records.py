@@ -13,6 +13,7 @@ from openopvang.core.mixins import (
 from .. import services
 from ..forms import IncomeForm, PlacementForm
 from ..models import IncomePeriod, Person, Placement
+from ..settled import changed_span, settled_periods
 from .common import RegistryDeleteMixin, RegistryFormMixin
 
 
@@ -29,8 +30,49 @@ class BackToPersonMixin:
         return super().get_context_data(person=self.get_person(), **kwargs)
 
 
+class SettledMoneyMixin:
+    """Placement and income forms: say which paid months or declared years
+    the record reaches, and save with the reason the service asks for then."""
+
+    record_kind = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context.get("form")
+        record = form.instance if form is not None else None
+        if form is not None and form.is_bound and record.start_date is not None:
+            # Posted: what this change reaches (the reason may be what is missing).
+            record.person = self.get_person()
+            settled = services.settled_by_edit(record, self.record_kind)
+        elif getattr(self, "object", None) is not None:
+            settled = settled_periods(
+                self.object.person, changed_span(None, self.object), self.record_kind
+            )
+        else:
+            settled = []
+        context["settled"] = settled
+        return context
+
+    def form_valid(self, form):
+        self.change_reason = form.cleaned_data.get("change_reason", "")
+        return super().form_valid(form)
+
+
+class IncomeFormMixin(SettledMoneyMixin):
+    record_kind = "income"
+
+    def save(self, instance):
+        return services.save_dated_record(
+            self.request.user,
+            instance,
+            kind="income",
+            change_reason=self.change_reason,
+            request=self.request,
+        )
+
+
 class IncomeCreateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, RegistryFormMixin, CreateView
+    RegistryEditorRequiredMixin, BackToPersonMixin, IncomeFormMixin, RegistryFormMixin, CreateView
 ):
     model = IncomePeriod
     isolation_model = Person  # the pk in the URL is the person's
@@ -48,7 +90,12 @@ class IncomeCreateView(
 
 
 class IncomeUpdateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
+    RegistryEditorRequiredMixin,
+    BackToPersonMixin,
+    ScopedObjectMixin,
+    IncomeFormMixin,
+    RegistryFormMixin,
+    UpdateView,
 ):
     model = IncomePeriod
     form_class = IncomeForm
@@ -69,9 +116,15 @@ class IncomeDeleteView(
 
 
 class PlacementUpdateView(
-    RegistryEditorRequiredMixin, BackToPersonMixin, ScopedObjectMixin, RegistryFormMixin, UpdateView
+    RegistryEditorRequiredMixin,
+    BackToPersonMixin,
+    ScopedObjectMixin,
+    SettledMoneyMixin,
+    RegistryFormMixin,
+    UpdateView,
 ):
     model = Placement
+    record_kind = "placement"
     form_class = PlacementForm
     template_name = "registry/placement_form.html"
     success_message = gettext_lazy("The placement has been changed.")
@@ -83,7 +136,9 @@ class PlacementUpdateView(
     def save(self, instance):
         # Placements go through the registry service: overlap, opening dates
         # and capacity are checked there.
-        return services.save_placement(self.request.user, instance, request=self.request)
+        return services.save_placement(
+            self.request.user, instance, change_reason=self.change_reason, request=self.request
+        )
 
 
 class PlacementDeleteView(

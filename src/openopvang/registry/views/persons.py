@@ -21,9 +21,17 @@ from openopvang.core.mixins import (
 
 from .. import selectors, services
 from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
-from ..models import Location, Person
+from ..models import Person
 from ..panels import person_panels
-from .common import PAGE_SIZE, LastPageMixin, RegistryDeleteMixin, RegistryFormMixin, today
+from .common import (
+    PAGE_SIZE,
+    LastPageMixin,
+    PlacementActionMixin,
+    RegistryDeleteMixin,
+    RegistryFormMixin,
+    place_kwargs,
+    today,
+)
 
 
 class PersonListView(MunicipalStaffRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
@@ -152,7 +160,7 @@ class PersonDeleteView(
         return context
 
 
-class PersonActionView(RegistryEditorRequiredMixin, FormView):
+class PersonActionView(RegistryEditorRequiredMixin, PlacementActionMixin, FormView):
     """A placement action on one person: the service does the work in one
     transaction; its ValidationErrors appear on the form's fields."""
 
@@ -162,8 +170,6 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
     title = ""
     submit_label = ""
     success_message = ""
-    # Service error keys → form fields.
-    error_field_map = {"start_date": "day", "location": "place", "host": "place"}
 
     def dispatch(self, request, *args, **kwargs):
         self.person = (
@@ -172,11 +178,6 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
             else None
         )
         return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.setdefault("initial", {})["day"] = today()
-        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -209,26 +210,9 @@ class PersonActionView(RegistryEditorRequiredMixin, FormView):
         return HttpResponseRedirect(reverse("registry:person_detail", args=[self.person.pk]))
 
 
-def _place_kwargs(place):
-    if isinstance(place, Location):
-        return {"location": place, "host": None}
-    return {"location": None, "host": place}
-
-
-class _PlaceChoiceMixin:
-    """Check-in and move: the form lists the user's places and needs one."""
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields["place"].required = True
-        return form
-
-
-class CheckInView(_PlaceChoiceMixin, PersonActionView):
+class CheckInView(PersonActionView):
     form_class = CheckInForm
+    place_choice = True
     title = gettext_lazy("Check in")
     submit_label = gettext_lazy("Check in")
     success_message = gettext_lazy("%(person)s is checked in at %(place)s from %(date)s.")
@@ -242,7 +226,7 @@ class CheckInView(_PlaceChoiceMixin, PersonActionView):
             capacity_override=data["capacity_override"],
             override_reason=data["override_reason"],
             request=self.request,
-            **_place_kwargs(data["place"]),
+            **place_kwargs(data["place"]),
         )
 
 
@@ -255,12 +239,17 @@ class CheckOutView(PersonActionView):
 
     def perform(self, data):
         return services.check_out(
-            self.request.user, self.person, day=data["day"], request=self.request
+            self.request.user,
+            self.person,
+            day=data["day"],
+            departure_reason=data["departure_reason"],
+            request=self.request,
         )
 
 
-class MoveView(_PlaceChoiceMixin, PersonActionView):
+class MoveView(PersonActionView):
     form_class = MoveForm
+    place_choice = True
     title = gettext_lazy("Move")
     submit_label = gettext_lazy("Move")
     success_message = gettext_lazy("%(person)s moves to %(place)s on %(date)s.")
@@ -273,5 +262,5 @@ class MoveView(_PlaceChoiceMixin, PersonActionView):
             capacity_override=data["capacity_override"],
             override_reason=data["override_reason"],
             request=self.request,
-            **_place_kwargs(data["place"]),
+            **place_kwargs(data["place"]),
         )

@@ -12,11 +12,19 @@ from .invoices import (
     invoice_send,
 )
 from .offers import offer_action, offer_create, offer_detail
-from .orders import enrolment_end, order_detail, participants, session_create, session_delete
+from .orders import (
+    enrol_person_search,
+    enrolment_end,
+    order_detail,
+    participants,
+    session_create,
+    session_delete,
+)
 from .overview import index
 from .public import public_services
 
 __all__ = [
+    "enrol_person_search",
     "enrolment_end",
     "index",
     "invoice_action",

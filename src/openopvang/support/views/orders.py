@@ -8,12 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openopvang.core.formatting import long_date
 from openopvang.core.mixins import add_validation_error, isolation_model
+from openopvang.registry.forms import is_picker_search, picker_context
+from openopvang.registry.selectors import pick_persons
 
 from .. import permissions, selectors, services
 from ..forms import EndEnrolmentForm, EnrolForm, InvoiceGenerateForm, SessionForm
@@ -39,10 +42,10 @@ def order_detail(request, pk):
     can_enrol = permissions.can_enrol(user, order)
     enrol_form = None
     target_group_warnings = []
+    is_ngo = permissions.is_ngo_worker(user, order.ngo)
     if can_enrol:
-        persons = selectors.enrollable_persons(user, order)
-        enrol_form = EnrolForm(request.POST or None, order=order, persons=persons)
-        if request.method == "POST" and enrol_form.is_valid():
+        enrol_form = _enrol_form(request, order, identifying=not is_ngo)
+        if request.method == "POST" and enrol_form.is_bound and enrol_form.is_valid():
             try:
                 services.enrol(
                     user,
@@ -61,13 +64,13 @@ def order_detail(request, pk):
             else:
                 messages.success(request, _("The person has been enrolled."))
                 return redirect(order)
-    is_ngo = permissions.is_ngo_worker(user, order.ngo)
-    if is_ngo and enrol_form is not None:
-        # The NGO sees the names of its participants in the enrolment form.
+    if enrol_form is not None and enrol_form.fields["person"].shown:
+        # The person picker shows the persons it found (names; for the
+        # municipality also birth date and part of the BSN).
         record_participants(
             request,
             "support.Order",
-            enrol_form.fields["person"].queryset.values_list("id", flat=True),
+            [person.pk for person in enrol_form.fields["person"].shown],
             order=order.number,
         )
     return render(
@@ -86,6 +89,41 @@ def order_detail(request, pk):
             "sessions": selectors.sessions_for(user).filter(order_line__order=order)[:100],
         },
     )
+
+
+def _enrol_form(request, order, *, identifying):
+    """The enrolment form; posted with the picker's Search button (no
+    JavaScript) it only shows the matches, keeping what was typed."""
+    data = request.POST if request.method == "POST" else None
+    searching = data is not None and is_picker_search(data)
+    line_id = (data or request.GET).get("order_line")
+    return EnrolForm(
+        None if searching else data,
+        initial=data.dict() if searching else None,
+        order=order,
+        persons=selectors.enrol_candidates(request.user, order, identifying=identifying),
+        offered=selectors.enrol_candidates(request.user, order, line_id, identifying=identifying),
+        search_url=reverse("support:enrol_person_search", args=[order.pk]),
+        identifying=identifying,
+    )
+
+
+@isolation_model(Order)
+@login_required
+def enrol_person_search(request, pk):
+    """The person picker's matches for the enrolment form (htmx), without
+    those already enrolled in the chosen service; audited."""
+    order = _order(request, pk)
+    permissions.require_can_enrol(request.user, order)
+    identifying = not permissions.is_ngo_worker(request.user, order.ngo)
+    persons = selectors.enrol_candidates(
+        request.user, order, request.GET.get("order_line"), identifying=identifying
+    )
+    query = request.GET.get("person_search", "")
+    results, more = pick_persons(persons, query, identifying=identifying)
+    record_participants(request, "support.Order", [p.pk for p in results], order=order.number)
+    picker = picker_context("person", "id_person", query, results, more, identifying)
+    return render(request, "registry/partials/person_picker_results.html", {"picker": picker})
 
 
 @isolation_model(Order)

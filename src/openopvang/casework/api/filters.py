@@ -1,0 +1,30 @@
+from django_filters import rest_framework as filters
+
+from ..models import Case, Deadline, DeadlineKind, Situation, SituationCode
+
+
+class CaseFilter(filters.FilterSet):
+    open = filters.BooleanFilter(field_name="closed_on", lookup_expr="isnull", label="Open cases")
+    situation = filters.ChoiceFilter(
+        field_name="current_code", choices=SituationCode.choices, label="Current situation"
+    )
+
+    class Meta:
+        model = Case
+        fields = ["person", "caseworker"]
+
+
+class SituationFilter(filters.FilterSet):
+    class Meta:
+        model = Situation
+        fields = ["case", "code"]
+
+
+class DeadlineFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=DeadlineKind.choices)
+    open = filters.BooleanFilter(field_name="closed_on", lookup_expr="isnull", label="Open")
+    due_before = filters.DateFilter(field_name="due_date", lookup_expr="lte")
+
+    class Meta:
+        model = Deadline
+        fields = ["case", "kind"]

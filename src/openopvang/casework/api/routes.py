@@ -1,0 +1,9 @@
+"""Router registrations of the casework API, called from conf/api_urls.py."""
+
+from . import viewsets
+
+
+def register(router) -> None:
+    router.register("cases", viewsets.CaseViewSet, basename="casework-case")
+    router.register("case-situations", viewsets.SituationViewSet, basename="casework-situation")
+    router.register("case-deadlines", viewsets.DeadlineViewSet, basename="casework-deadline")

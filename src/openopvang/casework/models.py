@@ -1,0 +1,325 @@
+"""Casework of third-country nationals: a case per person, its dated situation
+history (append-only), the deadlines derived from the situation, and the
+suspensions and extensions that move them. Row-local rules are in clean() or
+a database constraint; rules across rows (a situation after the current one,
+the deadlines a situation derives) are in services (ADR 0001)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.models import DatedRange, MunicipalityOwned
+from openopvang.core.permissions import REGISTRY_EDIT_ROLES
+from openopvang.core.scoping import ScopedQuerySet
+
+from . import terms
+
+# core.scoping: case data is for the municipality's casework roles only.
+CASEWORK_ROLES = REGISTRY_EDIT_ROLES
+
+
+class SituationCode(models.TextChoices):
+    PROTECTED = "protected", _("Protected (temporary protection)")
+    ASYLUM_PENDING = "asylum_pending", _("Asylum application pending")
+    ASYLUM_GRANTED = "asylum_granted", _("Asylum granted")
+    REJECTED_APPEAL = "rejected_appeal", _("Asylum rejected, appeal pending")
+    REJECTED_NO_APPEAL = "rejected_no_appeal", _("Asylum rejected, no appeal")
+    WITHDRAWN = "withdrawn", _("Application withdrawn")
+    OTHER_PERMIT = "other_permit", _("Other permit applied for")
+    NO_RIGHT = "no_right", _("No right of residence")
+
+
+class ClosureReason(models.TextChoices):
+    TRANSFERRED_COA = "transferred_coa", _("Transferred to COA")
+    HOUSED = "housed", _("Housed as status holder")
+    DEPARTED_VOLUNTARY = "departed_voluntary", _("Departed voluntarily")
+    DEPARTED_IOM = "departed_iom", _("Departed with IOM")
+    DEPARTED_DTV = "departed_dtv", _("Departed with DT&V")
+    UNKNOWN_DESTINATION = "unknown_destination", _("Left with unknown destination")
+    DECEASED = "deceased", _("Deceased")
+
+
+class DeadlineKind(models.TextChoices):
+    DEPARTURE = terms.DEPARTURE, _("Departure term")
+    COA_TRANSFER = terms.COA_TRANSFER, _("COA transfer")
+
+
+class Case(MunicipalityOwned):
+    """The casework of one person; at most one open case per person."""
+
+    scope_roles = CASEWORK_ROLES
+
+    person = models.ForeignKey(
+        "registry.Person",
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("caseworker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    opened_on = models.DateField(_("opened on"))
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closure_reason = models.CharField(
+        _("closure reason"), max_length=30, choices=ClosureReason.choices, blank=True
+    )
+    closure_note = models.TextField(_("closure note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-opened_on", "-id"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(closed_on__isnull=True),
+                name="casework_one_open_case_per_person",
+                violation_error_message=_("This person already has an open case."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")),
+                name="casework_case_closed_after_opened",
+                violation_error_message=_("A case cannot be closed before it was opened."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(closed_on__isnull=True) & Q(closure_reason=""))
+                | (Q(closed_on__isnull=False) & ~Q(closure_reason="")),
+                name="casework_case_closure_reason_with_date",
+                violation_error_message=_("A closed case needs a closure reason, and only then."),
+            ),
+        ]
+        indexes = [models.Index(fields=["municipality", "closed_on"])]
+
+    def __str__(self) -> str:
+        return _("Case %(number)s") % {"number": self.pk or "—"}
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    def get_absolute_url(self) -> str:
+        return reverse("casework:case_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.person_id and self.municipality_id:
+            if self.person.municipality_id != self.municipality_id:
+                errors["person"] = _("The person is registered in another municipality.")
+        if self.caseworker_id and self.municipality_id:
+            worker = self.caseworker
+            if worker.organisation_id != self.municipality_id or worker.role not in CASEWORK_ROLES:
+                errors["caseworker"] = _(
+                    "The caseworker must be a caseworker, coordinator or administrator of the "
+                    "municipality."
+                )
+        if self.closed_on and not self.closure_reason:
+            errors["closure_reason"] = _("Choose why the case is closed.")
+        if self.closure_reason and not self.closed_on:
+            errors["closed_on"] = _("Give the day the case was closed.")
+        if self.closed_on and self.opened_on and self.closed_on < self.opened_on:
+            errors["closed_on"] = _("A case cannot be closed before it was opened.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Situation(models.Model):
+    """One dated entry of a case's situation history; never changed, a later
+    entry follows it. Its end is the day before the next entry starts."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="situations"
+    )
+    code = models.CharField(_("situation"), max_length=30, choices=SituationCode.choices)
+    start_date = models.DateField(
+        _("since"), help_text=_("The day the decision or ruling took effect or was served.")
+    )
+    decision_reference = models.CharField(
+        _("decision or ruling"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. RvS 23 April 2025, ECLI:NL:RVS:2025:1836, or the IND decision number."),
+    )
+    reason = models.TextField(_("why"), help_text=_("Why the situation changed."))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["case", "start_date", "id"]
+        verbose_name = _("situation")
+        verbose_name_plural = _("situations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "start_date"],
+                name="casework_one_situation_per_day",
+                violation_error_message=_("The case already has a situation from this day."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} ({self.start_date:%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        if not (self.reason or "").strip():
+            raise ValidationError({"reason": _("Say why the situation changed.")})
+
+
+class Deadline(models.Model):
+    """A deadline derived from a situation (never typed by hand): the dates are
+    computed by services.recompute_deadline from the term rules, the
+    suspensions and the extensions, and stored for the work lists."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="deadlines"
+    )
+    situation = models.ForeignKey(
+        Situation, verbose_name=_("situation"), on_delete=models.CASCADE, related_name="deadlines"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=DeadlineKind.choices)
+    start_date = models.DateField(_("term runs from"))
+    legal_deadline = models.DateField(_("legal deadline"), null=True, blank=True)
+    target_date = models.DateField(_("target date"), null=True, blank=True)
+    due_date = models.DateField(
+        _("due"), null=True, blank=True, help_text=_("The legal deadline, else the target date.")
+    )
+    reminder_date = models.DateField(_("reminder"), null=True, blank=True)
+    clock_stopped = models.BooleanField(_("clock stopped"), default=False)
+    closed_on = models.DateField(
+        _("no longer applies from"),
+        null=True,
+        blank=True,
+        help_text=_("The day a later situation or the closure of the case replaced it."),
+    )
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["situation", "kind"], name="casework_one_deadline_per_situation_kind"
+            ),
+        ]
+        indexes = [models.Index(fields=["closed_on", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.case})"
+
+
+class Suspension(DatedRange):
+    """The clock of a deadline stands still on these days (e.g. a court's
+    interim measure); an open end keeps it stopped."""
+
+    scope_path = "deadline__case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    deadline = models.ForeignKey(
+        Deadline, verbose_name=_("deadline"), on_delete=models.CASCADE, related_name="suspensions"
+    )
+    reason = models.TextField(_("why"))
+    decision_reference = models.CharField(_("decision or ruling"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta(DatedRange.Meta):
+        ordering = ["start_date", "id"]
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
+
+    def __str__(self) -> str:
+        return _("Suspension from %(date)s") % {"date": f"{self.start_date:%d-%m-%Y}"}
+
+    def clean(self):
+        super().clean()
+        if self.deadline_id and self.start_date and self.start_date < self.deadline.start_date:
+            raise ValidationError(
+                {"start_date": _("A suspension cannot start before the term runs.")}
+            )
+
+
+class Extension(models.Model):
+    """Days added to a deadline's term, with the reason."""
+
+    scope_path = "deadline__case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    deadline = models.ForeignKey(
+        Deadline, verbose_name=_("deadline"), on_delete=models.CASCADE, related_name="extensions"
+    )
+    days = models.PositiveIntegerField(_("days added"))
+    reason = models.TextField(_("why"))
+    decision_reference = models.CharField(_("decision or ruling"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+        verbose_name = _("extension")
+        verbose_name_plural = _("extensions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(days__gte=1) & Q(days__lte=365),
+                name="casework_extension_days_in_range",
+                violation_error_message=_("An extension adds 1 to 365 days."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Extension by %(days)s days") % {"days": self.days}
+
+
+class DigestSent(models.Model):
+    """A caseworker's daily digest went out for that day: it goes out once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    items = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "day"], name="casework_one_digest_per_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.day:%d-%m-%Y}"

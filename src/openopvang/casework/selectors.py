@@ -1,0 +1,186 @@
+"""Casework reads, scoped to the caller's organisation and role
+(`Model.objects.for_user`): the work list of cases, a case's situation
+history, the one deadline list across all cases, and the counts of the
+dashboard and the daily digest."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Min, OuterRef, Q, Subquery
+
+from openopvang.registry.models import Person, Placement
+
+from .models import CASEWORK_ROLES, Case, Deadline, Situation
+
+DUE_SOON_DAYS = 7
+
+
+def due_soon_until(today: datetime.date) -> datetime.date:
+    return today + datetime.timedelta(days=DUE_SOON_DAYS)
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    query: str = ""
+    situation: str = ""
+    caseworker: str = ""  # "me", "none" or a user id
+    status: str = "open"  # open, closed, all
+    location: int | None = None
+    due: str = ""  # overdue, soon
+
+
+def with_current(queryset):
+    latest = Situation.objects.filter(case=OuterRef("pk")).order_by("-start_date", "-id")
+    return queryset.annotate(
+        current_code=Subquery(latest.values("code")[:1]),
+        current_since=Subquery(latest.values("start_date")[:1]),
+        next_due=Min("deadlines__due_date", filter=Q(deadlines__closed_on__isnull=True)),
+    )
+
+
+def cases(user, filters: CaseFilters | None = None, *, today: datetime.date):
+    filters = filters or CaseFilters()
+    found = Case.objects.for_user(user).select_related("person", "caseworker")
+    if filters.status == "open":
+        found = found.filter(closed_on__isnull=True)
+    elif filters.status == "closed":
+        found = found.filter(closed_on__isnull=False)
+    if filters.query:
+        words = filters.query.split()
+        for word in words:
+            found = found.filter(
+                Q(person__given_names__icontains=word)
+                | Q(person__family_name__icontains=word)
+                | Q(person__bsn=word)
+                | Q(situations__decision_reference__icontains=word)
+            )
+        found = found.distinct()
+    if filters.caseworker == "me":
+        found = found.filter(caseworker=user)
+    elif filters.caseworker == "none":
+        found = found.filter(caseworker__isnull=True)
+    elif filters.caseworker.isdigit():
+        found = found.filter(caseworker_id=int(filters.caseworker))
+    if filters.location:
+        here = Placement.objects.active_on(today).filter(location_id=filters.location)
+        found = found.filter(person_id__in=here.values("person_id"))
+    found = with_current(found)
+    if filters.situation:
+        found = found.filter(current_code=filters.situation)
+    if filters.due == "overdue":
+        found = found.filter(next_due__lt=today)
+    elif filters.due == "soon":
+        found = found.filter(next_due__gte=today, next_due__lte=due_soon_until(today))
+    return found.order_by("next_due", "person__family_name", "id")
+
+
+def open_cases(user):
+    return Case.objects.for_user(user).filter(closed_on__isnull=True).select_related("person")
+
+
+def case_history(user, case: Case) -> list[dict]:
+    """The situations, oldest first, each with the day it ended (the day
+    before the next began; None for the current one)."""
+    rows = list(Situation.objects.for_user(user).filter(case=case).select_related("recorded_by"))
+    out = []
+    for index, situation in enumerate(rows):
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        end = following.start_date - datetime.timedelta(days=1) if following else None
+        out.append({"situation": situation, "end_date": end, "current": following is None})
+    return out
+
+
+def current_situation(user, case: Case) -> Situation | None:
+    return Situation.objects.for_user(user).filter(case=case).order_by("-start_date", "-id").first()
+
+
+def case_deadlines(user, case: Case):
+    return (
+        Deadline.objects.for_user(user)
+        .filter(case=case)
+        .select_related("situation")
+        .prefetch_related("suspensions", "extensions")
+        .order_by("closed_on", "due_date", "id")
+    )
+
+
+@dataclass(frozen=True)
+class DeadlineFilters:
+    status: str = ""  # overdue, soon, stopped; empty: every open deadline
+    kind: str = ""
+    caseworker: str = ""  # "me", "none" or a user id
+
+
+def deadlines(user, filters: DeadlineFilters | None = None, *, today: datetime.date):
+    """Open deadlines across all cases of the municipality, the earliest first."""
+    filters = filters or DeadlineFilters()
+    found = (
+        Deadline.objects.for_user(user)
+        .filter(closed_on__isnull=True, case__closed_on__isnull=True)
+        .select_related("case", "case__person", "case__caseworker", "situation")
+    )
+    if filters.status == "overdue":
+        found = found.filter(due_date__lt=today)
+    elif filters.status == "soon":
+        found = found.filter(due_date__gte=today, due_date__lte=due_soon_until(today))
+    elif filters.status == "stopped":
+        found = found.filter(clock_stopped=True)
+    if filters.kind:
+        found = found.filter(kind=filters.kind)
+    if filters.caseworker == "me":
+        found = found.filter(case__caseworker=user)
+    elif filters.caseworker == "none":
+        found = found.filter(case__caseworker__isnull=True)
+    elif filters.caseworker.isdigit():
+        found = found.filter(case__caseworker_id=int(filters.caseworker))
+    return found.order_by("due_date", "case__person__family_name", "id")
+
+
+def deadline_counts(user, today: datetime.date) -> dict:
+    open_ = deadlines(user, today=today)
+    return {
+        "overdue": open_.filter(due_date__lt=today).count(),
+        "soon": open_.filter(due_date__gte=today, due_date__lte=due_soon_until(today)).count(),
+        "stopped": open_.filter(clock_stopped=True).count(),
+        "my_cases": open_cases(user).filter(caseworker=user).count(),
+    }
+
+
+def digest_deadlines(user, today: datetime.date):
+    """What a caseworker's daily digest lists: the open deadlines of the cases
+    assigned to them that are overdue, due within a week, or past their
+    reminder day."""
+    return (
+        Deadline.objects.for_user(user)
+        .filter(closed_on__isnull=True, case__closed_on__isnull=True, case__caseworker=user)
+        .filter(Q(due_date__lte=due_soon_until(today)) | Q(reminder_date__lte=today))
+        .select_related("case")
+        .order_by("due_date", "id")
+    )
+
+
+def caseworkers(municipality):
+    """The staff a case can be assigned to."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(organisation=municipality, role__in=CASEWORK_ROLES, is_active=True)
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def persons_without_open_case(user):
+    """The persons of the municipality a case can be opened for: third-country
+    nationals first."""
+    busy = Case.objects.for_user(user).filter(closed_on__isnull=True).values("person_id")
+    return Person.objects.for_user(user).exclude(pk__in=busy)
+
+
+def open_case_of(user, person) -> Case | None:
+    return (
+        Case.objects.for_user(user)
+        .filter(person=person, closed_on__isnull=True)
+        .select_related("caseworker")
+        .first()
+    )

@@ -1,0 +1,168 @@
+"""Cases: the work list with its filters and bulk selection, the case page
+(situation history, rights, deadlines), opening a case, recording a situation
+change, closing a case."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, FormView, ListView
+
+from openopvang.audit import services as audit
+from openopvang.core.mixins import AuditedListMixin, ScopedObjectMixin, add_validation_error
+from openopvang.registry.models import Person
+
+from .. import explain, rights, selectors, services
+from ..forms import CaseOpenForm, CaseSearchForm, CloseForm, SituationForm
+from ..models import Case, SituationCode
+from .common import PAGE_SIZE, CaseworkRequiredMixin, LastPageMixin, RecordActionView, today
+
+
+class CaseListView(CaseworkRequiredMixin, AuditedListMixin, LastPageMixin, ListView):
+    """The work list: my cases, all cases, by situation, location or deadline."""
+
+    template_name = "casework/case_list.html"
+    context_object_name = "cases"
+    paginate_by = PAGE_SIZE
+
+    def audit_shown(self, objects) -> list:
+        objects = list(objects)
+        return objects + [case.person for case in objects]
+
+    def get_queryset(self):
+        self.search_form = CaseSearchForm(self.request.GET or None, user=self.request.user)
+        filters = selectors.CaseFilters()
+        if self.search_form.is_bound and self.search_form.is_valid():
+            data = self.search_form.cleaned_data
+            filters = selectors.CaseFilters(
+                query=data["q"],
+                situation=data["situation"],
+                caseworker=data["caseworker"],
+                status=data["status"] or "open",
+                location=data["location"].pk if data["location"] else None,
+                due=data["due"],
+            )
+        return selectors.cases(self.request.user, filters, today=today())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        labels = dict(SituationCode.choices)
+        for case in context["cases"]:
+            case.current_label = labels.get(case.current_code, "")
+        context.update(
+            search_form=self.search_form,
+            today=today(),
+            due_soon=selectors.due_soon_until(today()),
+            filtered=any(v for k, v in self.request.GET.items() if k != "page"),
+        )
+        return context
+
+
+class CaseDetailView(CaseworkRequiredMixin, ScopedObjectMixin, DetailView):
+    model = Case
+    template_name = "casework/case_detail.html"
+    context_object_name = "case"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("person", "caseworker")
+
+    def get_object(self, queryset=None):
+        case = super().get_object(queryset)
+        audit.record_read(self.request.user, [case, case.person], obj=case, request=self.request)
+        return case
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, case = self.request.user, self.object
+        current = selectors.current_situation(user, case)
+        deadlines = [
+            {"deadline": deadline, "explanation": explain.explain_deadline(deadline)}
+            for deadline in selectors.case_deadlines(user, case)
+        ]
+        context.update(
+            today=today(),
+            history=selectors.case_history(user, case),
+            current=current,
+            rights=rights.rights_of(current.code) if current else None,
+            deadlines=deadlines,
+        )
+        return context
+
+
+class CaseOpenView(CaseworkRequiredMixin, FormView):
+    template_name = "casework/case_form.html"
+    form_class = CaseOpenForm
+
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "user": self.request.user}
+        initial = kwargs.setdefault("initial", {})
+        initial.update(opened_on=today(), start_date=today())
+        person_id = self.request.GET.get("person", "")
+        if person_id.isdigit():
+            person = Person.objects.for_user(self.request.user).filter(pk=person_id).first()
+            if person is not None:
+                initial["person"] = person
+        return kwargs
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            case = services.open_case(
+                self.request.user,
+                data["person"],
+                opened_on=data["opened_on"],
+                caseworker=data["caseworker"],
+                code=data["code"],
+                start_date=data["start_date"],
+                reason=data["reason"],
+                decision_reference=data["decision_reference"],
+                request=self.request,
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            gettext_lazy("A case for %(person)s has been opened.") % {"person": case.person},
+        )
+        return HttpResponseRedirect(case.get_absolute_url())
+
+
+class CaseActionView(RecordActionView):
+    isolation_model = Case
+
+    def get_case(self):
+        return self.record
+
+
+class SituationCreateView(CaseActionView):
+    form_class = SituationForm
+    title = gettext_lazy("Record a situation change")
+    submit_label = gettext_lazy("Record the change")
+    success_message = gettext_lazy("The situation change of %(case)s has been recorded.")
+
+    def get_initial_values(self):
+        return {"start_date": today()}
+
+    def perform(self, data):
+        services.record_situation(self.request.user, self.record, request=self.request, **data)
+
+
+class CaseCloseView(CaseActionView):
+    form_class = CloseForm
+    title = gettext_lazy("Close the case")
+    submit_label = gettext_lazy("Close the case")
+    success_message = gettext_lazy("%(case)s has been closed.")
+
+    def get_initial_values(self):
+        return {"closed_on": today()}
+
+    def perform(self, data):
+        services.close_case(
+            self.request.user,
+            self.record,
+            closed_on=data["closed_on"],
+            reason=data["closure_reason"],
+            note=data["closure_note"],
+            request=self.request,
+        )
