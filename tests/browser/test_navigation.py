@@ -30,21 +30,23 @@ CASES = {
     "coordinator": (
         OrganisationKind.MUNICIPALITY,
         Role.COORDINATOR,
-        [*REGISTRY, "Support services"],
+        [*REGISTRY, "Cases", "Support services", "Reports"],
     ),
     "finance": (
         OrganisationKind.MUNICIPALITY,
         Role.FINANCE,
-        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Parameters"],
+        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Reports", "Parameters"],
     ),
     "administrator": (
         OrganisationKind.MUNICIPALITY,
         Role.ADMINISTRATOR,
         [
             *REGISTRY,
+            "Cases",
             "Declaration",
             "Leefgeld",
             "Support services",
+            "Reports",
             "Parameters",
             "Audit log",
             *ADMINISTRATION,
@@ -56,10 +58,12 @@ CASES = {
         Role.ADMINISTRATOR,
         [
             *REGISTRY,
+            "Cases",
             "Declaration",
             "Leefgeld",
             "National totals",
             "Support services",
+            "Reports",
             "Parameters",
             "Audit log",
             *ADMINISTRATION,
@@ -69,7 +73,7 @@ CASES = {
     "national_viewer": (
         OrganisationKind.NATIONAL,
         Role.NATIONAL_VIEWER,
-        ["National totals", "Parameters"],
+        ["National totals", "Reports", "Parameters"],
     ),
 }
 

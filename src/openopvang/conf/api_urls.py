@@ -19,12 +19,13 @@ from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
 from openopvang.parameters.api import routes as parameters
 from openopvang.registry.api import routes as registry
+from openopvang.reports.api import routes as reports
 from openopvang.support.api import routes as support
 
 # Each app registers its resources (plural nouns) in its api/routes.py; the
 # order here is the order of the OpenAPI document.
 router = DefaultRouter(trailing_slash=True)
-for app in (registry, accounts, declarations, parameters, support, allowances, casework):
+for app in (registry, accounts, declarations, parameters, support, allowances, casework, reports):
     app.register(router)
 
 # The API description is public (it holds no data); the data needs a login or token.

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "openopvang.allowances",
     "openopvang.support",
     "openopvang.casework",
+    "openopvang.reports",
     "openopvang.demo",
 ]
 

@@ -31,6 +31,8 @@ def nav_section(resolver_match) -> str:
         return ""
     if resolver_match.view_name == "core:dashboard":
         return "dashboard"
+    if resolver_match.namespace != "registry":
+        return ""  # the other apps mark their own item (by namespace), not a registry one
     section = (resolver_match.url_name or "").split("_")[0]
     return _SUBSECTIONS.get(section, section)
 

@@ -74,6 +74,9 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("accounts:invitation", NOT_WALKED),  # public: the link in the e-mail
     ("accounts:*", EVERYONE),
     ("core:dashboard", EVERYONE),
+    # reports: the municipal dashboard for its staff; the national view for the national viewer
+    ("reports:national*", {NATIONAL}),
+    ("reports:*", MUNICIPAL),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
     ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
     ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker

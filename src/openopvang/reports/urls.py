@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("download/", views.DownloadView.as_view(), name="download"),
+    path("national/", views.NationalView.as_view(), name="national"),
+    path("national/open-data.csv", views.NationalOpenDataView.as_view(), name="national_open_data"),
+]

@@ -1,0 +1,6 @@
+"""Reports pages: the municipal dashboard and its downloads, the national view."""
+
+from .dashboard import DashboardView, DownloadView
+from .national import NationalOpenDataView, NationalView
+
+__all__ = ["DashboardView", "DownloadView", "NationalOpenDataView", "NationalView"]
