@@ -86,7 +86,7 @@ def delete_record(user, instance, *, request=None) -> None:
 
 
 def save_placement(
-    user, placement: Placement, *, change_reason: str = "", request=None
+    user, placement: Placement, *, change_reason: str = "", ask_reason=True, request=None
 ) -> Placement:
     extra = {}
     if placement.capacity_override:
@@ -96,6 +96,7 @@ def save_placement(
         placement,
         kind="placement",
         change_reason=change_reason,
+        ask_reason=ask_reason,
         request=request,
         validate=check_placement,
         extra_changes=extra,
@@ -131,7 +132,7 @@ def check_in(
         capacity_override=capacity_override,
         override_reason=override_reason,
     )
-    return save_placement(user, placement, request=request)
+    return save_placement(user, placement, request=request, ask_reason=False)
 
 
 @transaction.atomic
@@ -158,7 +159,7 @@ def check_out(
         )
     placement.end_date = day
     placement.departure_reason = departure_reason or None
-    return save_placement(user, placement, request=request)
+    return save_placement(user, placement, request=request, ask_reason=False)
 
 
 @transaction.atomic
@@ -193,7 +194,7 @@ def move(
         )
     previous_end = current.end_date
     current.end_date = day - datetime.timedelta(days=1)
-    save_placement(user, current, request=request)
+    save_placement(user, current, request=request, ask_reason=False)
     return check_in(
         user,
         person,
@@ -285,15 +286,24 @@ def settled_by_edit(record, kind: str) -> list[str]:
 
 @transaction.atomic
 def save_dated_record(
-    user, record, *, kind: str, change_reason: str = "", request=None, **save_options
+    user,
+    record,
+    *,
+    kind: str,
+    change_reason: str = "",
+    ask_reason=True,
+    request=None,
+    **save_options,
 ):
-    """Save a placement or income period. When the change reaches a month
+    """Save a placement or income period. When an edit reaches a month
     already paid or a year already declared it needs a reason, which is kept
-    (ChangeReason) for the correction that follows and written in the audit."""
+    (ChangeReason) for the correction that follows and written in the audit.
+    The day-to-day actions (check in, move, check out) do not ask it
+    (`ask_reason=False`): their correction says the registry changed."""
     require_can_edit_record(user, record)
     stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
     span = changed_span(stored, record)
-    settled = settled_periods(record.person, span, kind)
+    settled = settled_periods(record.person, span, kind) if ask_reason else []
     reason = (change_reason or "").strip()
     extra = dict(save_options.pop("extra_changes", None) or {})
     if settled:

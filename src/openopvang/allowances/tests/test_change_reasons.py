@@ -53,7 +53,8 @@ def test_the_edit_page_warns_and_the_change_needs_a_reason(paid_march, family, c
     assert placement.end_date == datetime.date(2025, 3, 20)
     kept = ChangeReason.objects.get()
     assert (kept.person, kept.record, kept.reason) == (family["olena"], "placement", REASON)
-    assert (kept.start_date, kept.end_date) == (datetime.date(2025, 1, 1), datetime.date.today())
+    # The days the stay lost: from 21 March on (ending it later changes no paid day).
+    assert (kept.start_date, kept.end_date) == (datetime.date(2025, 3, 21), datetime.date.today())
     event = AuditEvent.objects.filter(object_type="registry.Placement", action="update").get()
     assert event.changes["change_reason"] == REASON
 
@@ -142,3 +143,16 @@ def test_a_submitted_declaration_year_is_named_for_a_placement(
         )
     )
     assert "BooO-declaratie" not in text
+
+
+def test_checking_out_or_ending_today_asks_no_reason(paid_march, family, coordinator):
+    """Ending an open stay today loses no paid day; a check-out (the daily
+    action) never asks a reason, also when backdated into a paid month."""
+    from openopvang.registry import services as registry
+
+    olena, andrii = family["olena"], family["andrii"]
+    placement = family["placements"][andrii.pk]
+    placement.end_date = datetime.date.today()
+    registry.save_placement(coordinator, placement)  # no reason needed
+    registry.check_out(coordinator, olena, day=datetime.date(2025, 3, 25))
+    assert not ChangeReason.objects.exists()
