@@ -30,8 +30,8 @@ logger = logging.getLogger(__name__)
 
 
 def base_url() -> str:
-    """Where the links in the mail point: CASEWORK_BASE_URL, else the first allowed host."""
-    configured = getattr(settings, "CASEWORK_BASE_URL", "")
+    """Where the links in the mail point: SITE_URL, else the first allowed host."""
+    configured = settings.SITE_URL
     if configured:
         return configured.rstrip("/")
     host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*", "")), "localhost")

@@ -156,6 +156,9 @@ EMAIL_BACKEND = (
 )
 # How long an invitation link to set a first password stays valid.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+# The address staff use to reach the platform, for links in mails sent by
+# background jobs (no request to take the host from), e.g. https://opvang.utrecht.nl
+SITE_URL = os.environ.get("OPENOPVANG_SITE_URL", "").rstrip("/")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [

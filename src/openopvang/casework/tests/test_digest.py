@@ -48,7 +48,7 @@ def _case(user, municipality, name, start, code=SituationCode.NO_RIGHT):
 
 
 def test_each_caseworker_gets_one_digest_a_day(smtp_server, settings, workers, municipality):  # noqa: F811
-    settings.CASEWORK_BASE_URL = "https://opvang.utrecht.example"
+    settings.SITE_URL = "https://opvang.utrecht.example"
     anna, bram, cor = workers
     overdue = _case(anna, municipality, "Amina", D(2025, 2, 20))  # due 20 March
     soon = _case(anna, municipality, "Bilal", D(2025, 3, 3))  # due 31 March
