@@ -73,6 +73,7 @@ class Language(models.TextChoices):
     NL = "nl", "Nederlands"
     EN = "en", "English"
     UK = "uk", "Українська"
+    RU = "ru", "Русский"
 
 
 class Service(models.Model):

@@ -194,3 +194,17 @@ def test_a_logged_in_staff_member_sees_the_public_page_as_the_public_does(
     assert '<html lang="uk"' in page
     assert 'id="main-menu"' not in page and "oo-user-menu" not in page
     assert len(switcher_options(page)) == 4
+
+
+def test_a_russian_service_text_is_shown_to_russian_readers(current_lines, municipality):
+    from openopvang.support.models import ServiceText
+
+    service = current_lines[0].service
+    ServiceText.objects.create(
+        service=service,
+        language="ru",
+        title="Социальное сопровождение",
+        description="Помощь в повседневных делах.",
+    )
+    page = Client().get(f"/public/{municipality.code}/services/?lang=ru").content.decode()
+    assert "Социальное сопровождение" in page
