@@ -8,6 +8,8 @@ registered without importing the capability above it. The extension points:
 - cost sources (declarations.cost_sources): lines other capabilities feed
   into the BooO declaration, and the paid POO leefgeld;
 - engine sections (rules.engine.evaluate): the parts of an evaluation.
+- right sources (registry.snapshots.right_sources): the periods without a
+  right to municipal reception that casework adds to a person's scenario.
 
 Pure Python, no Django, so the rules engine can use it too."""
 

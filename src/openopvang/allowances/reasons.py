@@ -194,6 +194,8 @@ def _render(r: dict) -> str:
             "from": r.get("from", ""),
             "rule": _rule(r),
         }
+    if name == "no_right":
+        return _no_right(r)
     if name == "table_continues":
         return _(
             "table of %(table)s continues until the municipal switch on %(switch)s "
@@ -206,6 +208,44 @@ def _render(r: dict) -> str:
     if name == "text":  # a legacy sentence kept as it was stored
         return str(r.get("text", ""))
     return str(r.get("text") or name)
+
+
+# Situations and closure reasons of a case (the engine's codes; the same msgids
+# as casework's choices, so one translation serves both).
+_SITUATIONS = {
+    "rejected_no_appeal": gettext_lazy("Asylum rejected, no appeal"),
+    "withdrawn": gettext_lazy("Application withdrawn"),
+    "no_right": gettext_lazy("No right of residence"),
+}
+_CLOSURES = {
+    "transferred_coa": gettext_lazy("Transferred to COA"),
+    "housed": gettext_lazy("Housed as status holder"),
+    "departed_voluntary": gettext_lazy("Departed voluntarily"),
+    "departed_iom": gettext_lazy("Departed with IOM"),
+    "departed_dtv": gettext_lazy("Departed with DT&V"),
+    "unknown_destination": gettext_lazy("Left with unknown destination"),
+    "deceased": gettext_lazy("Deceased"),
+}
+
+
+def _no_right(r: dict) -> str:
+    """No right to municipal reception and leefgeld (rules.engine.rights)."""
+    reason = r.get("reason")
+    if reason == "departure_term_ended":
+        situation = r.get("situation", "")
+        why = _("departure term ended on %(deadline)s (%(situation)s)") % {
+            "deadline": r.get("deadline", ""),
+            "situation": str(_SITUATIONS.get(situation, situation)),
+        }
+    elif reason == "case_closed":
+        closure = r.get("closure", "")
+        why = _("case closed: %(closure)s") % {"closure": str(_CLOSURES.get(closure, closure))}
+    else:
+        why = str(r.get("note") or reason or "")
+    return _("no right to reception from %(from)s: %(why)s") % {
+        "from": r.get("from", ""),
+        "why": why,
+    }
 
 
 def _income_band(r: dict) -> str:

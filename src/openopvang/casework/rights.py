@@ -1,10 +1,13 @@
 """What each situation gives a person, and which deadlines it derives.
 
-A first slice: the rights are text per situation, shown on the case page, with
-the legal basis they rest on. They are not yet dated rules data in the engine
-(issue 10: the scenario document gains the cases' situation periods); the
-money does not follow them yet (see the report of that slice). The texts are
-indicative and must be checked with the municipality's legal advisers."""
+The rights are text per situation, shown on the case page, with the legal
+basis they rest on. The right to municipal reception and leefgeld is also
+dated rules data in the engine (rules/engine/rights.py, RIGHT_RULES): the
+money follows it — casework gives the scenario document each person's
+periods without that right (selectors.no_reception_right_periods, registered
+with registry.snapshots.right_sources), and leefgeld is not paid on those
+days. The texts are indicative and must be checked with the municipality's
+legal advisers."""
 
 from dataclasses import dataclass
 

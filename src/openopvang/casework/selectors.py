@@ -4,13 +4,17 @@ history, the one deadline list across all cases, and the counts of the
 dashboard and the daily digest."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Min, OuterRef, Q, Subquery
 
 from openopvang.registry.models import Person, Placement
+from openopvang.rules.engine import rights
+from openopvang.rules.engine.dates import DateRange
 
 from .models import CASEWORK_ROLES, Case, Deadline, Situation
+from .terms import DEPARTURE
 
 DUE_SOON_DAYS = 7
 
@@ -184,3 +188,83 @@ def open_case_of(user, person) -> Case | None:
         .select_related("caseworker")
         .first()
     )
+
+
+# -- the right to reception, for the scenario document (registry.snapshots) -----------
+
+# Up to this many persons the cases are read by person; above it, by municipality
+# (one scan of a few thousand cases beats a list of tens of thousands of ids).
+_BY_PERSON_UP_TO = 2000
+
+
+def no_reception_right_periods(
+    person_ids: set[int],
+    municipality_ids: list[int],
+    start: datetime.date,
+    end: datetime.date,
+) -> dict[int, list[dict]]:
+    """{person pk: [period]} of `persons[].no_reception_right` overlapping
+    [start, end], from the persons' cases and their departure deadlines, by the
+    engine's rules (rules.engine.rights). One query for the whole batch, not
+    scoped to a user: the scenario builder reads for the municipality itself."""
+    if not person_ids:
+        return {}
+    found = Case.objects.filter(opened_on__lte=end)
+    if len(person_ids) <= _BY_PERSON_UP_TO:
+        found = found.filter(person_id__in=person_ids)
+    else:
+        found = found.filter(municipality_id__in=municipality_ids)
+    cases: dict[int, dict] = {}
+    for (
+        pk,
+        person_id,
+        opened_on,
+        closed_on,
+        closure,
+        kind,
+        deadline,
+        deadline_closed,
+        situation,
+        situation_start,
+    ) in found.values_list(
+        "pk",
+        "person_id",
+        "opened_on",
+        "closed_on",
+        "closure_reason",
+        "deadlines__kind",
+        "deadlines__legal_deadline",
+        "deadlines__closed_on",
+        "deadlines__situation__code",
+        "deadlines__situation__start_date",
+    ).order_by("pk"):
+        if person_id not in person_ids:
+            continue
+        case = cases.setdefault(
+            pk,
+            {"person": person_id, "facts": (opened_on, closed_on, closure), "departures": []},
+        )
+        if kind == DEPARTURE:
+            # A deadline closed by the closure of the case is not replaced by a
+            # later situation: the closure period follows it.
+            replaced = deadline_closed if deadline_closed != closed_on else None
+            case["departures"].append(
+                rights.DepartureTerm(situation, situation_start, deadline, replaced)
+            )
+    by_person: dict[int, list[rights.CaseFacts]] = defaultdict(list)
+    for case in cases.values():
+        opened_on, closed_on, closure = case["facts"]
+        by_person[case["person"]].append(
+            rights.CaseFacts(opened_on, closed_on, closure, tuple(case["departures"]))
+        )
+    window = DateRange(start, end)
+    out: dict[int, list[dict]] = {}
+    for person_id, facts in by_person.items():
+        periods = [
+            period.to_dict()
+            for period in rights.no_right_periods(facts)
+            if period.range.overlaps(window)
+        ]
+        if periods:
+            out[person_id] = periods
+    return out

@@ -7,11 +7,12 @@ national run reads each row once. Ids are prefixed with their kind
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q
 
 from openopvang.accounts.models import Organisation
+from openopvang.plugins import Registry
 
 from .models import (
     CapacityPeriod,
@@ -26,6 +27,15 @@ from .models import (
 
 PREFIX = {"person": "P", "household": "H", "location": "L", "host": "G"}
 _KINDS = {prefix: kind for kind, prefix in PREFIX.items()}
+
+
+# Case data, an extension point for apps above the registry (casework registers
+# in its AppConfig.ready): ``function(person_ids, municipality_ids, start, end)
+# -> {person pk: [period, ...]}``, the periods of `persons[].no_reception_right`
+# (docs/rules-scenarios.md) that overlap [start, end], read set-based (one query
+# for the whole batch). The registry calls them without importing the app.
+RightSource = Callable[[set[int], list[int], datetime.date, datetime.date], dict[int, list[dict]]]
+right_sources: Registry[RightSource] = Registry("reception right source")
 
 
 def ref(kind: str, pk: int) -> str:
@@ -216,6 +226,8 @@ def build_scenarios(
             {"id": ref("person", pk), "birth_date": birth_dates[pk].isoformat()}
             for pk in sorted(listed)
         ]
+    if not booo_only:  # the BooO does not depend on the right to reception
+        _add_case_data(docs, listed_persons, ids, start, end)
 
     incomes = IncomePeriod.objects.filter(person__municipality_id__in=ids)
     if booo_only:
@@ -268,6 +280,33 @@ def build_scenarios(
                 }
             )
     return docs
+
+
+def _add_case_data(
+    docs: dict[int, dict],
+    listed_persons: dict[int, set[int]],
+    ids: list[int],
+    start: datetime.date,
+    end: datetime.date,
+) -> None:
+    """Each listed person's periods without a right to municipal reception
+    (`persons[].no_reception_right`), from the registered right sources."""
+    if not right_sources:
+        return
+    everyone = {pk for listed in listed_persons.values() for pk in listed}
+    if not everyone:
+        return
+    periods: dict[int, list[dict]] = defaultdict(list)
+    for source in right_sources.plugins():
+        for person_id, found in source(everyone, ids, start, end).items():
+            periods[person_id].extend(found)
+    if not periods:
+        return
+    for doc in docs.values():
+        for person in doc["persons"]:
+            found = periods.get(parse_ref(person["id"])[1])
+            if found:
+                person["no_reception_right"] = sorted(found, key=lambda p: p["from"])
 
 
 def build_scenario(

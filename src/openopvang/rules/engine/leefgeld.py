@@ -9,6 +9,14 @@ bijdrage"):
 
 - **Days.** Leefgeld is decided per person per day of ``scenario.period``. A person
   gets leefgeld on a day when placed (a placement in the scenario covers the day).
+- **Right to reception.** No leefgeld on a day inside one of the person's
+  ``no_reception_right`` periods (:mod:`.rights`: e.g. from the day after the
+  departure term ended, or after the case closed on a transfer to COA); the
+  line's explanation names the period's reason. The person still lives with the
+  household, so still counts in its size, and the person's income still counts
+  for the household. Under ``whole_month_if_present_on_first`` the month is
+  still paid at the situation of the 1st, but only for the days with the
+  right (``rate × days with the right ÷ days in the month``).
 - **Household on a day.** The household whose membership covers the day; a person
   in no household that day is a household of one, reported under the pseudo
   household id ``person:<id>``. The **household size** is the number of members
@@ -111,6 +119,7 @@ from .income_band import (
 )
 from .money import ZERO, fmt, round_cents, total
 from .parameters import ParameterSet, ParameterValue
+from .rights import NoRight
 from .scenario import SWITCH_2023_EARLIEST, Income, Placement, Scenario
 
 __all__ = [
@@ -205,6 +214,9 @@ class ScenarioIndex:
             for member in household.members:
                 self.memberships[member.person].append((household.id, member.range))
         self.person_order = {p.id: i for i, p in enumerate(scenario.persons)}
+        self.no_right: dict[str, tuple[NoRight, ...]] = {
+            p.id: p.no_reception_right for p in scenario.persons if p.no_reception_right
+        }
         self._household_bounds: dict[str, tuple[date, ...]] = {}
 
     # -- on a day --------------------------------------------------------------------
@@ -237,6 +249,15 @@ class ScenarioIndex:
                 return income
         return None
 
+    def no_right_on(self, person: str, day: date) -> NoRight | None:
+        for period in self.no_right.get(person, ()):
+            if period.range.contains(day):
+                return period
+        return None
+
+    def no_right_in(self, person: str, window: DateRange) -> bool:
+        return any(p.range.overlaps(window) for p in self.no_right.get(person, ()))
+
     def income_amount_on(self, person: str, day: date) -> Decimal:
         return total(
             i.monthly_amount for i in self.incomes.get(person, ()) if i.range.contains(day)
@@ -263,6 +284,8 @@ class ScenarioIndex:
             days.extend(_bounds(income.range))
         for _, span in self.memberships.get(person, ()):
             days.extend(_bounds(span))
+        for period in self.no_right.get(person, ()):
+            days.extend(_bounds(period.range))
         return days
 
     def household_bounds(self, household: str) -> tuple[date, ...]:
@@ -445,6 +468,10 @@ class PersonMonth:
 
 
 _NOT_PLACED = (Part(ZERO, reason="not placed", why=("not_placed", ())),) * 3
+
+
+def _no_right_parts(period: NoRight) -> tuple[Part, Part, Part]:
+    return (Part(ZERO, reason=period.text(), why=period.why()),) * 3
 
 
 def _segment_node(segment: Segment, index: int, household: str, days_in_month: int) -> Node:
@@ -668,9 +695,9 @@ class _Leefgeld:
         if rule == WHOLE_MONTH and self.index.placement_on(person, month.first):
             if window.start != month.first:
                 return []  # paid in the evaluation whose period holds the 1st
-            segment = self.segment(person, month.first, month.last)
+            segment = self.segment(person, month.first, month.last, right=False)
             segment.whole_month = True
-            return [segment]
+            return self.cut_by_right(person, segment)
         starts = self.index.segment_starts(person, window, self.global_bounds)
         ends = [d - ONE_DAY for d in starts[1:]] + [window.last]
         segments: list[Segment] = []
@@ -682,8 +709,47 @@ class _Leefgeld:
                 segments.append(segment)
         return segments
 
-    def segment(self, person: str, start: date, end: date) -> Segment:
-        """The situation of ``person`` on ``start``, holding until ``end``."""
+    def cut_by_right(self, person: str, segment: Segment) -> list[Segment]:
+        """``segment`` without the days on which ``person`` has no right to
+        reception: those days get the no-right parts, the rest keep the segment's."""
+        periods = [
+            p
+            for p in self.index.no_right.get(person, ())
+            if p.range.overlaps(DateRange(segment.start, segment.end))
+        ]
+        if not periods:
+            return [segment]
+        out: list[Segment] = []
+        day = segment.start
+
+        def piece(start: date, end: date, parts: tuple[Part, Part, Part]) -> Segment:
+            return Segment(
+                start,
+                end,
+                segment.household,
+                segment.where,
+                segment.poo,
+                segment.placed,
+                segment.adult,
+                segment.size,
+                parts,
+                segment.whole_month,
+            )
+
+        for period in periods:
+            first = max(period.range.start, segment.start)
+            last = segment.end if period.range.end is None else min(period.range.end, segment.end)
+            if day < first:
+                out.append(piece(day, first - ONE_DAY, segment.parts))
+            out.append(piece(first, last, _no_right_parts(period)))
+            day = last + ONE_DAY
+        if day <= segment.end:
+            out.append(piece(day, segment.end, segment.parts))
+        return out
+
+    def segment(self, person: str, start: date, end: date, *, right: bool = True) -> Segment:
+        """The situation of ``person`` on ``start``, holding until ``end``
+        (``right=False``: leaving the right to reception aside)."""
         index, day = self.index, start
         household = index.household_on(person, day)
         adult = day >= index.adult_from[person]
@@ -693,6 +759,11 @@ class _Leefgeld:
         members, size = self.household_day(household, day)
         poo = placement.host is not None
         where, without_eetgeld, without_woon = self.where(placement)
+        no_right = index.no_right_on(person, day) if right and index.no_right else None
+        if no_right is not None:
+            return Segment(
+                start, end, household, where, poo, True, adult, size, _no_right_parts(no_right)
+            )
         stop = self.income_stop(person, household, members, day)
         key = (day, stop, adult, size, where)
         parts = self._parts_cache.get(key)

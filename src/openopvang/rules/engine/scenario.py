@@ -23,6 +23,7 @@ from typing import Any
 from .dates import DateRange, Month
 from .errors import ScenarioError
 from .money import to_decimal
+from .rights import DEPARTURE_TERM_ENDED, OTHER, REASONS, NoRight
 
 __all__ = [
     "ActualCostGoo",
@@ -97,6 +98,14 @@ class Host:
 class Person:
     id: str
     birth_date: date
+    # Days without a right to municipal reception and leefgeld (rights.py).
+    no_reception_right: tuple[NoRight, ...] = ()
+
+    def no_right_on(self, day: date) -> NoRight | None:
+        for period in self.no_reception_right:
+            if period.range.contains(day):
+                return period
+        return None
 
     def age_on(self, day: date) -> int:
         # A birthday on 29 February is reached on 1 March in other years.
@@ -290,6 +299,8 @@ _PROVISION_KEYS = frozenset({"person", "month", "kind"})
 _PLACEMENT_REQUIRED = frozenset({"person", "from"})
 _PLACEMENT_KEYS = frozenset({"person", "location", "host", "from", "to"})
 _PERSON_KEYS = frozenset({"id", "birth_date"})
+_PERSON_OPTIONAL = frozenset({"id", "birth_date", "no_reception_right"})
+_NO_RIGHT_KEYS = frozenset({"from", "to", "reason", "situation", "deadline", "closure", "note"})
 
 
 # -- fast paths ----------------------------------------------------------------------
@@ -403,8 +414,48 @@ def _host(raw: Any, path: str) -> Host:
 
 
 def _person(raw: Any, path: str) -> Person:
-    item = _mapping(raw, path, _PERSON_KEYS, _PERSON_KEYS)
-    return Person(_id(item["id"], f"{path}.id"), _date(item["birth_date"], f"{path}.birth_date"))
+    item = _mapping(raw, path, _PERSON_KEYS, _PERSON_OPTIONAL)
+    periods = tuple(
+        _no_right(entry, entry_path)
+        for entry_path, entry in _items(item, "no_reception_right", prefix=path)
+    )
+    for i, first in enumerate(periods):
+        for j in range(i + 1, len(periods)):
+            if first.range.overlaps(periods[j].range):
+                raise ScenarioError(
+                    f"{path}.no_reception_right[{j}]", f"overlaps {path}.no_reception_right[{i}]"
+                )
+    return Person(
+        _id(item["id"], f"{path}.id"),
+        _date(item["birth_date"], f"{path}.birth_date"),
+        tuple(sorted(periods, key=lambda p: p.range.start)),
+    )
+
+
+def _no_right(raw: Any, path: str) -> NoRight:
+    item = _mapping(raw, path, {"from", "reason"}, _NO_RIGHT_KEYS)
+    reason = item["reason"]
+    if reason not in REASONS:
+        raise ScenarioError(f"{path}.reason", f"must be one of {', '.join(REASONS)}")
+    texts = {}
+    for key in ("situation", "closure", "note"):
+        value = item.get(key, "")
+        if not isinstance(value, str):
+            raise ScenarioError(f"{path}.{key}", "must be text")
+        texts[key] = value.strip()
+    deadline = _opt_date(item.get("deadline"), f"{path}.deadline")
+    if reason == DEPARTURE_TERM_ENDED and deadline is None:
+        raise ScenarioError(f"{path}.deadline", "required for departure_term_ended")
+    if reason == OTHER and not texts["note"]:
+        raise ScenarioError(f"{path}.note", "required text for reason other")
+    return NoRight(
+        _range(item, path),
+        reason,
+        situation=texts["situation"],
+        deadline=deadline,
+        closure=texts["closure"],
+        note=texts["note"],
+    )
 
 
 def _location(raw: Any, path: str) -> Location:
@@ -746,6 +797,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         out["capacity"] = [{**_range_dict(c.range), "places": c.places} for c in loc.capacity]
         return out
 
+    def person(p: Person) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": p.id, "birth_date": p.birth_date.isoformat()}
+        if p.no_reception_right:
+            out["no_reception_right"] = [n.to_dict() for n in p.no_reception_right]
+        return out
+
     def placement(p: Placement) -> dict[str, Any]:
         where = {"location": p.location} if p.location else {"host": p.host}
         return {"person": p.person, **where, **_range_dict(p.range)}
@@ -787,7 +844,7 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         "period": _range_dict(scenario.period),
         "locations": [location(loc) for loc in scenario.locations],
         "hosts": [{"id": h.id} for h in scenario.hosts],
-        "persons": [{"id": p.id, "birth_date": p.birth_date.isoformat()} for p in scenario.persons],
+        "persons": [person(p) for p in scenario.persons],
         "households": [
             {
                 "id": h.id,
