@@ -17,6 +17,7 @@ from openopvang.allowances.api import routes as allowances
 from openopvang.casework.api import routes as casework
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
+from openopvang.letters.api import routes as letters
 from openopvang.parameters.api import routes as parameters
 from openopvang.registry.api import routes as registry
 from openopvang.reports.api import routes as reports
@@ -25,7 +26,17 @@ from openopvang.support.api import routes as support
 # Each app registers its resources (plural nouns) in its api/routes.py; the
 # order here is the order of the OpenAPI document.
 router = DefaultRouter(trailing_slash=True)
-for app in (registry, accounts, declarations, parameters, support, allowances, casework, reports):
+for app in (
+    registry,
+    accounts,
+    declarations,
+    parameters,
+    support,
+    allowances,
+    casework,
+    reports,
+    letters,
+):
     app.register(router)
 
 # The API description is public (it holds no data); the data needs a login or token.

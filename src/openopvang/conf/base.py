@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "openopvang.support",
     "openopvang.casework",
     "openopvang.reports",
+    "openopvang.letters",
     "openopvang.demo",
 ]
 

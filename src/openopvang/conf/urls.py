@@ -20,6 +20,7 @@ urlpatterns = [
     path("support/", include("openopvang.support.urls")),
     path("casework/", include("openopvang.casework.urls")),
     path("reports/", include("openopvang.reports.urls")),
+    path("letters/", include("openopvang.letters.urls")),
     path("public/parameters/", include("openopvang.parameters.public_urls")),
     path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.conf.dashboard_urls")),

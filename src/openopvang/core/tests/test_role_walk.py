@@ -77,6 +77,13 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     # reports: the municipal dashboard for its staff; the national view for the national viewer
     ("reports:national*", {NATIONAL}),
     ("reports:*", MUNICIPAL),
+    # letters: the municipality's staff make letters; its coordinators and administrators
+    # change the texts
+    ("letters:template_create", {COORD, ADMIN}),
+    ("letters:template_update", {COORD, ADMIN}),
+    ("letters:*", MUNICIPAL),
+    ("letter-template-*", MUNICIPAL),
+    ("sent-letter-*", MUNICIPAL),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
     ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
     ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LettersConfig(AppConfig):
+    name = "openopvang.letters"
+    verbose_name = _("Letters")
+
+    def ready(self):
+        # The person page's letters section.
+        from . import panels  # noqa: F401

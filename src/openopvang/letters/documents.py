@@ -1,0 +1,128 @@
+"""What goes in a letter and its PDF, through core.documents.pdf_from_template.
+
+`letter_data` gathers, for one person, everything a letter shows besides the
+template's text: the address block, the sender, the letter's labels and the
+placeholder values, formatted in the letter's language. That dictionary is the
+letter's snapshot (SentLetter.data): `render_pdf` of the same version and
+data gives the same letter again, whatever changed in the registry since.
+
+Labels of the letter (date, reference) are data per language here, like the
+template texts: a letter speaks the recipient's language, not the staff's."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from openopvang.core.documents import pdf_from_template
+
+from . import placeholders
+from .types import LANGUAGES, RTL_LANGUAGES, Context, common_values
+
+LABELS = {
+    "nl": {"date": "Datum", "reference": "Kenmerk"},
+    "en": {"date": "Date", "reference": "Reference"},
+    "uk": {"date": "Дата", "reference": "Номер"},
+    "ru": {"date": "Дата", "reference": "Номер"},
+    "ar": {"date": "التاريخ", "reference": "الرقم المرجعي"},
+}
+
+
+def letter_language(person, version) -> str:
+    """The first of the person's preferred languages the version has a text
+    in; else Dutch."""
+    available = {text.language for text in version.texts.all()}
+    for code in [*(person.languages or []), "nl"]:
+        code = (code or "").split("-")[0].lower()
+        if code in available:
+            return code
+    return "nl" if "nl" in available else sorted(available)[0]
+
+
+def person_address(user, person, day: datetime.date) -> list[str]:
+    """The address block: the name, then the address of the place the person
+    stays on `day` (a GOO location or a POO host). ValidationError without one."""
+    from openopvang.registry.selectors import current_placement
+
+    placement = current_placement(user, person, day)
+    place = placement.place if placement is not None else None
+    if place is None or not (place.address and place.postcode and place.city):
+        raise ValidationError(_("%(person)s has no postal address.") % {"person": person})
+    # Postcode and place on one line, in this order ("3511 AB Utrecht").
+    return [person.full_name, place.address, f"{place.postcode} {place.city}"]
+
+
+def sender_of(municipality) -> list[str]:
+    return [municipality.sender_name, *municipality.address_lines]
+
+
+def letter_data(user, person, letter_type, language: str, day: datetime.date, asked: dict) -> dict:
+    """The snapshot of one letter (see the module text). ValidationError when
+    a value cannot be had (no address, the leefgeld cannot be computed)."""
+    context = Context(user=user, person=person, day=day, language=language, asked=asked)
+    values = {**common_values(context), **letter_type.values(context)}
+    return {
+        "language": language,
+        "day": day.isoformat(),
+        "address": person_address(user, person, day),
+        "sender": sender_of(person.municipality),
+        "values": values,
+    }
+
+
+def sample_data(municipality, letter_type, language: str, day: datetime.date) -> dict:
+    from .types import SAMPLE_ADDRESS, sample_values
+
+    values = sample_values(letter_type, language, day)
+    values["municipality"] = municipality.sender_name
+    return {
+        "language": language,
+        "day": day.isoformat(),
+        "address": SAMPLE_ADDRESS,
+        "sender": sender_of(municipality),
+        "values": values,
+    }
+
+
+def letter_view(letter_type, text, data: dict) -> dict:
+    """What the letter partial shows: the filled subject and body."""
+    language = data["language"]
+    values = data["values"]
+    labels = LABELS.get(language, LABELS["nl"])
+    return {
+        "language": language,
+        "rtl": language in RTL_LANGUAGES,
+        "address": data["address"],
+        "sender": data["sender"],
+        "return_address": ", ".join(data["sender"]),
+        "date_label": labels["date"],
+        "reference_label": labels["reference"],
+        "date": values.get("date", ""),
+        "reference": values.get("reference", ""),
+        "subject": placeholders.fill_html(letter_type, text.subject, values),
+        "body": placeholders.fill_html(letter_type, text.body, values),
+    }
+
+
+def subject_of(letter_type, text, data: dict) -> str:
+    return placeholders.fill_text(letter_type, text.subject, data["values"])
+
+
+def render_pdf(letter_type, text, data: dict) -> bytes:
+    """One letter as a PDF, in its language (right to left for Arabic)."""
+    return pdf_from_template(
+        "letters/letters_pdf.html",
+        {"letters": [letter_view(letter_type, text, data)]},
+        language=data["language"],
+    )
+
+
+def render_many(views: list[dict]) -> bytes:
+    """Letters (from `letter_view`) as one print-run PDF, each on its own pages,
+    each in its own language and direction."""
+    return pdf_from_template("letters/letters_pdf.html", {"letters": views}, language="nl")
+
+
+__all__ = ["LANGUAGES"]

@@ -1,0 +1,249 @@
+"""What a user notices of letters: the text inside the PDFs in Dutch,
+Ukrainian and Arabic, the address block in its order, the placeholder check
+when a template is saved, the letter on the person's page, the batch."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from openopvang.audit.models import AuditEvent
+from openopvang.core.testing import factories
+from openopvang.core.testing.pdf import pdf_text
+from openopvang.letters import services
+from openopvang.letters.models import LetterBatch, SentLetter
+
+
+@pytest.fixture
+def sender(municipality):
+    municipality.letter_name = "Gemeente Utrecht"
+    municipality.street_address = "Stadsplateau 1"
+    municipality.postcode = "3521 AZ"
+    municipality.city = "Utrecht"
+    municipality.phone = "14 030"
+    municipality.save()
+    return municipality
+
+
+def placed(municipality, **person):
+    location = factories.LocationFactory(
+        municipality=municipality, address="Oudegracht 10", postcode="3511 AB", city="Utrecht"
+    )
+    person = factories.PersonFactory(municipality=municipality, **person)
+    factories.PlacementFactory(
+        municipality=municipality,
+        person=person,
+        location=location,
+        start_date=datetime.date(2024, 1, 1),
+    )
+    return person
+
+
+def test_a_welcome_letter_in_ukrainian_with_the_address_in_the_window(coordinator, sender):
+    person = placed(sender, given_names="Olena", family_name="Shevchenko", languages=["uk"])
+    letter, pdf = services.make_letter(
+        coordinator, person, "welcome", day=datetime.date(2026, 12, 2)
+    )
+    text = pdf_text(pdf)
+    assert letter.language == "uk"
+    assert "Ласкаво просимо до Gemeente Utrecht" in text
+    assert "Шановний(а) Olena Shevchenko" in text
+    # The address block: name, street, postcode and place, in this order.
+    lines = text.splitlines()
+    start = lines.index("Olena Shevchenko")
+    assert lines[start : start + 3] == ["Olena Shevchenko", "Oudegracht 10", "3511 AB Utrecht"]
+    assert "Gemeente Utrecht" in text and "3521 AZ UTRECHT" in text
+    assert "2 грудня 2026" in text  # the long date in the letter's language
+
+
+def test_an_arabic_letter_is_right_to_left_with_the_address_and_dates_in_order(coordinator, sender):
+    person = placed(sender, given_names="Ali", family_name="Hassan", languages=["ar"])
+    person.nationality = "SY"
+    person.save()
+    letter, pdf = services.make_letter(
+        coordinator,
+        person,
+        "end_of_reception",
+        asked={"reception_ends_on": datetime.date(2027, 1, 5)},
+        day=datetime.date(2026, 12, 1),
+    )
+    text = pdf_text(pdf)
+    assert letter.language == "ar"
+    assert "انتهاء الاستقبال والخدمات" in text
+    assert "الجنسية" in text and "البلدية" in text
+    assert "3511 AB Utrecht" in text  # not "AB Utrecht 3511"
+    assert "AB Utrecht 3511" not in text
+    assert "5 januari 2027" in text  # the date stays left to right, in one piece
+    assert f"{sender.code}-{person.pk:06d}" in text  # the reference too
+
+
+def test_the_arabic_letter_is_laid_out_right_to_left(coordinator, sender):
+    from openopvang.letters import documents
+    from openopvang.letters.types import get_type
+
+    person = placed(sender, languages=["ar"])
+    version = services.ensure_template(coordinator, sender, "welcome")
+    kind = get_type("welcome")
+    data = documents.letter_data(coordinator, person, kind, "ar", datetime.date(2026, 12, 1), {})
+    view = documents.letter_view(kind, version.text_for("ar"), data)
+    assert view["rtl"]
+    assert '<bdi dir="ltr">' in view["body"]  # the address and phone stay left to right
+
+
+def test_a_dutch_letter_through_the_person_page(coordinator_client, coordinator, sender):
+    person = placed(sender, given_names="Iryna", family_name="Bondar", languages=["de"])
+    page = coordinator_client.get(f"/letters/persons/{person.pk}/")
+    assert page.status_code == 200
+    response = coordinator_client.post(
+        f"/letters/persons/{person.pk}/", {"letter_type": "welcome", "action": "make"}
+    )
+    assert response.status_code == 302
+    letter = SentLetter.objects.get(person=person)
+    assert letter.language == "nl"  # no text in German: Dutch
+    pdf = coordinator_client.get(response["Location"])
+    text = pdf_text(pdf.content)
+    assert "Welkom in Gemeente Utrecht" in text
+    assert "Beste Iryna Bondar" in text
+    assert "Stadsplateau 1, 3521 AZ UTRECHT" in text
+    # On the person's page, and audited.
+    person_page = coordinator_client.get(f"/registry/persons/{person.pk}/").content.decode()
+    assert "Welkom in Gemeente Utrecht" in person_page
+    assert AuditEvent.objects.filter(object_type="letters.SentLetter", action="create").exists()
+    assert AuditEvent.objects.filter(object_type="letters.SentLetter", action="export").exists()
+
+
+def test_a_preview_is_not_kept_but_audited(coordinator_client, sender):
+    person = placed(sender, languages=["uk"])
+    response = coordinator_client.post(
+        f"/letters/persons/{person.pk}/", {"letter_type": "welcome", "action": "preview"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    assert "Ласкаво просимо" in pdf_text(response.content)
+    assert not SentLetter.objects.exists()
+    assert AuditEvent.objects.filter(action="view", object_id=str(person.pk)).exists()
+
+
+def test_a_person_without_an_address_gets_no_letter(coordinator, sender):
+    person = factories.PersonFactory(municipality=sender)
+    with pytest.raises(ValidationError, match="no postal address"):
+        services.make_letter(coordinator, person, "welcome")
+
+
+def test_another_municipality_cannot_make_a_letter(outsider, sender):
+    person = placed(sender)
+    with pytest.raises(PermissionDenied):
+        services.make_letter(outsider, person, "welcome")
+
+
+def test_an_unknown_placeholder_is_refused_at_save(coordinator_client, sender):
+    texts = {"subject_nl": "Welkom", "body_nl": "Beste {{ name }}, uw {{ adres }}."}
+    response = coordinator_client.post("/letters/templates/new/?type=welcome", texts)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "{{ adres }}" in page
+    assert not sender.letter_templates.exists()
+
+
+def test_a_required_placeholder_missing_is_refused_at_save(coordinator, sender):
+    with pytest.raises(ValidationError) as error:
+        services.save_template(
+            coordinator,
+            sender,
+            "end_of_reception",
+            {"nl": ("Einde opvang", "Beste {{ name }}, uw opvang stopt binnenkort.")},
+        )
+    messages = error.value.message_dict["body_nl"]
+    assert any("{{ reception_ends_on }}" in message for message in messages)
+
+
+def test_each_change_is_a_new_version_and_a_sent_letter_keeps_its_own(coordinator, sender):
+    person = placed(sender, languages=["nl"])
+    first = services.save_template(
+        coordinator, sender, "welcome", {"nl": ("Welkom", "Beste {{ name }}, eerste versie.")}
+    )
+    letter, _pdf = services.make_letter(coordinator, person, "welcome")
+    second = services.save_template(
+        coordinator, sender, "welcome", {"nl": ("Welkom", "Beste {{ name }}, tweede versie.")}
+    )
+    assert (first.number, second.number) == (1, 2)
+    letter.refresh_from_db()
+    assert letter.version == first
+    assert "eerste versie" in pdf_text(services.letter_pdf(coordinator, letter))
+    _new, pdf = services.make_letter(coordinator, person, "welcome")
+    assert "tweede versie" in pdf_text(pdf)
+
+
+def test_the_editor_saves_a_version_and_shows_a_preview(coordinator_client, sender):
+    texts = {
+        "subject_nl": "Welkom in {{ municipality }}",
+        "body_nl": "Beste {{ name }},\n\nKom langs op {{ municipality_address }}.",
+        "subject_ar": "مرحبا",
+        "body_ar": "عزيزي {{ name }}، عنواننا {{ municipality_address }}.",
+    }
+    preview = coordinator_client.post(
+        "/letters/templates/new/?type=welcome", {**texts, "preview": "ar"}
+    )
+    assert preview["Content-Type"] == "application/pdf"
+    text = pdf_text(preview.content)
+    assert "عنواننا" in text and "3511 AB Utrecht" in text
+    saved = coordinator_client.post("/letters/templates/new/?type=welcome", texts)
+    assert saved.status_code == 302
+    template = sender.letter_templates.get()
+    assert {t.language for t in template.current.texts.all()} == {"nl", "ar"}
+    detail = coordinator_client.get(saved["Location"]).content.decode()
+    assert "Kom langs op" in detail
+
+
+def test_a_caseworker_cannot_change_the_texts(client, sender):
+    caseworker = factories.UserFactory(organisation=sender, role="caseworker")
+    with pytest.raises(PermissionDenied):
+        services.save_template(caseworker, sender, "welcome", {"nl": ("W", "{{ name }}")})
+
+
+def test_a_batch_makes_one_print_run_and_lists_who_has_no_address(
+    coordinator_client, coordinator, sender
+):
+    olena = placed(sender, given_names="Olena", family_name="Melnyk", languages=["uk"])
+    ali = placed(sender, given_names="Ali", family_name="Hassan", languages=["ar"])
+    homeless = factories.PersonFactory(municipality=sender, given_names="Petro", family_name="Ne")
+    query = f"?person={olena.pk}&person={ali.pk}&person={homeless.pk}"
+    page = coordinator_client.get(f"/letters/batches/new/{query}")
+    assert "3 persons" in page.content.decode() or "3 personen" in page.content.decode()
+    response = coordinator_client.post(f"/letters/batches/new/{query}", {"letter_type": "welcome"})
+    assert response.status_code == 302
+    batch = LetterBatch.objects.get()
+    assert (batch.status, batch.done, batch.count) == ("done", 3, 3)
+    assert [e["name"] for e in batch.errors] == ["Petro Ne"]
+    detail = coordinator_client.get(response["Location"]).content.decode()
+    assert "Petro Ne" in detail and "no postal address" in detail
+    pdf = coordinator_client.get(f"/letters/batches/{batch.pk}/pdf/")
+    text = pdf_text(pdf.content)
+    assert "Шановний(а) Olena Melnyk" in text
+    assert "مرحبا بكم في" in text
+    assert text.count("3511 AB Utrecht") >= 2
+    assert set(SentLetter.objects.values_list("person_id", flat=True)) == {olena.pk, ali.pk}
+    assert AuditEvent.objects.filter(object_type="letters.LetterBatch", action="export").exists()
+
+
+def test_a_batch_from_the_person_list_filter(coordinator_client, sender):
+    placed(sender, given_names="Ali", family_name="Hassan", nationality="SY", languages=["ar"])
+    placed(sender, given_names="Olena", family_name="Melnyk")
+    response = coordinator_client.post(
+        "/letters/batches/new/?nationality=third_country",
+        {"letter_type": "end_of_reception", "reception_ends_on": "2027-01-05"},
+    )
+    assert response.status_code == 302
+    batch = LetterBatch.objects.get()
+    assert batch.count == 1 and not batch.errors
+    letter = SentLetter.objects.get()
+    assert letter.person.family_name == "Hassan" and letter.language == "ar"
+
+
+def test_the_template_preview_uses_sample_data(coordinator_client, coordinator, sender):
+    version = services.ensure_template(coordinator, sender, "leefgeld_decision")
+    response = coordinator_client.get(
+        f"/letters/templates/{version.template_id}/preview/uk/?version=1"
+    )
+    text = pdf_text(response.content)
+    assert "Ваші кошти на проживання" in text
+    assert "€ 1.250,50" in text
