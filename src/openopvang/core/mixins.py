@@ -1,18 +1,28 @@
 """Reusable pieces for staff views: scoped object lookups, the editor check,
 and audited saving of model forms. Views stay thin by combining these."""
 
+import datetime
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
 
+from . import formatting
 from .forms import MonthInput, add_amount_confirmations, check_amount_confirmations
+from .models import Versioned
 from .permissions import can_edit_registry, require_municipal_staff
+from .services import is_stale
+
+# The hidden field of an edit form that carries the version it was read at.
+VERSION_FIELD = "version"
 
 
 def add_validation_error(form, error: ValidationError, field_map: dict | None = None) -> None:
@@ -96,14 +106,90 @@ def scoped_or_404(model, user, pk):
     return get_object_or_404(model.objects.for_user(user), pk=pk)
 
 
+def _shown(record, field) -> str:
+    """A stored value as a person reads it, for the stale-edit message."""
+    value = getattr(record, field.name)
+    if field.choices and value not in (None, ""):
+        value = getattr(record, f"get_{field.name}_display")()
+    language = get_language()
+    if value is None or value == "" or value == []:
+        return _("(empty)")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.date):
+        return formatting.long_date(value, language)
+    if isinstance(value, Decimal):
+        return formatting.amount(value, language)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def show_stale_edit(form, error: ValidationError, field_map: dict | None = None) -> None:
+    """A save refused because someone else stored a change first
+    (core.services.StaleRecord): say so at the top, put the value stored now
+    next to each field where it differs from the user's (whose values stay in
+    the form), and take the stored version, so saving again stores the
+    user's values knowingly."""
+    field_map = field_map or {}
+    form.add_error(
+        None,
+        ValidationError(
+            _(
+                "Someone else changed this record while you were editing it. Next to each "
+                "field that differs you see the value stored now; your values are still in "
+                "the form. Save again to store yours, or cancel to keep the stored ones."
+            ),
+            code="stale",
+        ),
+    )
+    stored = getattr(error, "stored", None)
+    if stored is None:
+        return
+    mine = form.instance
+    for field in stored._meta.concrete_fields:
+        name = field_map.get(field.name, field.name)
+        if not field.editable or name not in form.fields or name == VERSION_FIELD:
+            continue
+        if field.value_from_object(stored) == field.value_from_object(mine):
+            continue
+        form.add_error(
+            name,
+            ValidationError(
+                _("Stored now: %(value)s") % {"value": _shown(stored, field)},
+                code="stale",
+            ),
+        )
+    data = form.data.copy()
+    data[form.add_prefix(VERSION_FIELD)] = stored.version
+    form.data = data
+
+
 class AuditedFormMixin:
     """The audited form page, for Create/UpdateView: the record is saved by
     the app's service (`save`, which the app points at it: permission check
     first, one transaction with the audit event) and the service's
-    ValidationErrors are shown on the form."""
+    ValidationErrors are shown on the form.
+
+    An edit of a Versioned record carries the version it was read at as a
+    hidden field (rendered by partials/form.html with every hidden field);
+    the save is refused when someone else stored a change in the meantime,
+    and the form then shows both values (show_stale_edit)."""
 
     success_message = ""
     error_field_map: dict = {}
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        instance = getattr(form, "instance", None)
+        if isinstance(instance, Versioned) and instance.pk is not None:
+            form.fields.setdefault(
+                VERSION_FIELD,
+                forms.IntegerField(
+                    widget=forms.HiddenInput, required=False, initial=instance.version
+                ),
+            )
+        return form
 
     def prepare(self, instance) -> None:
         """Set fields the form does not show (e.g. the municipality)."""
@@ -116,11 +202,18 @@ class AuditedFormMixin:
 
     def form_valid(self, form):
         instance = form.save(commit=False)
+        expected = form.cleaned_data.get(VERSION_FIELD)
+        if isinstance(instance, Versioned) and instance.pk is not None and expected is not None:
+            # The version the user's edit is based on, not the one just read.
+            instance.version = expected
         self.prepare(instance)
         try:
             self.object = self.save(instance)
         except ValidationError as error:
-            add_validation_error(form, error, self.error_field_map)
+            if is_stale(error):
+                show_stale_edit(form, error, self.error_field_map)
+            else:
+                add_validation_error(form, error, self.error_field_map)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message % {"object": self.object})

@@ -58,6 +58,24 @@ class MunicipalityOwned(models.Model):
         abstract = True
 
 
+# --- optimistic concurrency --------------------------------------------------
+
+
+class Versioned(models.Model):
+    """A record edited by people who may edit it at the same time: its
+    ``version`` goes up by one on every save through core.services.save_audited,
+    which refuses a save based on an older version (docs/decisions/0014). The
+    forms carry it as a hidden field (core.mixins.AuditedFormMixin), the API as
+    the ETag that If-Match sends back (core.api.viewsets)."""
+
+    # db_default too: bulk writers that insert rows in SQL (the synthetic
+    # national data set) start at version 1 as well.
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 # --- inclusive date ranges ---------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from openopvang.core.models import (
     MoneyField,
     MonthField,
     MunicipalityOwned,
+    Versioned,
     first_of_month_constraint,
     municipality_field,
 )
@@ -34,7 +35,7 @@ class Sex(models.TextChoices):
     OTHER = "X", _("Other / unknown")
 
 
-class Person(MunicipalityOwned):
+class Person(MunicipalityOwned, Versioned):
     municipality = municipality_field("persons")
     given_names = models.CharField(_("given names"), max_length=100)
     family_name = models.CharField(_("family name"), max_length=100)
@@ -128,7 +129,7 @@ class Person(MunicipalityOwned):
             raise ValidationError({"birth_date": _("The birth date cannot be in the future.")})
 
 
-class Household(MunicipalityOwned):
+class Household(MunicipalityOwned, Versioned):
     municipality = municipality_field("households")
     name = models.CharField(_("name"), max_length=150, help_text=_("Usually the family name."))
     payee = models.ForeignKey(
@@ -158,7 +159,12 @@ class MemberRole(models.TextChoices):
     RESPONSIBLE_ADULT = "responsible_adult", _("Responsible adult")
 
 
-class HouseholdMembership(DatedRange):
+class HouseholdMembership(DatedRange, Versioned):
+    """A person in a household, [start_date, end_date]. A person is in one
+    household at a time: checked in clean() and, on PostgreSQL, by an
+    exclusion constraint (migration 0008), which also settles two
+    simultaneous memberships that both passed clean()."""
+
     scope_path = "household__municipality"
 
     household = models.ForeignKey(
@@ -208,7 +214,7 @@ class LocationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Location(MunicipalityOwned):
+class Location(MunicipalityOwned, Versioned):
     """A municipal reception location (GOO)."""
 
     municipality = municipality_field("locations")
@@ -256,7 +262,7 @@ class Location(MunicipalityOwned):
             raise ValidationError({"closed_on": _("A location cannot close before it opens.")})
 
 
-class CapacityPeriod(DatedRange):
+class CapacityPeriod(DatedRange, Versioned):
     """Realised places at a location during a period (occupied or not)."""
 
     scope_path = "location__municipality"
@@ -295,7 +301,7 @@ class CapacityPeriod(DatedRange):
             )
 
 
-class Host(MunicipalityOwned):
+class Host(MunicipalityOwned, Versioned):
     """A private host household (POO)."""
 
     municipality = municipality_field("hosts")
@@ -334,7 +340,7 @@ class DepartureReason(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-class Placement(DatedRange, MunicipalityOwned):
+class Placement(DatedRange, MunicipalityOwned, Versioned):
     """A person at a GOO location or with a POO host, [start_date, end_date].
 
     A person never has two overlapping placements: checked in clean() and, on
@@ -500,7 +506,7 @@ class IncomeKind(models.TextChoices):
     BENEFIT = "benefit", _("Benefit")
 
 
-class IncomePeriod(DatedRange):
+class IncomePeriod(DatedRange, Versioned):
     scope_path = "person__municipality"
 
     person = models.ForeignKey(
@@ -614,5 +620,11 @@ Placement.database_constraint_messages = {
     "placement_no_overlap_per_person": _(
         "This person already has a placement in this period; "
         "placements of one person cannot overlap."
+    ),
+}
+HouseholdMembership.database_constraint_messages = {
+    "membership_no_overlap_per_person": _(
+        "This person is already a member of another household in this period; "
+        "memberships of one person cannot overlap."
     ),
 }

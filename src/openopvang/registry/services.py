@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from openopvang.core.services import delete_audited, save_audited
 
-from .models import CapacityPeriod, ChangeReason, HouseholdMembership, Placement
+from .models import CapacityPeriod, ChangeReason, HouseholdMembership, Location, Placement
 from .permissions import require_can_edit_record
 from .settled import changed_span, settled_periods
 
@@ -28,14 +28,29 @@ def _breakpoints(start, end, ranges) -> list[datetime.date]:
     return sorted(days)
 
 
+def lock_locations(*location_ids) -> None:
+    """Serialise placements per location: lock the locations' rows until the
+    end of the transaction, in id order (two moves in opposite directions
+    then wait for each other instead of deadlocking). A second check-in at a
+    locked location waits, and then counts the first one's placement, so the
+    last place goes once. A no-op outside PostgreSQL (SQLite writes one
+    transaction at a time anyway)."""
+    ids = sorted({pk for pk in location_ids if pk is not None})
+    if ids:
+        list(Location.objects.select_for_update().filter(pk__in=ids).order_by("pk").values("pk"))
+
+
 def check_placement(placement: Placement) -> None:
     """What needs the other rows of a location at once, and so stays in the
     service: not above the realised capacity on any day unless the override
     is set with a reason. The row-local rules (overlap, opening dates, one
-    municipality) are Placement.clean, which save_audited runs first."""
+    municipality) are Placement.clean, which save_audited runs first. It
+    counts under the location's lock (lock_locations), inside the save's
+    transaction."""
     location = placement.location
     if location is None:
         return
+    lock_locations(location.pk)
     if not placement.capacity_override:
         full_day = first_day_over_capacity(placement)
         if full_day:
@@ -192,6 +207,7 @@ def move(
                 % {"date": current.start_date.isoformat()}
             }
         )
+    lock_locations(current.location_id, getattr(location, "pk", None))
     previous_end = current.end_date
     current.end_date = day - datetime.timedelta(days=1)
     save_placement(user, current, request=request, ask_reason=False)

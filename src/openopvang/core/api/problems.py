@@ -12,6 +12,8 @@ from rest_framework.exceptions import ErrorDetail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from openopvang.core.services import is_stale
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 NON_FIELD_NAME = "nonFieldErrors"
 
@@ -23,6 +25,18 @@ class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = _("The request conflicts with the current state of the resource.")
     default_code = "conflict"
+
+
+class PreconditionFailed(exceptions.APIException):
+    """412: the record changed since the version the client based its change
+    on (If-Match, docs/decisions/0014): nothing was stored."""
+
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _(
+        "The record has been changed by someone else since the version you sent in "
+        "If-Match. Read it again (GET, which gives the current ETag) and repeat your change."
+    )
+    default_code = "stale"
 
 
 def _flatten(detail, prefix=""):
@@ -62,7 +76,10 @@ def _django_detail(error: DjangoValidationError) -> dict:
 
 
 def problem_exception_handler(exc, context):
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DjangoValidationError) and is_stale(exc):
+        # Someone else stored a change while this request ran (core.services.StaleRecord).
+        exc = PreconditionFailed()
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_django_detail(exc))
     elif isinstance(exc, ProtectedError):
         exc = Conflict(_("This record is still used by other records and cannot be deleted."))
@@ -109,6 +126,7 @@ def problem_response(status_code: int, title: str, detail: str = "") -> Response
 
 __all__ = [
     "Conflict",
+    "PreconditionFailed",
     "problem_exception_handler",
     "problem_response",
     "PROBLEM_CONTENT_TYPE",

@@ -3,7 +3,11 @@ problem details (application/problem+json, RFC 9457), so integrators see them
 without each viewset repeating them."""
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
+
+from openopvang.core.models import Versioned
 
 from .problems import PROBLEM_CONTENT_TYPE
 from .versioning import API_VERSION, API_VERSION_HEADER
@@ -37,11 +41,60 @@ class ValidationProblemSerializer(serializers.Serializer):
     invalidParams = InvalidParamSerializer(many=True)  # noqa: N815 - NL API Design Rules name
 
 
+IF_MATCH_ACTIONS = {"update", "partial_update", "destroy"}
+ETAG_ACTIONS = {"retrieve", "create", "update", "partial_update"}
+
+IF_MATCH_DESCRIPTION = (
+    'The ETag of the record as you read it (GET), e.g. `"3"`. The change is made only '
+    "if nobody changed the record since; otherwise 412 and nothing is stored. Send it "
+    "with every change: without it, a change someone else stored between your read and "
+    "your write is overwritten."
+)
+ETAG_DESCRIPTION = (
+    "The version of the record, to send back in `If-Match` with a change (optimistic concurrency)."
+)
+
+
 class ProblemAutoSchema(AutoSchema):
-    """Adds 400/401/403/404/409 problem responses to every operation:
+    """Adds 400/401/403/404/409/412 problem responses to every operation:
     400 for writes and filtered lists, 403 for writes, 404 for routes with an
     id, 409 for deletes of records other records may refer to (views that set
-    `delete_conflicts = True`)."""
+    `delete_conflicts = True`), 412 for changes of versioned records, whose
+    operations also document `If-Match` and the `ETag` response header
+    (docs/decisions/0014)."""
+
+    def _versioned(self) -> bool:
+        model = getattr(self.view, "model", None)
+        return isinstance(model, type) and issubclass(model, Versioned)
+
+    def _action(self) -> str | None:
+        return getattr(self.view, "action", None)
+
+    def get_override_parameters(self):
+        parameters = list(super().get_override_parameters())
+        if not self._versioned():
+            return parameters
+        if self._action() in IF_MATCH_ACTIONS:
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    required=False,
+                    description=IF_MATCH_DESCRIPTION,
+                )
+            )
+        if self._action() in ETAG_ACTIONS:
+            parameters.append(
+                OpenApiParameter(
+                    "ETag",
+                    OpenApiTypes.STR,
+                    OpenApiParameter.HEADER,
+                    description=ETAG_DESCRIPTION,
+                    response=["200", "201"],
+                )
+            )
+        return parameters
 
     def _problem(self, code: str, serializer, description: str) -> dict:
         response = self._get_response_for_code(serializer, code, [PROBLEM_CONTENT_TYPE])
@@ -70,6 +123,12 @@ class ProblemAutoSchema(AutoSchema):
             extra["404"] = (ProblemSerializer, "No such record in your organisation.")
         if method == "DELETE" and getattr(self.view, "delete_conflicts", False):
             extra["409"] = (ProblemSerializer, "Other records still refer to this record.")
+        if self._versioned() and self._action() in IF_MATCH_ACTIONS:
+            extra["412"] = (
+                ProblemSerializer,
+                "Someone else changed the record since the version in `If-Match` (or while "
+                "this request ran): nothing was stored. Read it again and repeat the change.",
+            )
         for code, (serializer, description) in extra.items():
             responses.setdefault(code, self._problem(code, serializer, description))
         return responses

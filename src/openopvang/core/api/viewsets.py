@@ -7,8 +7,31 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from openopvang.audit import services as audit
+from openopvang.core.models import Versioned
 
-from .problems import Conflict
+from .problems import Conflict, PreconditionFailed
+
+# Methods whose If-Match is checked against the record's version.
+CONDITIONAL_METHODS = {"PUT", "PATCH", "DELETE"}
+# Actions whose response carries the record's ETag.
+ETAG_ACTIONS = {"retrieve", "create", "update", "partial_update"}
+
+
+def etag(version: int) -> str:
+    """The ETag of a Versioned record: its version, as a strong validator."""
+    return f'"{version}"'
+
+
+def if_match_tags(request) -> list[str] | None:
+    """The entity tags of the If-Match header (weak marks dropped), None without one."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        return None
+    tags = []
+    for tag in header.split(","):
+        tag = tag.strip()
+        tags.append(tag[2:] if tag.startswith("W/") else tag)
+    return tags
 
 
 def referring_records(instance) -> list[tuple[str, int]]:
@@ -88,6 +111,34 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return self.scoped_queryset(self.model.objects.for_user(self.request.user))
 
+    # Optimistic concurrency (docs/decisions/0014): a Versioned record's GET
+    # gives its version as ETag; PUT, PATCH and DELETE with If-Match are
+    # refused with 412 when it is no longer the stored version, and so is a
+    # change that someone else stored while the request ran (the service's
+    # StaleRecord, translated by core.api.problems). Without If-Match the
+    # change is based on the version read by the request.
+
+    def get_object(self):
+        instance = super().get_object()
+        if isinstance(instance, Versioned):
+            if self.request.method in CONDITIONAL_METHODS:
+                tags = if_match_tags(self.request)
+                if tags is not None and "*" not in tags and etag(instance.version) not in tags:
+                    raise PreconditionFailed()
+            self.response_version = instance.version
+        return instance
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        version = getattr(self, "response_version", None)
+        if (
+            version is not None
+            and getattr(self, "action", None) in ETAG_ACTIONS
+            and 200 <= response.status_code < 300
+        ):
+            response["ETag"] = etag(version)
+        return response
+
     def save_instance(self, instance):
         """The app's service, which checks the permission first and takes the
         audit snapshot itself. No default: a resource that saved without a
@@ -110,6 +161,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             instance.municipality = self.request.user.organisation
         self.save_instance(instance)
         serializer.instance = self._refetched(instance)
+        self.response_version = getattr(serializer.instance, "version", None)
 
     def perform_update(self, serializer):
         instance = serializer.instance
@@ -117,6 +169,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             setattr(instance, name, value)
         self.save_instance(instance)
         serializer.instance = self._refetched(instance)
+        self.response_version = getattr(serializer.instance, "version", None)
 
     def perform_destroy(self, instance):
         if self.delete_conflicts:
