@@ -25,7 +25,9 @@ at once, as linear programming could, is not modelled; the sums published
 here form a hierarchy (rows, regions, country), where interval reasoning is
 what a reader does by hand.
 
-Zero is never suppressed: a count of 0 exposes no person."""
+Zero is never suppressed: a count of 0 exposes no person. When hiding more
+cells cannot help (all of a small group is already "<5"), the group is
+withheld ("."): the reader learns nothing of those cells."""
 
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ from dataclasses import dataclass
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "x"
+# Not published at all: the reader learns nothing of the cell, not even that
+# it is non-zero. Used when hiding more "x" cells cannot help, e.g. a total
+# "<5" over four "<5" cells, which would give each away as 1.
+WITHHELD = "."
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,8 @@ def _interval(value: int, mark: str | None) -> tuple[float, float]:
         return (1, THRESHOLD - 1)
     if mark == HIDDEN:
         return (THRESHOLD, math.inf)
+    if mark == WITHHELD:
+        return (0, math.inf)
     return (value, value)
 
 
@@ -113,9 +121,17 @@ def protect(values: Mapping[Hashable, int], sums: Iterable[Sum]) -> dict:
         if not at_risk:
             return published
         choice = _next_to_hide(values, hidden, sums, at_risk)
-        if choice is None:  # nothing left to hide: cannot happen with sums of shown cells
+        if choice is not None:
+            hidden[choice] = HIDDEN
+            continue
+        # Nothing left to hide: what gives the cells away is that a "<5" is at
+        # least 1. Withhold the exposed cells and the sums around them.
+        risky = [s for s in sums if s.total in at_risk or any(p in at_risk for p in s.parts)]
+        more = {key for s in risky for key in (s.total, *s.parts)} | set(at_risk)
+        new = {key for key in more if hidden.get(key) != WITHHELD}
+        if not new:
             return published
-        hidden[choice] = HIDDEN
+        hidden.update(dict.fromkeys(new, WITHHELD))
 
 
 def _next_to_hide(values, hidden, sums, at_risk):

@@ -4,7 +4,15 @@ hidden count can be worked out from the published sums."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from openopvang.reports.disclosure import HIDDEN, SMALL, Sum, exposed, protect, table_sums
+from openopvang.reports.disclosure import (
+    HIDDEN,
+    SMALL,
+    WITHHELD,
+    Sum,
+    exposed,
+    protect,
+    table_sums,
+)
 
 
 def _table(cells: dict[tuple, int], rows, columns):
@@ -77,6 +85,8 @@ def test_no_hidden_count_can_be_recovered(row_count, column_count, data):
     values, sums = _table(cells, rows, columns)
     published = protect(values, sums)
     for key, value in values.items():
+        if published[key] == WITHHELD:
+            continue  # nothing is said of it
         if 0 < value < 5:
             assert published[key] == SMALL  # every small count is hidden
         elif not isinstance(published[key], str):
@@ -84,3 +94,14 @@ def test_no_hidden_count_can_be_recovered(row_count, column_count, data):
         else:
             assert published[key] == HIDDEN and value >= 5
     assert exposed(published, sums) == set()
+
+
+def test_a_small_total_over_small_cells_is_withheld():
+    """Found by the property test: four persons, one in each of four rows of
+    one column. Every count is "<5", yet the column total "<5" (at most 4)
+    over four cells of at least 1 gives each away as 1; the group is withheld."""
+    rows = ["r0", "r1", "r2", "r3"]
+    values, sums = _table({(r, "c0"): 1 for r in rows}, rows, ["c0"])
+    published = protect(values, sums)
+    assert exposed(published, sums) == set()
+    assert WITHHELD in published.values()
