@@ -24,18 +24,19 @@ SECTIONS = [
     "Organisation settings",
 ]
 ADMINISTRATION = ["Staff", "Organisation settings"]
+HELP = ["Help"]  # everyone: where to go with which question
 
 # role → the sections (besides the dashboard) its main navigation shows.
 CASES = {
     "coordinator": (
         OrganisationKind.MUNICIPALITY,
         Role.COORDINATOR,
-        [*REGISTRY, "Cases", "Support services", "Reports"],
+        [*REGISTRY, "Cases", "Support services", "Reports", *HELP],
     ),
     "finance": (
         OrganisationKind.MUNICIPALITY,
         Role.FINANCE,
-        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Reports", "Parameters"],
+        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Reports", "Parameters", *HELP],
     ),
     "administrator": (
         OrganisationKind.MUNICIPALITY,
@@ -50,6 +51,7 @@ CASES = {
             "Parameters",
             "Audit log",
             *ADMINISTRATION,
+            *HELP,
         ],
     ),
     # A superuser of a municipality also reaches the national totals.
@@ -67,13 +69,14 @@ CASES = {
             "Parameters",
             "Audit log",
             *ADMINISTRATION,
+            *HELP,
         ],
     ),
-    "ngo_worker": (OrganisationKind.NGO, Role.NGO_WORKER, ["Support services"]),
+    "ngo_worker": (OrganisationKind.NGO, Role.NGO_WORKER, ["Support services", *HELP]),
     "national_viewer": (
         OrganisationKind.NATIONAL,
         Role.NATIONAL_VIEWER,
-        ["National totals", "Reports", "Parameters"],
+        ["National totals", "Reports", "Parameters", *HELP],
     ),
 }
 

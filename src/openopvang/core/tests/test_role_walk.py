@@ -84,6 +84,16 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("letters:*", MUNICIPAL),
     ("letter-template-*", MUNICIPAL),
     ("sent-letter-*", MUNICIPAL),
+    # help: content by the national editor (an administrator of the national
+    # organisation, not among the walked roles); desks by the municipality's
+    # administrator; consultation hours and their bookings by NGO staff
+    ("help:index", EVERYONE),
+    ("help:topic*", set()),
+    ("help:agency*", set()),
+    ("help:feedback_list", set()),
+    ("help:desk_*", {ADMIN}),
+    ("help:hour_*", {NGO}),
+    ("help:booking_cancel", {NGO}),  # POST only
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
     ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
     ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker
@@ -106,6 +116,8 @@ SCOPED_BY_ORGANISATION = (
     "healthz",
     "set_language",
     "parameters_public:*",
+    # public on purpose: no login, no personal data (help/tests/test_public.py)
+    "help_public:*",
 )
 
 ALLOWED_STATUSES = {200, 400, 422}

@@ -1,0 +1,277 @@
+"""Help: where to go with which question, municipal desks, the feedback box
+and online consultation hours with their bookings.
+
+Content (topics, answers) is data per language (nl, en, uk, ru), not gettext:
+a national editor writes it, a missing translation falls back to Dutch with a
+visible note (selectors.topic_text). Every row-local rule is in clean() or a
+database constraint (ADR 0001); the "no more bookings than places" rule that
+spans rows is in services.book, under a row lock on the hour, with a unique
+seat number per hour as the database's last word."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from openopvang.core.models import MunicipalityOwned
+
+CONTENT_LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("en", "English"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+]
+FALLBACK_LANGUAGE = "nl"
+
+
+class Audience(models.TextChoices):
+    PERSON = "person", _("Displaced person")
+    PROFESSIONAL = "professional", _("Municipality, safety region or NGO")
+
+
+class Agency(models.Model):
+    """An organisation that handles questions (NOO, LOOP, COA, …): how to reach it.
+    Only contact details from the sources; a field left empty is not shown."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    hours = models.CharField(_("hours"), max_length=200, blank=True)
+    languages = models.CharField(
+        _("languages"), max_length=60, blank=True, help_text=_("Language codes, e.g. nl, en, uk.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation to contact")
+        verbose_name_plural = _("organisations to contact")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+class Topic(models.Model):
+    """A question ("my question is about …"), for one audience, answered by one agency."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="topics", verbose_name=_("handled by")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["audience", "position", "code"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class TopicText(models.Model):
+    """A topic's title and answer in one language."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    answer = models.TextField(_("answer"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["topic", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "language"],
+                name="help_topictext_one_per_language",
+                violation_error_message=_("This topic already has a text in this language."),
+            )
+        ]
+        verbose_name = _("topic text")
+        verbose_name_plural = _("topic texts")
+
+    def __str__(self) -> str:
+        return f"{self.topic.code} ({self.language})"
+
+
+class Desk(MunicipalityOwned):
+    """A municipality's own desk for displaced persons, on its public help page."""
+
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    languages = models.CharField(_("languages"), max_length=60, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("desk")
+        verbose_name_plural = _("desks")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Feedback(models.Model):
+    """A message from the feedback box ("is something missing here?"). No
+    personal data is asked; `sender_key` is a keyed hash of the address, kept
+    only for the rate limit."""
+
+    page = models.CharField(_("page"), max_length=300)
+    language = models.CharField(_("language"), max_length=8)
+    message = models.TextField(_("message"), max_length=2000)
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self) -> str:
+        return f"{self.page} {self.created_at:%Y-%m-%d}"
+
+
+class HourQuerySet(models.QuerySet):
+    def for_user(self, user):
+        organisation = getattr(user, "organisation", None)
+        if not getattr(user, "is_authenticated", False) or organisation is None:
+            return self.none()
+        if not organisation.is_ngo:
+            return self.none()
+        return self.filter(ngo=organisation)
+
+    def published(self):
+        return self.filter(starts_at__gte=timezone.now(), cancelled=False)
+
+
+class Mode(models.TextChoices):
+    ONLINE = "online", _("Online")
+    LOCATION = "location", _("At a location")
+
+
+class ConsultationHour(models.Model):
+    """An NGO's consultation hour: online or at a location, in some languages,
+    about a topic, with a number of places."""
+
+    ngo = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("NGO")
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("topic")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    mode = models.CharField(_("form"), max_length=10, choices=Mode.choices, default=Mode.ONLINE)
+    location = models.CharField(
+        _("location or link"),
+        max_length=300,
+        blank=True,
+        help_text=_("The address, or the link to the online meeting (shown in the confirmation)."),
+    )
+    languages = models.CharField(
+        _("languages"), max_length=60, help_text=_("Language codes, e.g. uk, ru, en.")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=30)
+    capacity = models.PositiveSmallIntegerField(_("places"), default=1)
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    objects = HourQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1), name="help_hour_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=5), name="help_hour_duration_minimum"
+            ),
+        ]
+        verbose_name = _("consultation hour")
+        verbose_name_plural = _("consultation hours")
+
+    def __str__(self) -> str:
+        return f"{self.subject} {timezone.localtime(self.starts_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self) -> datetime.datetime:
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+class BookingStatus(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class BookingQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(hour__in=ConsultationHour.objects.for_user(user))
+
+    def booked(self):
+        return self.filter(status=BookingStatus.BOOKED)
+
+
+def retention_days() -> int:
+    return getattr(settings, "HELP_BOOKING_RETENTION_DAYS", 30)
+
+
+class Booking(models.Model):
+    """A place in a consultation hour, booked without an account. Personal
+    data: the NGO's staff see it (audited), and `openopvang help_purge_bookings`
+    deletes it `retention_days()` after the hour."""
+
+    hour = models.ForeignKey(ConsultationHour, on_delete=models.CASCADE, related_name="bookings")
+    seat = models.PositiveSmallIntegerField(_("place"))
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=8)
+    status = models.CharField(
+        _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.BOOKED
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["hour", "seat"]
+        constraints = [
+            # One booked place per seat number: two sessions that both took the
+            # last place would collide here even without the row lock.
+            models.UniqueConstraint(
+                fields=["hour", "seat"],
+                condition=Q(status="booked"),
+                name="help_booking_one_per_seat",
+            ),
+            models.CheckConstraint(condition=Q(seat__gte=1), name="help_booking_seat_positive"),
+            models.CheckConstraint(
+                condition=~Q(phone="") | ~Q(email=""), name="help_booking_phone_or_email"
+            ),
+        ]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+
+    def __str__(self) -> str:
+        # No name: the audit log and the admin list show the booking, not the person.
+        return f"Booking {self.pk} ({self.hour_id}/{self.seat})"

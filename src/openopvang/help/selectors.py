@@ -1,0 +1,94 @@
+"""Help reads: the public content in the reader's language (with the Dutch
+fallback), and the staff lists scoped to the caller's organisation."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from .models import (
+    FALLBACK_LANGUAGE,
+    Agency,
+    Booking,
+    ConsultationHour,
+    Desk,
+    Feedback,
+    Topic,
+    TopicText,
+)
+
+
+@dataclass
+class ShownText:
+    """A topic's text as shown: `fallback` when it is the Dutch text because
+    the reader's language has none (the page says so and marks it lang="nl")."""
+
+    topic: Topic
+    title: str
+    answer: str
+    language: str
+    fallback: bool
+
+
+def topic_text(topic: Topic, language: str) -> ShownText:
+    texts = {text.language: text for text in topic.texts.all()}
+    text = texts.get(language) or texts.get(FALLBACK_LANGUAGE) or next(iter(texts.values()), None)
+    if text is None:
+        return ShownText(topic, topic.code, "", FALLBACK_LANGUAGE, language != FALLBACK_LANGUAGE)
+    return ShownText(topic, text.title, text.answer, text.language, text.language != language)
+
+
+def topics(audience: str | None = None):
+    found = Topic.objects.select_related("agency").prefetch_related("texts")
+    if audience:
+        found = found.filter(audience=audience)
+    return found
+
+
+def shown_topics(language: str, audience: str | None = None) -> list[ShownText]:
+    return [topic_text(topic, language) for topic in topics(audience)]
+
+
+def agencies():
+    return Agency.objects.all()
+
+
+def texts_of(topic: Topic) -> dict[str, TopicText]:
+    return {text.language: text for text in topic.texts.all()}
+
+
+def desks_of(municipality):
+    return Desk.objects.for_organisation(municipality)
+
+
+def desks(user):
+    return Desk.objects.for_user(user)
+
+
+def feedback():
+    return Feedback.objects.all()
+
+
+def public_hours(language: str = "", topic: str = ""):
+    """Upcoming consultation hours anyone may book, soonest first."""
+    found = ConsultationHour.objects.published().select_related("ngo", "topic")
+    if topic:
+        found = found.filter(topic__code=topic)
+    hours = list(found[:200])
+    if language:
+        hours = [hour for hour in hours if language in hour.language_list]
+    return hours
+
+
+def hours(user):
+    return ConsultationHour.objects.for_user(user).select_related("topic")
+
+
+def upcoming_hours(user):
+    return hours(user).filter(starts_at__gte=timezone.now() - datetime.timedelta(hours=2))
+
+
+def bookings_of(user, hour: ConsultationHour):
+    return Booking.objects.for_user(user).filter(hour=hour)

@@ -1,0 +1,74 @@
+"""factory-boy factories of the help app."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from openopvang.accounts.tests.factories import MunicipalityFactory, NgoFactory
+
+from .. import services
+from ..models import Agency, Booking, ConsultationHour, Desk, Topic, TopicText
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    code = factory.Sequence(lambda n: f"agency-{n}")
+    name = factory.Sequence(lambda n: f"Agency {n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+
+    code = factory.Sequence(lambda n: f"topic-{n}")
+    audience = "person"
+    agency = factory.SubFactory(AgencyFactory)
+
+
+class TopicTextFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TopicText
+
+    topic = factory.SubFactory(TopicFactory)
+    language = "nl"
+    title = factory.Sequence(lambda n: f"Onderwerp {n}")
+    answer = "Antwoord."
+
+
+class DeskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Desk
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = "Loket Oekraïne"
+    opening_hours = "ma–vr 9–12"
+
+
+class HourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsultationHour
+
+    ngo = factory.SubFactory(NgoFactory)
+    subject = "Spreekuur"
+    mode = "online"
+    location = "https://meet.example.org/room"
+    languages = "uk, ru"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    duration_minutes = 30
+    capacity = 2
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    hour = factory.SubFactory(HourFactory)
+    seat = factory.Sequence(lambda n: n + 1)
+    name = "Olena"
+    phone = "0612345678"
+    language = "uk"
+    token_hash = factory.Sequence(lambda n: services.hash_token(f"token-{n}"))
+    sender_key = "test"

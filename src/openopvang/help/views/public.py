@@ -1,0 +1,260 @@
+"""The public help pages (no login, no personal data shown), in Dutch,
+English, Ukrainian or Russian as core.languages chose. Plain links and GET
+forms: the questionnaire works without JavaScript."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+
+from openopvang.accounts.models import Organisation
+
+from .. import calendar, selectors, services
+from ..forms import BookingForm, FeedbackForm
+from ..models import Audience, BookingStatus, ConsultationHour, Desk, Topic, retention_days
+
+
+def _with_lang(url: str, language: str) -> str:
+    return f"{url}?lang={language}"
+
+
+def _page(request, template, context):
+    context.setdefault("feedback_form", FeedbackForm(initial={"page": request.get_full_path()}))
+    context.setdefault("language", translation.get_language())
+    return render(request, template, context)
+
+
+def index(request):
+    """Step 1 "I am a …", step 2 "my question is about …" (``?audience=``)."""
+    language = translation.get_language()
+    audience = request.GET.get("audience", "")
+    if audience not in Audience.values:
+        audience = ""
+    municipalities = Organisation.objects.filter(
+        pk__in=Desk.objects.values("municipality")
+    ).order_by("name")
+    return _page(
+        request,
+        "help/public_index.html",
+        {
+            "audience": audience,
+            "audience_label": Audience(audience).label if audience else "",
+            "audiences": Audience.choices,
+            "topics": selectors.shown_topics(language, audience) if audience else [],
+            "municipalities": municipalities,
+        },
+    )
+
+
+def find_municipality(request):
+    """The GET form of the index: to the chosen municipality's page."""
+    code = request.GET.get("code", "")
+    municipality = get_object_or_404(Organisation.objects.municipalities(), code=code.upper())
+    return HttpResponseRedirect(
+        reverse("help_public:municipality", kwargs={"code": municipality.code})
+    )
+
+
+def topic(request, code):
+    language = translation.get_language()
+    found = get_object_or_404(
+        Topic.objects.select_related("agency").prefetch_related("texts"), code=code
+    )
+    return _page(
+        request,
+        "help/public_topic.html",
+        {
+            "text": selectors.topic_text(found, language),
+            "agency": found.agency,
+            "hours": selectors.public_hours(topic=found.code)[:10],
+        },
+    )
+
+
+def municipality(request, code):
+    found = get_object_or_404(Organisation.objects.municipalities(), code=code.upper())
+    return _page(
+        request,
+        "help/public_municipality.html",
+        {"municipality": found, "desks": selectors.desks_of(found)},
+    )
+
+
+def feedback(request):
+    """POST from the feedback box of every page; back to that page with a message."""
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("help_public:index"))
+    form = FeedbackForm(request.POST)
+    page = request.POST.get(form.add_prefix("page"), "")
+    if not (
+        page.startswith("/public/")
+        and url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()})
+    ):
+        page = reverse("help_public:index")
+    if form.is_bot:
+        # Said as to a person, stored nowhere.
+        messages.success(request, _("Thank you. The editors read every message."))
+        return HttpResponseRedirect(page)
+    if not form.is_valid():
+        messages.error(request, _("Write a message before sending."))
+        return HttpResponseRedirect(page)
+    try:
+        services.leave_feedback(
+            page=page,
+            language=translation.get_language(),
+            message=form.cleaned_data["message"],
+            request=request,
+        )
+    except services.RateLimited as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Thank you. The editors read every message."))
+    return HttpResponseRedirect(page)
+
+
+def consultations(request):
+    """Upcoming consultation hours, filtered by language (GET form)."""
+    language = translation.get_language()
+    chosen = request.GET.get("in", language)
+    hours = selectors.public_hours(language=chosen if chosen != "all" else "")
+    return _page(
+        request,
+        "help/public_consultations.html",
+        {
+            "hours": [(hour, services.places_left(hour)) for hour in hours],
+            "chosen": chosen,
+        },
+    )
+
+
+class BookView(View):
+    """Book a place: name and a phone number or an e-mail address, no account."""
+
+    isolation_public = True  # anyone may book; the page shows no booking of anyone
+    model = ConsultationHour
+
+    def hour(self):
+        return get_object_or_404(ConsultationHour.objects.published(), pk=self.kwargs["pk"])
+
+    def render(self, request, hour, form, status=200):
+        response = _page(
+            request,
+            "help/public_book.html",
+            {
+                "hour": hour,
+                "form": form,
+                "places_left": services.places_left(hour),
+                "retention_days": retention_days(),
+            },
+        )
+        response.status_code = status
+        return response
+
+    def get(self, request, pk):
+        return self.render(request, self.hour(), BookingForm())
+
+    def post(self, request, pk):
+        hour = self.hour()
+        form = BookingForm(request.POST)
+        if form.is_bot:
+            return self.render(request, hour, BookingForm(), status=400)
+        if not form.is_valid():
+            return self.render(request, hour, form, status=400)
+        language = translation.get_language()
+        try:
+            booking, token = services.book(
+                hour.pk,
+                name=form.cleaned_data["name"],
+                phone=form.cleaned_data["phone"],
+                email=form.cleaned_data["email"],
+                language=language,
+                request=request,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            return self.render(request, hour, form, status=409)
+        url = reverse("help_public:booking", kwargs={"token": token})
+        return HttpResponseRedirect(_with_lang(url, booking.language))
+
+
+def _booking_or_404(token):
+    booking = services.find_booking(token)
+    if booking is None:
+        raise Http404(_("This link is not valid."))
+    return booking
+
+
+def booking(request, token):
+    """The confirmation: when, how, the ICS file and the cancel link. Shows no
+    name, phone number or e-mail address (whoever has the link sees the page)."""
+    found = _booking_or_404(token)
+    return _page(
+        request,
+        "help/public_booking.html",
+        {
+            "booking": found,
+            "hour": found.hour,
+            "token": token,
+            "cancelled": found.status == BookingStatus.CANCELLED,
+            "retention_days": retention_days(),
+        },
+    )
+
+
+def booking_ics(request, token):
+    found = _booking_or_404(token)
+    if found.status != BookingStatus.BOOKED:
+        raise Http404(_("This booking has been cancelled."))
+    with translation.override(found.language):
+        summary = _("Consultation hour: %(subject)s") % {"subject": found.hour.subject}
+        description = _("Cancel: %(url)s") % {
+            "url": request.build_absolute_uri(
+                _with_lang(
+                    reverse("help_public:booking_cancel", kwargs={"token": token}), found.language
+                )
+            )
+        }
+    body = calendar.booking_ics(
+        found,
+        summary=summary,
+        description=description,
+        cancel_url=request.build_absolute_uri(
+            reverse("help_public:booking_cancel", kwargs={"token": token})
+        ),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="consultation.ics"'
+    return response
+
+
+def booking_cancel(request, token):
+    """GET asks to confirm, POST cancels; the link works once. A wrong token is
+    404, a used one 410, each with a message in the page's language."""
+    if request.method == "POST":
+        try:
+            found = services.cancel_booking(token, request=request)
+        except ValidationError as error:
+            used = error.code == "used"
+            return _refused(request, error.messages[0], status=410 if used else 404)
+        return _page(request, "help/public_cancelled.html", {"booking": found})
+    found = _booking_or_404(token)
+    if found.status != BookingStatus.BOOKED:
+        return _refused(
+            request,
+            _("This booking has already been cancelled; the link cannot be used again."),
+            status=410,
+        )
+    return _page(request, "help/public_cancel.html", {"booking": found, "hour": found.hour})
+
+
+def _refused(request, message, *, status):
+    response = _page(request, "help/public_cancelled.html", {"error": message})
+    response.status_code = status
+    return response
