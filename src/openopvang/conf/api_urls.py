@@ -17,6 +17,7 @@ from openopvang.allowances.api import routes as allowances
 from openopvang.casework.api import routes as casework
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
+from openopvang.imports.api import routes as imports
 from openopvang.letters.api import routes as letters
 from openopvang.parameters.api import routes as parameters
 from openopvang.registry.api import routes as registry
@@ -36,6 +37,7 @@ for app in (
     casework,
     reports,
     letters,
+    imports,
 ):
     app.register(router)
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "openopvang.casework",
     "openopvang.reports",
     "openopvang.letters",
+    "openopvang.imports",
     "openopvang.help",
     "openopvang.demo",
 ]

@@ -21,9 +21,10 @@ urlpatterns = [
     path("casework/", include("openopvang.casework.urls")),
     path("reports/", include("openopvang.reports.urls")),
     path("letters/", include("openopvang.letters.urls")),
+    path("imports/", include("openopvang.imports.urls")),
     path("help/", include("openopvang.help.urls")),
-    path("public/help/", include("openopvang.help.public_urls")),
     path("public/parameters/", include("openopvang.parameters.public_urls")),
+    path("public/help/", include("openopvang.help.public_urls")),
     path("public/", include("openopvang.support.public_urls")),
     path("", include("openopvang.conf.dashboard_urls")),
 ]

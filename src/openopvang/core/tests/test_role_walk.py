@@ -61,6 +61,9 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     # casework (sensitive): the municipality's caseworkers, coordinators and administrators
     ("casework:*", REGISTRY_EDIT),
     ("casework-*", REGISTRY_EDIT),
+    # imports and exports of persons: the municipality's registry editors
+    ("imports:*", REGISTRY_EDIT),
+    ("import-job-*", REGISTRY_EDIT),
     # the audit log: administrators
     ("audit:*", {ADMIN}),
     # parameters: everyone reads; changes by the national administrator only
@@ -74,9 +77,6 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("accounts:invitation", NOT_WALKED),  # public: the link in the e-mail
     ("accounts:*", EVERYONE),
     ("core:dashboard", EVERYONE),
-    # reports: the municipal dashboard for its staff; the national view for the national viewer
-    ("reports:national*", {NATIONAL}),
-    ("reports:*", MUNICIPAL),
     # letters: the municipality's staff make letters; its coordinators and administrators
     # change the texts
     ("letters:template_create", {COORD, ADMIN}),
@@ -84,6 +84,12 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("letters:*", MUNICIPAL),
     ("letter-template-*", MUNICIPAL),
     ("sent-letter-*", MUNICIPAL),
+    # reports: the municipal dashboard for its staff; the national view for the national viewer
+    ("reports:national*", {NATIONAL}),
+    ("reports:*", MUNICIPAL),
+    # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
+    ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
+    ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker
     # help: content by the national editor (an administrator of the national
     # organisation, not among the walked roles); desks by the municipality's
     # administrator; consultation hours and their bookings by NGO staff
@@ -94,9 +100,6 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("help:desk_*", {ADMIN}),
     ("help:hour_*", {NGO}),
     ("help:booking_cancel", {NGO}),  # POST only
-    # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
-    ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),
-    ("support:enrol_person_search", {COORD, FIN, ADMIN, NGO}),  # the enrolment's person picker
 ]
 # Routes whose reads are scoped by organisation and partner rules (an NGO
 # sees the participants enrolled with it) rather than by role; the isolation
