@@ -308,13 +308,23 @@ def _add_change_reasons(all_lines: dict[int, list[ComputedLine]], municipality_i
         .values_list("municipality_id", "at")
     )
     reasons: dict[int, list] = defaultdict(list)
-    for municipality_id, at in last_paid.items():
-        for person_id, start, end, text in (
-            ChangeReason.objects.filter(person__municipality_id=municipality_id)
-            .filter(recorded_at__gt=at)
-            .order_by("recorded_at", "id")
-            .values_list("person_id", "start_date", "end_date", "reason")
-        ):
+    if not last_paid:
+        return
+    # One query for the whole batch (a national run has 342 municipalities).
+    for municipality_id, person_id, start, end, text, at in (
+        ChangeReason.objects.filter(person__municipality_id__in=list(last_paid))
+        .filter(recorded_at__gt=min(last_paid.values()))
+        .order_by("recorded_at", "id")
+        .values_list(
+            "person__municipality_id",
+            "person_id",
+            "start_date",
+            "end_date",
+            "reason",
+            "recorded_at",
+        )
+    ):
+        if at > last_paid[municipality_id]:
             reasons[person_id].append((first_of(start), end, text))
     if not reasons:
         return

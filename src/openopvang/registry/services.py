@@ -293,11 +293,16 @@ def check_out_household(user, household, **kwargs) -> list[Placement]:
     return _for_every_member(user, household, check_out, **kwargs)
 
 
+def _edit_span(record):
+    """The days the unsaved edit of `record` changes, against the stored row."""
+    stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
+    return changed_span(stored, record)
+
+
 def settled_by_edit(record, kind: str) -> list[str]:
     """What the edit of `record` (not saved yet) would change of money already
     paid or declared; [] when nothing (registry/settled.py)."""
-    stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
-    return settled_periods(record.person, changed_span(stored, record), kind)
+    return settled_periods(record.person, _edit_span(record), kind)
 
 
 @transaction.atomic
@@ -317,9 +322,9 @@ def save_dated_record(
     The day-to-day actions (check in, move, check out) do not ask it
     (`ask_reason=False`): their correction says the registry changed."""
     require_can_edit_record(user, record)
-    stored = type(record)._base_manager.filter(pk=record.pk).first() if record.pk else None
-    span = changed_span(stored, record)
-    settled = settled_periods(record.person, span, kind) if ask_reason else []
+    # The daily actions skip the stored-row read and the settled checks.
+    span = _edit_span(record) if ask_reason else None
+    settled = settled_periods(record.person, span, kind)
     reason = (change_reason or "").strip()
     extra = dict(save_options.pop("extra_changes", None) or {})
     if settled:
