@@ -54,6 +54,18 @@ def _invoice(request, pk):
     )
 
 
+def _invoice_context(user, invoice, missing):
+    """What the invoice page and its send check both show."""
+    return {
+        "invoice": invoice,
+        "lines": invoice.lines.all(),
+        "municipality": invoice.order.municipality,
+        "missing_details": [text for _organisation, text in missing],
+        "can_send": invoice.status == "draft"
+        and permissions.is_ngo_worker(user, invoice.order.ngo),
+    }
+
+
 @isolation_model(Invoice)
 @login_required
 def invoice_detail(request, pk):
@@ -64,17 +76,12 @@ def invoice_detail(request, pk):
         request,
         "support/invoice_detail.html",
         {
-            "invoice": invoice,
+            **_invoice_context(user, invoice, missing),
             "ngo": invoice.order.ngo,
-            "municipality": invoice.order.municipality,
             "payment_term_days": PAYMENT_TERM_DAYS,
-            "missing_details": [text for _organisation, text in missing],
             "can_complete_details": any(
                 can_manage_organisation(user, organisation) for organisation, _text in missing
             ),
-            "lines": invoice.lines.all(),
-            "can_send": invoice.status == "draft"
-            and permissions.is_ngo_worker(user, invoice.order.ngo),
             "can_decide": invoice.status != "draft"
             and permissions.is_municipal_approver(user, invoice.order.municipality),
             "dispute_form": ReasonForm(),
@@ -124,14 +131,9 @@ def invoice_send(request, pk):
         request,
         "support/invoice_send.html",
         {
-            "invoice": invoice,
-            "lines": invoice.lines.all(),
-            "municipality": invoice.order.municipality,
-            "missing_details": [text for _organisation, text in missing_details(invoice)],
+            **_invoice_context(user, invoice, missing_details(invoice)),
             "invoice_date": today,
             "due_date": today + datetime.timedelta(days=PAYMENT_TERM_DAYS),
-            "can_send": invoice.status == "draft"
-            and permissions.is_ngo_worker(user, invoice.order.ngo),
         },
     )
 
