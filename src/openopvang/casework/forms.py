@@ -8,7 +8,7 @@ from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Location
 
 from . import selectors
-from .models import ClosureReason, DeadlineKind, SituationCode
+from .models import BlockerKind, ClosureReason, DeadlineKind, DepartureKind, SituationCode
 
 REFERENCE_HELP = _("E.g. RvS 23 April 2025, ECLI:NL:RVS:2025:1836, or the IND decision number.")
 
@@ -176,3 +176,70 @@ class BulkAssignForm(DesignSystemFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caseworker"].queryset = selectors.caseworkers(user.organisation)
+
+
+# --- the way out: COA transfer, departure, eviction ---------------------------------------
+
+NOTE = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+WHY = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TransferRequestForm(DesignSystemFormMixin, forms.Form):
+    requested_on = forms.DateField(label=_("Requested on"))
+    note = NOTE
+
+
+class TransferOfferForm(DesignSystemFormMixin, forms.Form):
+    offered_on = forms.DateField(label=_("Place offered on"))
+    coa_location = forms.CharField(label=_("COA location"), max_length=200)
+
+
+class TransferCompleteForm(DesignSystemFormMixin, forms.Form):
+    transferred_on = forms.DateField(
+        label=_("Transferred on"),
+        help_text=_("The last day in municipal reception; the case closes on it."),
+    )
+
+
+class CancelForm(DesignSystemFormMixin, forms.Form):
+    note = WHY
+
+
+class BlockerForm(DesignSystemFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Blocker"), choices=BlockerKind.choices)
+    start_date = forms.DateField(label=_("From"))
+    end_date = forms.DateField(label=_("To"), required=False, help_text=_("Empty: until ended."))
+    note = NOTE
+
+
+class EndBlockerForm(DesignSystemFormMixin, forms.Form):
+    end_date = forms.DateField(label=_("Last day of the blocker"))
+
+
+class DepartureForm(DesignSystemFormMixin, forms.Form):
+    kind = forms.ChoiceField(label=_("Departs"), choices=DepartureKind.choices)
+    planned_on = forms.DateField(label=_("Planned for"))
+    dtv_registered_on = forms.DateField(
+        label=_("Registered with DT&V on"),
+        required=False,
+        help_text=_("Decides which DT&V return contribution applies."),
+    )
+    note = NOTE
+
+
+class DepartedForm(DesignSystemFormMixin, forms.Form):
+    departed_on = forms.DateField(
+        label=_("Departed on"),
+        help_text=_("The last day in municipal reception; the case closes on it."),
+    )
+
+
+class EvictionStepForm(DesignSystemFormMixin, forms.Form):
+    done_on = forms.DateField(label=_("Done on"))
+    reference = forms.CharField(
+        label=_("Reference"),
+        max_length=200,
+        required=False,
+        help_text=_("E.g. the letter's date and number, or the DT&V or police contact."),
+    )
+    note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))

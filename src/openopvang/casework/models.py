@@ -323,3 +323,229 @@ class DigestSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.day:%d-%m-%Y}"
+
+
+# --- the way out: COA transfer, departure, eviction ---------------------------------------
+
+
+class TransferStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    OFFERED = "offered", _("Place offered")
+    TRANSFERRED = "transferred", _("Transferred")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class DepartureStatus(models.TextChoices):
+    PLANNED = "planned", _("Departure planned")
+    DEPARTED = "departed", _("Departed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class DepartureKind(models.TextChoices):
+    VOLUNTARY = "voluntary", _("Voluntarily, on their own")
+    IOM = "iom", _("With IOM")
+    DTV = "dtv", _("With DT&V")
+
+
+class BlockerKind(models.TextChoices):
+    HOSPITAL = "hospital", _("In hospital")
+    CUSTODY = "custody", _("In custody")
+    OTHER = "other", _("Other reason")
+
+
+class EvictionStepCode(models.TextChoices):
+    """The VNG advice as steps in this order; none can be skipped."""
+
+    RIGHT_ENDED = "right_ended", _("The right to reception has indisputably ended")
+    INFORMED = "informed", _("The person has been informed in writing")
+    HELP_OFFERED = "help_offered", _("Help with departure has been offered")
+    DTV_INVOLVED = "dtv_involved", _("DT&V has been involved")
+    POLICE_INVOLVED = "police_involved", _("The police have been involved")
+    CARRIED_OUT = "carried_out", _("The eviction has been carried out")
+
+
+EVICTION_ORDER = [code for code, _label in EvictionStepCode.choices]
+ACTIVE_TRANSFER = [TransferStatus.REQUESTED, TransferStatus.OFFERED]
+ACTIVE_DEPARTURE = [DepartureStatus.PLANNED]
+
+
+class Recorded(models.Model):
+    """Who recorded a step of a case, and when."""
+
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Transfer(Recorded):
+    """The move of a person with a pending asylum application to COA:
+    requested, a place offered, transferred (or cancelled)."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="transfers"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=TransferStatus.choices, default=TransferStatus.REQUESTED
+    )
+    requested_on = models.DateField(_("requested on"))
+    offered_on = models.DateField(_("place offered on"), null=True, blank=True)
+    coa_location = models.CharField(_("COA location"), max_length=200, blank=True)
+    transferred_on = models.DateField(_("transferred on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_on", "-id"]
+        verbose_name = _("COA transfer")
+        verbose_name_plural = _("COA transfers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(status__in=["requested", "offered"]),
+                name="casework_one_active_transfer_per_case",
+                violation_error_message=_("The case already has a transfer in progress."),
+            ),
+            models.CheckConstraint(
+                condition=Q(offered_on__isnull=True) | Q(offered_on__gte=F("requested_on")),
+                name="casework_transfer_offered_after_requested",
+                violation_error_message=_("A place cannot be offered before it was requested."),
+            ),
+            models.CheckConstraint(
+                condition=Q(transferred_on__isnull=True) | Q(transferred_on__gte=F("requested_on")),
+                name="casework_transfer_after_requested",
+                violation_error_message=_("A transfer cannot happen before it was requested."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("COA transfer requested on %(date)s") % {"date": f"{self.requested_on:%d-%m-%Y}"}
+
+
+class TransferBlocker(DatedRange, Recorded):
+    """A reason a transfer cannot happen on these days (hospital, custody)."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="blockers"
+    )
+    kind = models.CharField(_("blocker"), max_length=20, choices=BlockerKind.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta(DatedRange.Meta):
+        ordering = ["start_date", "id"]
+        verbose_name = _("transfer blocker")
+        verbose_name_plural = _("transfer blockers")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.start_date:%d-%m-%Y})"
+
+
+class Departure(Recorded):
+    """A departure from the Netherlands: planned (with whom, and the day the
+    person registered with DT&V, which decides the DT&V contribution), then
+    departed or cancelled."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="departures"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DepartureStatus.choices,
+        default=DepartureStatus.PLANNED,
+    )
+    kind = models.CharField(_("departs"), max_length=20, choices=DepartureKind.choices)
+    planned_on = models.DateField(_("planned for"))
+    dtv_registered_on = models.DateField(
+        _("registered with DT&V on"),
+        null=True,
+        blank=True,
+        help_text=_("Decides which DT&V return contribution applies."),
+    )
+    departed_on = models.DateField(_("departed on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-planned_on", "-id"]
+        verbose_name = _("departure")
+        verbose_name_plural = _("departures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=Q(status="planned"),
+                name="casework_one_planned_departure_per_case",
+                violation_error_message=_("The case already has a planned departure."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="departed", departed_on__isnull=False)
+                | (~Q(status="departed") & Q(departed_on__isnull=True)),
+                name="casework_departure_date_when_departed",
+                violation_error_message=_(
+                    "A departure has a date once it happened, and only then."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("Departure planned for %(date)s") % {"date": f"{self.planned_on:%d-%m-%Y}"}
+
+
+class EvictionStep(Recorded):
+    """One step of the eviction procedure (EVICTION_ORDER): each is recorded
+    after the one before it, dated, and never changed."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="eviction_steps"
+    )
+    step = models.CharField(_("step"), max_length=30, choices=EvictionStepCode.choices)
+    done_on = models.DateField(_("done on"))
+    reference = models.CharField(
+        _("reference"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the letter's date and number, or the DT&V or police contact."),
+    )
+    note = models.TextField(_("note"))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["done_on", "id"]
+        verbose_name = _("eviction step")
+        verbose_name_plural = _("eviction steps")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "step"],
+                name="casework_one_eviction_step_each",
+                violation_error_message=_("This step has already been recorded."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} ({self.done_on:%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        if not (self.note or "").strip():
+            raise ValidationError({"note": _("Describe what was done.")})

@@ -14,11 +14,31 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from openopvang.core.services import save_audited
+from openopvang.rules.engine.rights import DEPARTURE_TERM_ENDED
 
 from . import terms
-from .models import Case, Deadline, Extension, Situation, Suspension
+from .models import (
+    ACTIVE_TRANSFER,
+    EVICTION_ORDER,
+    Case,
+    ClosureReason,
+    Deadline,
+    Departure,
+    DepartureKind,
+    DepartureStatus,
+    EvictionStep,
+    EvictionStepCode,
+    Extension,
+    Situation,
+    SituationCode,
+    Suspension,
+    Transfer,
+    TransferBlocker,
+    TransferStatus,
+)
 from .permissions import require_can_change_case
 from .rights import SITUATION_DEADLINES
+from .selectors import no_reception_right_periods
 
 
 @dataclass(frozen=True)
@@ -302,3 +322,294 @@ def bulk_record_situation(user, cases, **situation) -> list[Situation]:
 @transaction.atomic
 def bulk_assign(user, cases, caseworker, *, request=None) -> list[Case]:
     return [assign_case(user, case, caseworker, request=request) for case in cases]
+
+
+# --- the way out: COA transfer, departure, eviction -----------------------------------------
+
+# How a departure closes the case.
+DEPARTURE_CLOSURE = {
+    DepartureKind.VOLUNTARY: ClosureReason.DEPARTED_VOLUNTARY,
+    DepartureKind.IOM: ClosureReason.DEPARTED_IOM,
+    DepartureKind.DTV: ClosureReason.DEPARTED_DTV,
+}
+
+
+def _require_open(case: Case) -> None:
+    if not case.is_open:
+        raise ValidationError(_("The case is closed."))
+
+
+def _day(value: datetime.date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+@transaction.atomic
+def request_transfer(
+    user, case: Case, *, requested_on: datetime.date, note: str = "", request=None
+) -> Transfer:
+    """Ask COA for a place: only while an asylum application is pending."""
+    require_can_change_case(user, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _require_open(case)
+    current = _current_situation(case)
+    if current is None or current.code != SituationCode.ASYLUM_PENDING:
+        raise ValidationError(
+            _("A COA transfer is for a person whose asylum application is pending.")
+        )
+    transfer = Transfer(case=case, requested_on=requested_on, note=note, recorded_by=user)
+    return save_audited(user, transfer, request=request)
+
+
+def _active_transfer(transfer: Transfer) -> None:
+    if transfer.status not in ACTIVE_TRANSFER:
+        raise ValidationError(_("This transfer is no longer in progress."))
+
+
+@transaction.atomic
+def offer_transfer_place(
+    user, transfer: Transfer, *, offered_on: datetime.date, coa_location: str, request=None
+) -> Transfer:
+    require_can_change_case(user, transfer)
+    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    _active_transfer(transfer)
+    if not coa_location.strip():
+        raise ValidationError({"coa_location": _("Name the COA location that offers the place.")})
+    transfer.status = TransferStatus.OFFERED
+    transfer.offered_on, transfer.coa_location = offered_on, coa_location.strip()
+    return save_audited(user, transfer, request=request)
+
+
+def blockers_on(case: Case, day: datetime.date):
+    return TransferBlocker.objects.filter(case=case).active_on(day)
+
+
+@transaction.atomic
+def complete_transfer(
+    user, transfer: Transfer, *, transferred_on: datetime.date, request=None
+) -> Transfer:
+    """The person moved to COA: refused on a day a blocker (hospital,
+    custody) stops the transfer; the case closes "transferred to COA" with
+    that day as its last day in municipal reception."""
+    require_can_change_case(user, transfer)
+    transfer = Transfer.objects.select_for_update().select_related("case").get(pk=transfer.pk)
+    _active_transfer(transfer)
+    if transfer.status != TransferStatus.OFFERED:
+        raise ValidationError(_("Record the place COA offered first."))
+    blocker = blockers_on(transfer.case, transferred_on).first()
+    if blocker is not None:
+        raise ValidationError(
+            {
+                "transferred_on": _(
+                    "The transfer is blocked on %(date)s: %(blocker)s since %(start)s."
+                )
+                % {
+                    "date": _day(transferred_on),
+                    "blocker": blocker.get_kind_display(),
+                    "start": _day(blocker.start_date),
+                }
+            }
+        )
+    transfer.status, transfer.transferred_on = TransferStatus.TRANSFERRED, transferred_on
+    save_audited(user, transfer, request=request)
+    close_case(
+        user,
+        transfer.case,
+        closed_on=transferred_on,
+        reason=ClosureReason.TRANSFERRED_COA,
+        note=transfer.coa_location,
+        request=request,
+    )
+    return transfer
+
+
+@transaction.atomic
+def cancel_transfer(user, transfer: Transfer, *, note: str, request=None) -> Transfer:
+    require_can_change_case(user, transfer)
+    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    _active_transfer(transfer)
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the transfer is cancelled.")})
+    transfer.status = TransferStatus.CANCELLED
+    transfer.note = "\n".join(part for part in (transfer.note, note.strip()) if part)
+    return save_audited(user, transfer, request=request)
+
+
+def _check_blocker_overlap(blocker: TransferBlocker) -> None:
+    others = TransferBlocker.objects.filter(case_id=blocker.case_id, kind=blocker.kind)
+    if others.exclude(pk=blocker.pk).overlapping(blocker.start_date, blocker.end_date).exists():
+        raise ValidationError(
+            {"start_date": _("A blocker of this kind already covers these days.")}
+        )
+
+
+@transaction.atomic
+def add_transfer_blocker(
+    user,
+    case: Case,
+    *,
+    kind: str,
+    start_date: datetime.date,
+    end_date: datetime.date | None,
+    note: str = "",
+    request=None,
+) -> TransferBlocker:
+    require_can_change_case(user, case)
+    _require_open(case)
+    blocker = TransferBlocker(
+        case=case,
+        kind=kind,
+        start_date=start_date,
+        end_date=end_date,
+        note=note,
+        recorded_by=user,
+    )
+    return save_audited(user, blocker, request=request, validate=_check_blocker_overlap)
+
+
+@transaction.atomic
+def end_transfer_blocker(
+    user, blocker: TransferBlocker, *, end_date: datetime.date, request=None
+) -> TransferBlocker:
+    require_can_change_case(user, blocker)
+    if blocker.end_date is not None:
+        raise ValidationError(_("This blocker has already ended."))
+    blocker.end_date = end_date
+    return save_audited(user, blocker, request=request, validate=_check_blocker_overlap)
+
+
+@transaction.atomic
+def plan_departure(
+    user,
+    case: Case,
+    *,
+    kind: str,
+    planned_on: datetime.date,
+    dtv_registered_on: datetime.date | None = None,
+    note: str = "",
+    request=None,
+) -> Departure:
+    require_can_change_case(user, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _require_open(case)
+    if dtv_registered_on and dtv_registered_on > planned_on:
+        raise ValidationError(
+            {"dtv_registered_on": _("The registration with DT&V comes before the departure.")}
+        )
+    departure = Departure(
+        case=case,
+        kind=kind,
+        planned_on=planned_on,
+        dtv_registered_on=dtv_registered_on,
+        note=note,
+        recorded_by=user,
+    )
+    return save_audited(user, departure, request=request)
+
+
+def _planned(departure: Departure) -> Departure:
+    departure = Departure.objects.select_for_update().select_related("case").get(pk=departure.pk)
+    if departure.status != DepartureStatus.PLANNED:
+        raise ValidationError(_("This departure is no longer planned."))
+    return departure
+
+
+@transaction.atomic
+def record_departure(
+    user, departure: Departure, *, departed_on: datetime.date, request=None
+) -> Departure:
+    """The person left: the case closes with the way they left, that day
+    being the last in municipal reception."""
+    require_can_change_case(user, departure)
+    departure = _planned(departure)
+    departure.status, departure.departed_on = DepartureStatus.DEPARTED, departed_on
+    save_audited(user, departure, request=request)
+    close_case(
+        user,
+        departure.case,
+        closed_on=departed_on,
+        reason=DEPARTURE_CLOSURE[departure.kind],
+        request=request,
+    )
+    return departure
+
+
+@transaction.atomic
+def cancel_departure(user, departure: Departure, *, note: str, request=None) -> Departure:
+    require_can_change_case(user, departure)
+    departure = _planned(departure)
+    if not note.strip():
+        raise ValidationError({"note": _("Say why the departure is cancelled.")})
+    departure.status = DepartureStatus.CANCELLED
+    departure.note = "\n".join(part for part in (departure.note, note.strip()) if part)
+    return save_audited(user, departure, request=request)
+
+
+def right_to_reception_ended(case: Case, day: datetime.date) -> bool:
+    """Indisputably ended on `day`: the departure term has ended by the
+    engine's rules (after suspensions, extensions and the Algemene
+    termijnenwet), with no clock standing still and no appeal pending."""
+    periods = no_reception_right_periods({case.person_id}, [case.municipality_id], day, day)
+    return any(
+        period["reason"] == DEPARTURE_TERM_ENDED for period in periods.get(case.person_id, [])
+    )
+
+
+@transaction.atomic
+def record_eviction_step(
+    user,
+    case: Case,
+    *,
+    step: str,
+    done_on: datetime.date,
+    note: str,
+    reference: str = "",
+    request=None,
+) -> EvictionStep:
+    """The next step of the eviction procedure, in the order of the VNG
+    advice; the first only once the right to reception has indisputably
+    ended. Carrying out the eviction closes the case (unknown destination)."""
+    require_can_change_case(user, case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    _require_open(case)
+    done = {s.step: s for s in case.eviction_steps.all()}
+    expected = next((code for code in EVICTION_ORDER if code not in done), None)
+    if step != expected:
+        if step in done:
+            raise ValidationError({"step": _("This step has already been recorded.")})
+        raise ValidationError(
+            {"step": _("First record: %(step)s.") % {"step": EvictionStepCode(expected).label}}
+        )
+    if done:
+        last = max(done.values(), key=lambda s: (s.done_on, s.pk))
+        if done_on < last.done_on:
+            raise ValidationError(
+                {
+                    "done_on": _("The step before was done on %(date)s; this one comes after.")
+                    % {"date": _day(last.done_on)}
+                }
+            )
+    if step == EvictionStepCode.RIGHT_ENDED and not right_to_reception_ended(case, done_on):
+        raise ValidationError(
+            {
+                "done_on": _(
+                    "On %(date)s the right to reception has not indisputably ended: the "
+                    "departure term has not ended, its clock stands still, or the situation "
+                    "still gives the right."
+                )
+                % {"date": _day(done_on)}
+            }
+        )
+    made = EvictionStep(
+        case=case, step=step, done_on=done_on, note=note, reference=reference, recorded_by=user
+    )
+    save_audited(user, made, request=request)
+    if step == EvictionStepCode.CARRIED_OUT:
+        close_case(
+            user,
+            case,
+            closed_on=done_on,
+            reason=ClosureReason.UNKNOWN_DESTINATION,
+            note=note,
+            request=request,
+        )
+    return made

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, cases, deadlines
+from .views import bulk, cases, deadlines, leaving
 
 app_name = "casework"
 
@@ -14,6 +14,28 @@ urlpatterns = [
         name="situation_create",
     ),
     path("cases/<int:pk>/close/", cases.CaseCloseView.as_view(), name="case_close"),
+    path(
+        "cases/<int:pk>/transfer/", leaving.TransferRequestView.as_view(), name="transfer_request"
+    ),
+    path("transfers/<int:pk>/offer/", leaving.TransferOfferView.as_view(), name="transfer_offer"),
+    path(
+        "transfers/<int:pk>/complete/",
+        leaving.TransferCompleteView.as_view(),
+        name="transfer_complete",
+    ),
+    path(
+        "transfers/<int:pk>/cancel/", leaving.TransferCancelView.as_view(), name="transfer_cancel"
+    ),
+    path("cases/<int:pk>/blockers/", leaving.BlockerCreateView.as_view(), name="blocker_create"),
+    path("blockers/<int:pk>/end/", leaving.BlockerEndView.as_view(), name="blocker_end"),
+    path("cases/<int:pk>/departure/", leaving.DeparturePlanView.as_view(), name="departure_plan"),
+    path("departures/<int:pk>/departed/", leaving.DepartedView.as_view(), name="departed"),
+    path(
+        "departures/<int:pk>/cancel/",
+        leaving.DepartureCancelView.as_view(),
+        name="departure_cancel",
+    ),
+    path("cases/<int:pk>/eviction/", leaving.EvictionStepView.as_view(), name="eviction_step"),
     path("bulk/", bulk.BulkActionView.as_view(), name="bulk"),
     path("deadlines/", deadlines.DeadlineListView.as_view(), name="deadline_list"),
     path("deadlines/<int:pk>/suspend/", deadlines.SuspendView.as_view(), name="deadline_suspend"),

@@ -6,7 +6,7 @@ import datetime
 from openopvang.core.testing.isolation import victim
 
 from .. import services
-from ..models import Case, SituationCode, Suspension
+from ..models import BlockerKind, Case, DepartureKind, SituationCode, Suspension, Transfer
 
 D = datetime.date
 
@@ -45,3 +45,30 @@ def _suspension(v):
         reason="Victimenko: interim measure",
     )
     return Suspension.objects.get(deadline=v["casework.Deadline"])
+
+
+@victim("casework.Transfer")
+def _transfer(v):
+    # Made directly: the victim case's situation (no right) would refuse a request.
+    return Transfer.objects.create(
+        case=v["casework.Case"], requested_on=D(2024, 3, 6), recorded_by=v["owner"]
+    )
+
+
+@victim("casework.TransferBlocker")
+def _blocker(v):
+    return services.add_transfer_blocker(
+        v["owner"],
+        v["casework.Case"],
+        kind=BlockerKind.HOSPITAL,
+        start_date=D(2024, 3, 7),
+        end_date=None,
+        note="Victimenko: in hospital",
+    )
+
+
+@victim("casework.Departure")
+def _departure(v):
+    return services.plan_departure(
+        v["owner"], v["casework.Case"], kind=DepartureKind.IOM, planned_on=D(2024, 4, 1)
+    )

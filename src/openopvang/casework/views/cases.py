@@ -12,9 +12,10 @@ from openopvang.audit import services as audit
 from openopvang.core.mixins import AuditedListMixin, ScopedObjectMixin, add_validation_error
 from openopvang.registry.models import Person
 
-from .. import explain, rights, selectors, services
+from .. import explain, return_support, rights, selectors, services
 from ..forms import CaseOpenForm, CaseSearchForm, CloseForm, SituationForm
-from ..models import Case, SituationCode
+from ..models import ACTIVE_TRANSFER, Case, DepartureStatus, EvictionStepCode, SituationCode
+from ..terms import DEPARTURE
 from .common import PAGE_SIZE, CaseworkRequiredMixin, LastPageMixin, RecordActionView, today
 
 
@@ -85,8 +86,39 @@ class CaseDetailView(CaseworkRequiredMixin, ScopedObjectMixin, DetailView):
             current=current,
             rights=rights.rights_of(current.code) if current else None,
             deadlines=deadlines,
+            **self.way_out(case, current),
         )
         return context
+
+    def way_out(self, case, current) -> dict:
+        """The COA transfer, the departure with its return support, and the
+        eviction checklist with the step that comes next."""
+        transfers = list(case.transfers.all())
+        departures = list(case.departures.all())
+        steps = {step.step: step for step in case.eviction_steps.all()}
+        checklist = [
+            {"code": code, "label": label, "done": steps.get(code)}
+            for code, label in EvictionStepCode.choices
+        ]
+        pending = current is not None and current.code == SituationCode.ASYLUM_PENDING
+        return {
+            "transfers": transfers,
+            "blockers": list(case.blockers.all()),
+            "can_request_transfer": case.is_open
+            and pending
+            and not any(t.status in ACTIVE_TRANSFER for t in transfers),
+            "departures": departures,
+            "can_plan_departure": case.is_open
+            and not any(d.status == DepartureStatus.PLANNED for d in departures),
+            "return_support": return_support.support_for(case, today()),
+            "show_eviction": bool(steps)
+            or (
+                current is not None
+                and DEPARTURE in rights.SITUATION_DEADLINES.get(current.code, ())
+            ),
+            "eviction": checklist,
+            "eviction_next": next((row for row in checklist if not row["done"]), None),
+        }
 
 
 class CaseOpenView(CaseworkRequiredMixin, FormView):

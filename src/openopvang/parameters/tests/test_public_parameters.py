@@ -4,6 +4,7 @@ can check which values and sources the platform uses."""
 import datetime
 
 import pytest
+from django.utils.html import escape
 from rest_framework.test import APIClient
 
 from openopvang.parameters.models import ParameterOverride
@@ -22,7 +23,7 @@ def test_public_page_lists_every_parameter_without_login(client):
     params = current_parameters()
     for name in params.names():
         assert f'id="{name}"' in html
-        assert params.parameter(name).description["nl"] in html
+        assert escape(params.parameter(name).description["nl"]) in html
     assert "<caption" in html and "<h1" in html
     assert "€ 100,00 per dag" in html  # money the Dutch way, with the euro sign
     assert "vanaf 1 maart 2022" in html or "1 maart 2022 tot en met" in html
