@@ -123,11 +123,17 @@ def render_text(text: dict | None, fallback: str = "", names: dict | None = None
             "kind": _location_kind(text.get("kind", "")),
         }
     if code == "poo_month":
-        return _("POO %(month)s: %(persons)s persons × € %(rate)s") % {
+        out = _("POO %(month)s: %(persons)s persons × € %(rate)s") % {
             "month": text.get("month", ""),
             "persons": text.get("persons", ""),
             "rate": _amount(text.get("rate")),
         }
+        if text.get("without_right"):
+            out = _(
+                "%(text)s; not counted: %(count)s without a right to municipal reception "
+                "(see their cases)"
+            ) % {"text": out, "count": text["without_right"]}
+        return out
     if code == "poo_persons":
         return _("Persons with a host and a provision in this month")
     if code == "poo_leefgeld_paid":

@@ -226,8 +226,8 @@ def build_scenarios(
             {"id": ref("person", pk), "birth_date": birth_dates[pk].isoformat()}
             for pk in sorted(listed)
         ]
-    if not booo_only:  # the BooO does not depend on the right to reception
-        _add_case_data(docs, listed_persons, ids, start, end)
+    # POO person-months follow the right to reception as leefgeld does.
+    _add_case_data(docs, listed_persons, ids, start, end)
 
     incomes = IncomePeriod.objects.filter(person__municipality_id__in=ids)
     if booo_only:

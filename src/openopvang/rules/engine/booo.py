@@ -44,7 +44,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import law
-from .dates import DateRange, Month, intersect_all
+from .dates import ONE_DAY, DateRange, Month, intersect_all
 from .explain import Node
 from .law import ARTICLES, BOOO_PUBLICATION
 from .money import ZERO, fmt, round_cents, total
@@ -351,12 +351,21 @@ def goo_lines(
 
 def poo_person_months(scenario: Scenario) -> dict[Month, list[str]]:
     """Persons counted per month: placed with a host on ≥1 day of the month inside
-    the period, and ≥1 provision for that month."""
+    the period on which they have a right to municipal reception, and ≥1
+    provision for that month."""
+    return _poo_months(scenario)[0]
+
+
+def _poo_months(scenario: Scenario) -> tuple[dict[Month, list[str]], dict[Month, list[str]]]:
+    """(counted, left out): per month the persons counted, and the persons who
+    would count but have no right to reception on any of those days."""
     period = scenario.period
     # Months as whole numbers (year × 12 + month) inside: a national run walks
     # hundreds of thousands of (month, person) pairs.
     provided = {(p.month.year * 12 + p.month.month, p.person) for p in scenario.provisions}
+    no_right = {p.id: p.no_reception_right for p in scenario.persons if p.no_reception_right}
     counted: dict[int, set[str]] = defaultdict(set)
+    left_out: dict[int, set[str]] = defaultdict(set)
     # A placement overlaps the period's part of a month exactly when the month
     # is one of the months of (placement ∩ period): walk only those months.
     for placement in scenario.placements:
@@ -369,23 +378,56 @@ def poo_person_months(scenario: Scenario) -> dict[Month, list[str]]:
         end = days.last  # inside the period, which is closed
         last = end.year * 12 + end.month
         for number in range(days.start.year * 12 + days.start.month, last + 1):
-            if (number, person) in provided:
+            if (number, person) not in provided:
+                continue
+            if person in no_right and _without_right_all_month(days, number, no_right[person]):
+                left_out[number].add(person)
+            else:
                 counted[number].add(person)
-    out = {}
+    out, out_left = {}, {}
     for month, _window in period.split_by_month():
-        persons = counted.get(month.year * 12 + month.month)
-        if persons:
-            out[month] = sorted(persons)
-    return out
+        number = month.year * 12 + month.month
+        if counted.get(number):
+            out[month] = sorted(counted[number])
+        # Counted through another placement that month: not left out.
+        left = left_out.get(number, set()) - counted.get(number, set())
+        if left:
+            out_left[month] = sorted(left)
+    return out, out_left
+
+
+def _without_right_all_month(days: DateRange, number: int, periods) -> bool:
+    """True when every day of `days` in month `number` lies in a period without
+    a right to reception."""
+    year, month = divmod(number - 1, 12)
+    window = days.intersection(Month(year, month + 1).range)
+    if window is None:
+        return True
+    day = window.start
+    for period in sorted(periods, key=lambda p: p.range.start):
+        if period.range.start > day:
+            return False
+        if period.range.end is None or period.range.end >= window.last:
+            return True
+        day = max(day, period.range.end + ONE_DAY)
+    return False
 
 
 def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
     lines = []
-    for month, persons in poo_person_months(scenario).items():
+    counted, left_out = _poo_months(scenario)
+    # A month whose persons all lack the right still gets its (zero) line: the
+    # declaration says why nobody counts.
+    for month in sorted(set(counted) | set(left_out)):
+        persons = counted.get(month, [])
         rate = params.value(POO_RATE, month.first)  # rate on the first day of the month
         amount = round_cents(len(persons) * rate.amount)
+        without_right = len(left_out.get(month, ()))
+        note = (
+            f"; not counted: {without_right} without a right to reception" if without_right else ""
+        )
         node = Node(
-            f"POO {month}: {len(persons)} persons × {fmt(rate.amount)}",
+            f"POO {month}: {len(persons)} persons × {fmt(rate.amount)}{note}",
             amount=amount,
             parameter=POO_RATE,
             value=rate.amount,
@@ -398,6 +440,7 @@ def poo_lines(scenario: Scenario, params: ParameterSet) -> list[BoooLine]:
                 "month": str(month),
                 "persons": len(persons),
                 "rate": fmt(rate.amount),
+                **({"without_right": without_right} if without_right else {}),
             },
         )
         lines.append(

@@ -277,3 +277,45 @@ def test_overridden_parameters_are_used():
     out = evaluate(doc, params=params)
     assert out["booo"]["goo"] == {"place_days": 310, "amount": "12400.00"}
     assert out["booo"]["lines"][0]["reference"]["publication"] == "Stcrt. 2026, 1"
+
+
+def test_poo_counts_a_person_only_in_months_with_a_day_of_the_right_to_reception():
+    # P2's departure term ended on 12 March 2024: no right from 13 March. March
+    # has 1-12 March with the right: counted. April has no day with it: not
+    # counted, and the (zero) April line says why. P3 is with the host on 31
+    # March only, a day without a right: not counted in March.
+    doc = scenario(("2024-01-01", "2024-12-31"), [("L1", [], {})], **copy.deepcopy(POO_BASE))
+    gone = {
+        "from": "2024-03-13",
+        "to": None,
+        "reason": "departure_term_ended",
+        "deadline": "2024-03-12",
+    }
+    doc["persons"][1]["no_reception_right"] = [gone]
+    doc["persons"][2]["no_reception_right"] = [
+        {**gone, "from": "2024-03-31", "deadline": "2024-03-30"}
+    ]
+    doc["provisions"].append({"person": "P2", "month": "2024-04", "kind": "leefgeld"})
+    poo = [line for line in booo(doc).lines if line.component == "poo"]
+    # March: 1 person × 92.00; April: 0 persons
+    assert [(str(line.month), line.persons, line.amount) for line in poo] == [
+        ("2024-03", ("P2",), D("92.00")),
+        ("2024-04", (), D("0.00")),
+    ]
+    assert [line.explanation.text.get("without_right") for line in poo] == [1, 1]
+
+
+def test_poo_right_periods_that_together_cover_the_month_leave_it_out():
+    doc = scenario(("2024-04-01", "2024-04-30"), [("L1", [], {})], **copy.deepcopy(POO_BASE))
+    doc["persons"][1]["no_reception_right"] = [
+        {"from": "2024-03-20", "to": "2024-04-10", "reason": "other", "note": "In custody."},
+        {
+            "from": "2024-04-11",
+            "to": None,
+            "reason": "departure_term_ended",
+            "deadline": "2024-04-10",
+        },
+    ]
+    doc["provisions"] = [{"person": "P2", "month": "2024-04", "kind": "leefgeld"}]
+    poo = [line for line in booo(doc).lines if line.component == "poo"]
+    assert [(line.persons, line.amount) for line in poo] == [((), D("0.00"))]
