@@ -8,7 +8,14 @@ from openopvang.core.mixins import DesignSystemFormMixin
 from openopvang.registry.models import Location
 
 from . import selectors
-from .models import BlockerKind, ClosureReason, DeadlineKind, DepartureKind, SituationCode
+from .models import (
+    BlockerKind,
+    ClosureReason,
+    DeadlineKind,
+    DecisionKind,
+    DepartureKind,
+    SituationCode,
+)
 
 REFERENCE_HELP = _("E.g. RvS 23 April 2025, ECLI:NL:RVS:2025:1836, or the IND decision number.")
 
@@ -243,3 +250,30 @@ class EvictionStepForm(DesignSystemFormMixin, forms.Form):
         help_text=_("E.g. the letter's date and number, or the DT&V or police contact."),
     )
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+# --- decisions ----------------------------------------------------------------------------
+
+
+class DecisionCorrectionForm(DesignSystemFormMixin, forms.Form):
+    reference = forms.CharField(label=_("Reference"), max_length=200, help_text=REFERENCE_HELP)
+    decided_on = forms.DateField(label=_("Decided on"))
+    summary = forms.CharField(label=_("What was decided"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class DecisionForm(DecisionCorrectionForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=DecisionKind.choices,
+        help_text=_("A municipal decision takes effect once a second officer approves it."),
+    )
+    field_order = ["kind", "reference", "decided_on", "summary"]
+
+
+class ApproveForm(DesignSystemFormMixin, forms.Form):
+    """Nothing to fill in: the page shows the decision, the button approves it."""
+
+
+class WithdrawForm(DesignSystemFormMixin, forms.Form):
+    withdrawn_on = forms.DateField(label=_("Withdrawn on"))
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -549,3 +549,109 @@ class EvictionStep(Recorded):
         super().clean()
         if not (self.note or "").strip():
             raise ValidationError({"note": _("Describe what was done.")})
+
+
+# --- decisions --------------------------------------------------------------------------
+
+
+class DecisionKind(models.TextChoices):
+    IND = "ind", _("IND decision")
+    RETURN = "return", _("Return decision")
+    COURT = "court", _("Court ruling")
+    END_OF_RECEPTION = "end_of_reception", _("Municipal decision to end reception")
+    MUNICIPAL_OTHER = "municipal_other", _("Other municipal decision")
+
+
+# The municipality's own decisions take effect only after a second officer's approval.
+MUNICIPAL_DECISIONS = [DecisionKind.END_OF_RECEPTION, DecisionKind.MUNICIPAL_OTHER]
+
+
+class DecisionStatus(models.TextChoices):
+    AWAITING_APPROVAL = "awaiting_approval", _("Awaiting a second officer")
+    IN_FORCE = "in_force", _("In force")
+    CORRECTED = "corrected", _("Corrected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Decision(Recorded):
+    """A decision (besluit) or ruling on the case. Never overwritten: a
+    correction is a new decision that `corrects` this one, a withdrawal
+    changes only its status with the day and reason."""
+
+    scope_path = "case__municipality"
+    scope_roles = CASEWORK_ROLES
+
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.CASCADE, related_name="decisions"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=DecisionKind.choices)
+    reference = models.CharField(
+        _("reference"),
+        max_length=200,
+        help_text=_("E.g. RvS 23 April 2025, ECLI:NL:RVS:2025:1836, or the IND decision number."),
+    )
+    decided_on = models.DateField(_("decided on"))
+    summary = models.TextField(_("what was decided"))
+    status = models.CharField(_("status"), max_length=20, choices=DecisionStatus.choices)
+    corrects = models.OneToOneField(
+        "self",
+        verbose_name=_("corrects"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_by",
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("why withdrawn"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | ~Q(approved_by=F("recorded_by")),
+                name="casework_decision_four_eyes",
+                violation_error_message=_(
+                    "Four eyes: another officer than the one who recorded it approves a decision."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=MUNICIPAL_DECISIONS)
+                | Q(status="awaiting_approval")
+                | Q(approved_by__isnull=False),
+                name="casework_municipal_decision_approved",
+                violation_error_message=_(
+                    "A municipal decision takes effect only after a second officer approved it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="withdrawn") & Q(withdrawn_on__isnull=False))
+                | (~Q(status="withdrawn") & Q(withdrawn_on__isnull=True)),
+                name="casework_decision_withdrawn_with_date",
+                violation_error_message=_("A withdrawn decision has the day it was withdrawn."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.reference}"
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.kind in MUNICIPAL_DECISIONS
+
+    def clean(self):
+        super().clean()
+        if not (self.summary or "").strip():
+            raise ValidationError({"summary": _("Say what was decided.")})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openopvang.core.services import save_audited
@@ -20,9 +21,12 @@ from . import terms
 from .models import (
     ACTIVE_TRANSFER,
     EVICTION_ORDER,
+    MUNICIPAL_DECISIONS,
     Case,
     ClosureReason,
     Deadline,
+    Decision,
+    DecisionStatus,
     Departure,
     DepartureKind,
     DepartureStatus,
@@ -613,3 +617,108 @@ def record_eviction_step(
             request=request,
         )
     return made
+
+
+# --- decisions: recorded, approved by a second officer, corrected, withdrawn ---------------
+
+
+def _decision_status(kind: str) -> str:
+    return (
+        DecisionStatus.AWAITING_APPROVAL if kind in MUNICIPAL_DECISIONS else DecisionStatus.IN_FORCE
+    )
+
+
+@transaction.atomic
+def record_decision(
+    user,
+    case: Case,
+    *,
+    kind: str,
+    reference: str,
+    decided_on: datetime.date,
+    summary: str,
+    request=None,
+) -> Decision:
+    """A decision or ruling on the case. A municipal decision waits for a
+    second officer; an IND decision or a court ruling is in force at once."""
+    require_can_change_case(user, case)
+    _require_open(case)
+    decision = Decision(
+        case=case,
+        kind=kind,
+        reference=reference,
+        decided_on=decided_on,
+        summary=summary,
+        status=_decision_status(kind),
+        recorded_by=user,
+    )
+    return save_audited(user, decision, request=request)
+
+
+def _locked_decision(decision: Decision, *allowed: str) -> Decision:
+    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    if decision.status not in allowed:
+        raise ValidationError(
+            _("This decision is %(status)s.") % {"status": decision.get_status_display().lower()}
+        )
+    return decision
+
+
+@transaction.atomic
+def approve_decision(user, decision: Decision, *, request=None) -> Decision:
+    """Four eyes: another casework officer than the one who recorded it."""
+    require_can_change_case(user, decision)
+    decision = _locked_decision(decision, DecisionStatus.AWAITING_APPROVAL)
+    if decision.recorded_by_id == user.pk:
+        raise ValidationError(
+            _("Four eyes: you recorded this decision, so another officer must approve it.")
+        )
+    decision.status = DecisionStatus.IN_FORCE
+    decision.approved_by, decision.approved_at = user, timezone.now()
+    return save_audited(user, decision, request=request)
+
+
+@transaction.atomic
+def correct_decision(
+    user,
+    decision: Decision,
+    *,
+    reference: str,
+    decided_on: datetime.date,
+    summary: str,
+    request=None,
+) -> Decision:
+    """A new decision in place of `decision`, which stays as it was, marked
+    corrected; a municipal correction waits for a second officer again."""
+    require_can_change_case(user, decision)
+    old = _locked_decision(decision, DecisionStatus.AWAITING_APPROVAL, DecisionStatus.IN_FORCE)
+    old.status = DecisionStatus.CORRECTED
+    save_audited(user, old, request=request)
+    correction = Decision(
+        case_id=old.case_id,
+        kind=old.kind,
+        reference=reference,
+        decided_on=decided_on,
+        summary=summary,
+        status=_decision_status(old.kind),
+        corrects=old,
+        recorded_by=user,
+    )
+    return save_audited(user, correction, request=request)
+
+
+@transaction.atomic
+def withdraw_decision(
+    user, decision: Decision, *, withdrawn_on: datetime.date, reason: str, request=None
+) -> Decision:
+    require_can_change_case(user, decision)
+    decision = _locked_decision(decision, DecisionStatus.AWAITING_APPROVAL, DecisionStatus.IN_FORCE)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the decision is withdrawn.")})
+    if withdrawn_on < decision.decided_on:
+        raise ValidationError(
+            {"withdrawn_on": _("A decision cannot be withdrawn before it was taken.")}
+        )
+    decision.status = DecisionStatus.WITHDRAWN
+    decision.withdrawn_on, decision.withdrawal_reason = withdrawn_on, reason.strip()
+    return save_audited(user, decision, request=request)

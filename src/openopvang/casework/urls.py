@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bulk, cases, deadlines, leaving
+from .views import bulk, cases, deadlines, decisions, leaving
 
 app_name = "casework"
 
@@ -36,6 +36,24 @@ urlpatterns = [
         name="departure_cancel",
     ),
     path("cases/<int:pk>/eviction/", leaving.EvictionStepView.as_view(), name="eviction_step"),
+    path(
+        "cases/<int:pk>/decisions/", decisions.DecisionCreateView.as_view(), name="decision_create"
+    ),
+    path(
+        "decisions/<int:pk>/approve/",
+        decisions.DecisionApproveView.as_view(),
+        name="decision_approve",
+    ),
+    path(
+        "decisions/<int:pk>/correct/",
+        decisions.DecisionCorrectView.as_view(),
+        name="decision_correct",
+    ),
+    path(
+        "decisions/<int:pk>/withdraw/",
+        decisions.DecisionWithdrawView.as_view(),
+        name="decision_withdraw",
+    ),
     path("bulk/", bulk.BulkActionView.as_view(), name="bulk"),
     path("deadlines/", deadlines.DeadlineListView.as_view(), name="deadline_list"),
     path("deadlines/<int:pk>/suspend/", deadlines.SuspendView.as_view(), name="deadline_suspend"),

@@ -6,7 +6,15 @@ import datetime
 from openopvang.core.testing.isolation import victim
 
 from .. import services
-from ..models import BlockerKind, Case, DepartureKind, SituationCode, Suspension, Transfer
+from ..models import (
+    BlockerKind,
+    Case,
+    DecisionKind,
+    DepartureKind,
+    SituationCode,
+    Suspension,
+    Transfer,
+)
 
 D = datetime.date
 
@@ -71,4 +79,16 @@ def _blocker(v):
 def _departure(v):
     return services.plan_departure(
         v["owner"], v["casework.Case"], kind=DepartureKind.IOM, planned_on=D(2024, 4, 1)
+    )
+
+
+@victim("casework.Decision")
+def _decision(v):
+    return services.record_decision(
+        v["owner"],
+        v["casework.Case"],
+        kind=DecisionKind.END_OF_RECEPTION,
+        reference="Victimenko 2024-1",
+        decided_on=D(2024, 4, 3),
+        summary="Victimenko: reception ends.",
     )

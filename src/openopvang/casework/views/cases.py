@@ -86,6 +86,7 @@ class CaseDetailView(CaseworkRequiredMixin, ScopedObjectMixin, DetailView):
             current=current,
             rights=rights.rights_of(current.code) if current else None,
             deadlines=deadlines,
+            decisions=list(case.decisions.select_related("recorded_by", "approved_by", "corrects")),
             **self.way_out(case, current),
         )
         return context
