@@ -251,6 +251,8 @@ class Booking(models.Model):
     sender_key = models.CharField(max_length=64, db_index=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the reminder of the day before went out: it goes out once.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 

@@ -20,6 +20,7 @@ from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 
+from . import mail
 from .models import Booking, BookingStatus, ConsultationHour, Feedback, retention_days
 from .permissions import require_can_book_for, require_desk_admin, require_editor
 
@@ -105,7 +106,8 @@ def book(
     hour_id: int, *, name: str, phone: str, email: str, language: str, request=None
 ) -> tuple[Booking, str]:
     """Book a place in hour `hour_id`; returns the booking and the raw token of
-    its confirmation and cancel link (only its hash is stored).
+    its confirmation and cancel link (only its hash is stored). With an
+    e-mail address the confirmation is mailed too (help.mail).
 
     The hour's row is locked (select_for_update) while the booked places are
     counted and the lowest free seat number is taken, so two requests for the
@@ -154,6 +156,8 @@ def book(
         raise HourFull(
             _("This consultation hour is full. Please choose another hour."), code="full"
         ) from error
+    # After the commit: a mail server that refuses does not undo the booking.
+    mail.send_confirmation(booking, token, request=request)
     return booking, token
 
 

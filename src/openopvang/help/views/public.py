@@ -16,7 +16,7 @@ from django.views import View
 
 from openopvang.accounts.models import Organisation
 
-from .. import calendar, selectors, services
+from .. import mail, selectors, services
 from ..forms import BookingForm, FeedbackForm
 from ..models import Audience, BookingStatus, ConsultationHour, Desk, Topic, retention_days
 
@@ -212,23 +212,7 @@ def booking_ics(request, token):
     found = _booking_or_404(token)
     if found.status != BookingStatus.BOOKED:
         raise Http404(_("This booking has been cancelled."))
-    with translation.override(found.language):
-        summary = _("Consultation hour: %(subject)s") % {"subject": found.hour.subject}
-        description = _("Cancel: %(url)s") % {
-            "url": request.build_absolute_uri(
-                _with_lang(
-                    reverse("help_public:booking_cancel", kwargs={"token": token}), found.language
-                )
-            )
-        }
-    body = calendar.booking_ics(
-        found,
-        summary=summary,
-        description=description,
-        cancel_url=request.build_absolute_uri(
-            reverse("help_public:booking_cancel", kwargs={"token": token})
-        ),
-    )
+    body = mail.ics_for(found, token, mail.base_url(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="consultation.ics"'
     return response
