@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.mixins import DesignSystemFormMixin
 
-from .models import Agency, ConsultationHour, Desk, Topic, TopicText
+from .models import Agency, ConsultationHour, Desk, Document, DocumentVersion, Topic, TopicText
 
 HONEYPOT = "website"
 
@@ -87,3 +87,29 @@ class HourForm(DesignSystemFormMixin, forms.ModelForm):
             "cancelled",
         ]
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class DocumentForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["kind", "audience", "topic", "publisher", "published_on"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class DocumentVersionForm(DesignSystemFormMixin, forms.ModelForm):
+    """One language version: a file upload or a link (the service checks the
+    file and keeps one of the two)."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, ODT, PNG or JPEG; at most 20 MB."),
+    )
+
+    class Meta:
+        model = DocumentVersion
+        fields = ["title", "summary", "validity_note", "link"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "validity_note": forms.Textarea(attrs={"rows": 2}),
+        }

@@ -11,6 +11,12 @@ urlpatterns = [
     path("municipality/", public.find_municipality, name="find_municipality"),
     path("municipalities/<str:code>/", public.municipality, name="municipality"),
     path("topics/<slug:code>/", public.topic, name="topic"),
+    path("documents/", public.documents, name="documents"),
+    path(
+        "documents/<int:pk>/<str:lang>/download/",
+        public.DocumentDownloadView.as_view(),
+        name="document_download",
+    ),
     path("feedback/", public.feedback, name="feedback"),
     path("consultations/", public.consultations, name="consultations"),
     path("consultations/<int:pk>/book/", public.BookView.as_view(), name="book"),

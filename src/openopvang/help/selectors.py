@@ -14,6 +14,8 @@ from .models import (
     Booking,
     ConsultationHour,
     Desk,
+    Document,
+    DocumentVersion,
     Feedback,
     Topic,
     TopicText,
@@ -92,3 +94,55 @@ def upcoming_hours(user):
 
 def bookings_of(user, hour: ConsultationHour):
     return Booking.objects.for_user(user).filter(hour=hour)
+
+
+# --- the document library ------------------------------------------------------
+
+
+@dataclass
+class ShownDocument:
+    """A document as shown in one language: its version in that language, or
+    the Dutch one (then `fallback`, and the page says so)."""
+
+    document: Document
+    version: DocumentVersion
+    fallback: bool
+
+
+def shown_version(document: Document, language: str) -> ShownDocument | None:
+    versions = {version.language: version for version in document.versions.all()}
+    version = (
+        versions.get(language)
+        or versions.get(FALLBACK_LANGUAGE)
+        or next(iter(versions.values()), None)
+    )
+    if version is None:
+        return None
+    return ShownDocument(document, version, version.language != language)
+
+
+def documents():
+    return Document.objects.select_related("topic").prefetch_related("versions")
+
+
+def shown_documents(language: str, *, audience: str = "", topic: str = "", query: str = ""):
+    """The library in `language`, filtered by audience and topic, searched in
+    the title and summary of the version shown."""
+    found = documents()
+    if audience:
+        found = found.filter(audience=audience)
+    if topic:
+        found = found.filter(topic__code=topic)
+    shown = [item for item in (shown_version(doc, language) for doc in found) if item]
+    if query:
+        needle = query.casefold()
+        shown = [
+            item
+            for item in shown
+            if needle in item.version.title.casefold() or needle in item.version.summary.casefold()
+        ]
+    return shown
+
+
+def versions_of(document: Document) -> dict[str, DocumentVersion]:
+    return {version.language: version for version in document.versions.all()}

@@ -97,6 +97,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("help:topic*", set()),
     ("help:agency*", set()),
     ("help:feedback_list", set()),
+    ("help:document*", set()),
     ("help:desk_*", {ADMIN}),
     ("help:hour_*", {NGO}),
     ("help:booking_cancel", {NGO}),  # POST only

@@ -8,7 +8,16 @@ from django.utils import timezone
 from openopvang.accounts.tests.factories import MunicipalityFactory, NgoFactory
 
 from .. import services
-from ..models import Agency, Booking, ConsultationHour, Desk, Topic, TopicText
+from ..models import (
+    Agency,
+    Booking,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    Topic,
+    TopicText,
+)
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -72,3 +81,23 @@ class BookingFactory(factory.django.DjangoModelFactory):
     language = "uk"
     token_hash = factory.Sequence(lambda n: services.hash_token(f"token-{n}"))
     sender_key = "test"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    kind = "guide"
+    audience = "professional"
+    publisher = "Rijksoverheid"
+    published_on = datetime.date(2026, 10, 1)
+
+
+class DocumentVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentVersion
+
+    document = factory.SubFactory(DocumentFactory)
+    language = "nl"
+    title = factory.Sequence(lambda n: f"Handreiking {n}")
+    link = "https://www.rijksoverheid.nl/documenten/handreiking"

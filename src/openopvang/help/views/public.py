@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
@@ -15,10 +16,20 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from openopvang.accounts.models import Organisation
+from openopvang.downloads import content_disposition
 
 from .. import mail, selectors, services
 from ..forms import BookingForm, FeedbackForm
-from ..models import Audience, BookingStatus, ConsultationHour, Desk, Topic, retention_days
+from ..models import (
+    Audience,
+    BookingStatus,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    Topic,
+    retention_days,
+)
 
 
 def _with_lang(url: str, language: str) -> str:
@@ -242,3 +253,51 @@ def _refused(request, message, *, status):
     response = _page(request, "help/public_cancelled.html", {"error": message})
     response.status_code = status
     return response
+
+
+def documents(request):
+    """The library: per audience and topic, searchable, in the reader's
+    language (Dutch where a document has no version in it)."""
+    language = translation.get_language()
+    audience = request.GET.get("audience", "")
+    if audience not in Audience.values:
+        audience = ""
+    topic = request.GET.get("topic", "")
+    query = request.GET.get("q", "").strip()[:100]
+    return _page(
+        request,
+        "help/public_documents.html",
+        {
+            "items": selectors.shown_documents(
+                language, audience=audience, topic=topic, query=query
+            ),
+            "audiences": Audience.choices,
+            "audience": audience,
+            "topic": topic,
+            "query": query,
+            "topic_choices": selectors.shown_topics(language),
+        },
+    )
+
+
+class DocumentDownloadView(View):
+    """An uploaded document: served with the content type its checked kind
+    has (never the one the uploader's browser claimed), as an attachment under
+    the uploader's file name, and not sniffed by the browser."""
+
+    isolation_public = True  # public documents, no personal data
+    model = Document
+
+    def get(self, request, pk, lang):
+        version = get_object_or_404(
+            DocumentVersion.objects.exclude(stored_name=""), document_id=pk, language=lang
+        )
+        try:
+            handle = default_storage.open(version.stored_name, "rb")
+        except FileNotFoundError as error:
+            raise Http404(_("This document is no longer available.")) from error
+        response = FileResponse(handle, content_type=version.content_type)
+        response["Content-Disposition"] = content_disposition(version.file_name or "document")
+        response["Content-Length"] = str(version.size)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response

@@ -15,8 +15,26 @@ from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 from openopvang.core.mixins import AuditedFormMixin, AuditedListMixin, StaffRequiredMixin
 
 from .. import selectors, services
-from ..forms import AgencyForm, DeskForm, HourForm, TopicForm, TopicTextForm
-from ..models import CONTENT_LANGUAGES, Agency, Booking, ConsultationHour, Desk, Topic, TopicText
+from ..forms import (
+    AgencyForm,
+    DeskForm,
+    DocumentForm,
+    DocumentVersionForm,
+    HourForm,
+    TopicForm,
+    TopicTextForm,
+)
+from ..models import (
+    CONTENT_LANGUAGES,
+    Agency,
+    Booking,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    Topic,
+    TopicText,
+)
 from ..permissions import is_desk_admin, is_editor, is_ngo_staff
 
 
@@ -169,6 +187,87 @@ class FeedbackListView(EditorRequired, ListView):
 
     def get_queryset(self):
         return selectors.feedback()
+
+
+# --- the document library ---------------------------------------------------------
+
+
+class DocumentListView(EditorRequired, ListView):
+    template_name = "help/document_list.html"
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        return selectors.documents()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [
+            (
+                document,
+                [
+                    (code, name, code in selectors.versions_of(document))
+                    for code, name in CONTENT_LANGUAGES
+                ],
+            )
+            for document in context["documents"]
+        ]
+        return context
+
+
+class _DocumentForm(EditorRequired, AuditedFormMixin, _Heading):
+    model = Document
+    form_class = DocumentForm
+    template_name = "help/staff_form.html"
+    new_heading = gettext_lazy("New document")
+    success_message = gettext_lazy("%(object)s is saved.")
+
+    def save(self, instance):
+        return services.save_document(self.request.user, instance, request=self.request)
+
+
+class DocumentCreateView(_DocumentForm, CreateView):
+    def get_success_url(self):
+        return reverse("help:document_version", kwargs={"pk": self.object.pk, "lang": "nl"})
+
+
+class DocumentUpdateView(_DocumentForm, UpdateView):
+    success_url = reverse_lazy("help:document_list")
+
+
+class DocumentVersionView(EditorRequired, AuditedFormMixin, UpdateView):
+    """The document in one language: title, summary, validity note, and a
+    file or a link (made on first save)."""
+
+    model = DocumentVersion
+    isolation_model = Document
+    form_class = DocumentVersionForm
+    template_name = "help/document_version_form.html"
+    success_url = reverse_lazy("help:document_list")
+    success_message = gettext_lazy("%(object)s is saved.")
+
+    def get_object(self, queryset=None):
+        self.document = get_object_or_404(Document, pk=self.kwargs["pk"])
+        language = self.kwargs["lang"]
+        if language not in dict(CONTENT_LANGUAGES):
+            raise PermissionDenied(_("This language is not offered."))
+        return DocumentVersion.objects.filter(
+            document=self.document, language=language
+        ).first() or DocumentVersion(document=self.document, language=language)
+
+    def save(self, instance):
+        return services.save_document_version(
+            self.request.user,
+            instance,
+            upload=self.request.FILES.get("upload"),
+            request=self.request,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=f"{self.document} — {dict(CONTENT_LANGUAGES)[self.kwargs['lang']]}",
+            cancel_url=reverse("help:document_list"),
+            **kwargs,
+        )
 
 
 # --- a municipality's desks -------------------------------------------------------
