@@ -23,6 +23,7 @@ CONTENT_LANGUAGES = [
     ("en", "English"),
     ("uk", "Українська"),
     ("ru", "Русский"),
+    ("ar", "العربية"),
 ]
 FALLBACK_LANGUAGE = "nl"
 
@@ -373,3 +374,77 @@ class DocumentVersion(models.Model):
         from .library import label_of
 
         return label_of(self.content_type)
+
+
+# --- the monthly newsletter ---------------------------------------------------------
+
+
+class Subscriber(models.Model):
+    """A professional who subscribed to the newsletter. Receives issues only
+    after confirming (double opt-in); unsubscribing deletes the row. The
+    links in the mails are signed (help.newsletter), nothing secret is stored."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("newsletter subscriber")
+        verbose_name_plural = _("newsletter subscribers")
+
+    def __str__(self) -> str:
+        return f"Subscriber {self.pk}"
+
+
+class IssueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+
+
+class NewsletterIssue(models.Model):
+    """One month's newsletter in one language: what changed (rules, amounts,
+    documents, events). Sent to the confirmed subscribers of its language in
+    the background; `done` of `total` is the progress."""
+
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=IssueStatus.choices, default=IssueStatus.DRAFT
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0, editable=False)
+    done = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)
+
+
+class Delivery(models.Model):
+    """An issue went to a subscriber: it goes once, also when sending is
+    resumed after an interruption."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="help_delivery_once_per_subscriber"
+            )
+        ]

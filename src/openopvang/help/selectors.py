@@ -17,6 +17,9 @@ from .models import (
     Document,
     DocumentVersion,
     Feedback,
+    IssueStatus,
+    NewsletterIssue,
+    Subscriber,
     Topic,
     TopicText,
 )
@@ -146,3 +149,42 @@ def shown_documents(language: str, *, audience: str = "", topic: str = "", query
 
 def versions_of(document: Document) -> dict[str, DocumentVersion]:
     return {version.language: version for version in document.versions.all()}
+
+
+# --- the newsletter -------------------------------------------------------------
+
+
+def sent_issues(language: str = ""):
+    found = NewsletterIssue.objects.filter(status=IssueStatus.SENT).order_by("-sent_at", "-id")
+    if language:
+        found = found.filter(language=language)
+    return found
+
+
+def issues():
+    return NewsletterIssue.objects.all()
+
+
+def subscriber_counts() -> dict[str, int]:
+    """Confirmed subscribers per language (the editor sees numbers, not addresses)."""
+    counts: dict[str, int] = {}
+    for language in Subscriber.objects.filter(confirmed_at__isnull=False).values_list(
+        "language", flat=True
+    ):
+        counts[language] = counts.get(language, 0) + 1
+    return counts
+
+
+def changed_content(language: str, limit: int = 30) -> list:
+    """Topic texts and document versions in `language`, most recently changed first."""
+    texts = list(
+        TopicText.objects.filter(language=language)
+        .select_related("topic")
+        .order_by("-updated_at")[:limit]
+    )
+    versions = list(
+        DocumentVersion.objects.filter(language=language)
+        .select_related("document")
+        .order_by("-updated_at")[:limit]
+    )
+    return sorted(texts + versions, key=lambda item: item.updated_at, reverse=True)[:limit]

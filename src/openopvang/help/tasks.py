@@ -10,3 +10,10 @@ from . import mail
 @task()
 def send_booking_reminders() -> int:
     return mail.send_reminders()
+
+
+@task()
+def send_newsletter_issue(issue_id: int) -> int:
+    from .newsletter import send_issue
+
+    return send_issue(issue_id)

@@ -98,6 +98,8 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("help:agency*", set()),
     ("help:feedback_list", set()),
     ("help:document*", set()),
+    ("help:issue_send", NOT_WALKED),  # POST only
+    ("help:issue*", set()),
     ("help:desk_*", {ADMIN}),
     ("help:hour_*", {NGO}),
     ("help:booking_cancel", {NGO}),  # POST only

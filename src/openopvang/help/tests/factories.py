@@ -15,6 +15,8 @@ from ..models import (
     Desk,
     Document,
     DocumentVersion,
+    NewsletterIssue,
+    Subscriber,
     Topic,
     TopicText,
 )
@@ -101,3 +103,22 @@ class DocumentVersionFactory(factory.django.DjangoModelFactory):
     language = "nl"
     title = factory.Sequence(lambda n: f"Handreiking {n}")
     link = "https://www.rijksoverheid.nl/documenten/handreiking"
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsletterIssue
+
+    language = "nl"
+    subject = factory.Sequence(lambda n: f"Nieuwsbrief {n}")
+    body = "Wat er deze maand veranderde."
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"abonnee{n}@gemeente.example")
+    language = "nl"
+    confirmed_at = factory.LazyFunction(timezone.now)
+    sender_key = "test"

@@ -13,6 +13,7 @@ from .factories import (
     DeskFactory,
     DocumentFactory,
     HourFactory,
+    IssueFactory,
     TopicFactory,
 )
 
@@ -47,3 +48,8 @@ def _booking(v):
 @victim("help.Document")
 def _document(v):
     return DocumentFactory(topic=v["help.Topic"])
+
+
+@victim("help.NewsletterIssue")
+def _issue(v):
+    return IssueFactory(subject="Victim issue")

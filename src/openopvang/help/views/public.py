@@ -14,12 +14,13 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 
 from openopvang.accounts.models import Organisation
 from openopvang.downloads import content_disposition
 
-from .. import mail, selectors, services
-from ..forms import BookingForm, FeedbackForm
+from .. import mail, newsletter, selectors, services
+from ..forms import BookingForm, FeedbackForm, SubscribeForm
 from ..models import (
     Audience,
     BookingStatus,
@@ -27,6 +28,8 @@ from ..models import (
     Desk,
     Document,
     DocumentVersion,
+    IssueStatus,
+    NewsletterIssue,
     Topic,
     retention_days,
 )
@@ -301,3 +304,87 @@ class DocumentDownloadView(View):
         response["Content-Length"] = str(version.size)
         response["X-Content-Type-Options"] = "nosniff"
         return response
+
+
+# --- the newsletter --------------------------------------------------------------
+
+
+def newsletter_archive(request):
+    """The sent issues in the reader's language, the feeds, and the form to subscribe."""
+    language = translation.get_language()
+    return _page(
+        request,
+        "help/public_newsletter.html",
+        {
+            "issues": selectors.sent_issues(language),
+            "form": SubscribeForm(initial={"language": language}),
+        },
+    )
+
+
+class NewsletterIssueView(View):
+    isolation_public = True  # a sent issue is public; a draft is 404
+    model = NewsletterIssue
+
+    def get(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue, pk=pk, status=IssueStatus.SENT)
+        return _page(request, "help/public_newsletter_issue.html", {"issue": issue})
+
+
+def newsletter_subscribe(request):
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("help_public:newsletter"))
+    form = SubscribeForm(request.POST)
+    language = translation.get_language()
+    done = _("Thank you. If this address is not subscribed yet, you will receive an e-mail with a link to confirm.")
+    if form.is_bot:
+        messages.success(request, done)
+        return HttpResponseRedirect(_with_lang(reverse("help_public:newsletter"), language))
+    if not form.is_valid():
+        response = _page(
+            request,
+            "help/public_newsletter.html",
+            {"issues": selectors.sent_issues(language), "form": form},
+        )
+        response.status_code = 400
+        return response
+    try:
+        newsletter.subscribe(
+            form.cleaned_data["email"], form.cleaned_data["language"], request=request
+        )
+    except services.RateLimited as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, done)
+    return HttpResponseRedirect(_with_lang(reverse("help_public:newsletter"), language))
+
+
+def newsletter_confirm(request, token):
+    """GET shows a button (a mail scanner that opens the link confirms
+    nothing), POST confirms."""
+    try:
+        if request.method == "POST":
+            newsletter.confirm(token)
+            return _page(request, "help/public_newsletter_done.html", {"confirmed": True})
+        newsletter.check_confirm_token(token)
+    except ValidationError as error:
+        return _refused_newsletter(request, error)
+    return _page(request, "help/public_newsletter_done.html", {"ask_confirm": True})
+
+
+@csrf_exempt  # the one-click POST of a mail client (RFC 8058) has no CSRF token; the signed token is the key
+def newsletter_unsubscribe(request, token):
+    try:
+        if request.method == "POST":
+            newsletter.unsubscribe(token)
+            return _page(request, "help/public_newsletter_done.html", {"unsubscribed": True})
+        newsletter.check_unsubscribe_token(token)
+    except ValidationError as error:
+        return _refused_newsletter(request, error)
+    return _page(request, "help/public_newsletter_done.html", {"ask_unsubscribe": True})
+
+
+def _refused_newsletter(request, error):
+    response = _page(request, "help/public_newsletter_done.html", {"error": error.messages[0]})
+    response.status_code = 404
+    return response
