@@ -169,11 +169,15 @@ LANGUAGES = [
     ("en", _("English")),
     ("uk", _("Українська")),
     ("ru", _("Русский")),
+    ("ar", _("العربية")),
 ]
 # Staff UI is Dutch and English; Ukrainian and Russian are offered on the
 # public pages (PUBLIC_PATH_PREFIX) only. openopvang.core.languages applies this.
 STAFF_LANGUAGES = ("nl", "en")
 PUBLIC_LANGUAGES = ("nl", "en", "uk", "ru")
+# Public pages whose content is also written in more languages: the help pages
+# have Arabic content rows (right to left); elsewhere Arabic is not offered.
+PUBLIC_EXTRA_LANGUAGES = {"/public/help/": ("ar",)}
 PUBLIC_PATH_PREFIX = "/public/"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
