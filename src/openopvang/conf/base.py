@@ -254,6 +254,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        # The help content has Arabic too: its own name, the support texts keep theirs.
+        "HelpLanguageEnum": "openopvang.help.models.CONTENT_LANGUAGES",
+        "LanguageEnum": "openopvang.support.models.Language",
         "LocationKindEnum": "openopvang.registry.models.LocationKind",
         "IncomeKindEnum": "openopvang.registry.models.IncomeKind",
         "ProvisionKindEnum": "openopvang.registry.models.ProvisionKind",

@@ -4,8 +4,9 @@ Staff pages speak Dutch and English (settings.STAFF_LANGUAGES); the public
 pages under settings.PUBLIC_PATH_PREFIX (no login: the support services of a
 municipality, the parameters) also speak Ukrainian and Russian
 (settings.PUBLIC_LANGUAGES), the help pages Arabic too
-(settings.PUBLIC_EXTRA_LANGUAGES; right to left, base.html sets dir). `LanguageMiddleware` activates a language the page
-offers, the context processor hands the switcher the same list, and Django's
+(settings.PUBLIC_EXTRA_LANGUAGES; right to left, base.html sets dir).
+`LanguageMiddleware` activates a language the page offers, the context
+processor hands the switcher the same list, and Django's
 `set_language` view stores the reader's choice in the language cookie.
 
 The language of a request, in order: a public page's ``?lang=`` (a link that

@@ -44,7 +44,10 @@ class NewsletterFeed(_LanguageFeed):
         return item.body
 
     def item_link(self, item):
-        return reverse("help_public:newsletter_issue", kwargs={"pk": item.pk}) + f"?lang={item.language}"
+        return (
+            reverse("help_public:newsletter_issue", kwargs={"pk": item.pk})
+            + f"?lang={item.language}"
+        )
 
     def item_pubdate(self, item):
         return item.sent_at
@@ -74,8 +77,13 @@ class ChangesFeed(_LanguageFeed):
 
     def item_link(self, item):
         if isinstance(item, TopicText):
-            return reverse("help_public:topic", kwargs={"code": item.topic.code}) + f"?lang={item.language}"
-        return reverse("help_public:documents") + f"?lang={item.language}#document-{item.document_id}"
+            return (
+                reverse("help_public:topic", kwargs={"code": item.topic.code})
+                + f"?lang={item.language}"
+            )
+        return (
+            reverse("help_public:documents") + f"?lang={item.language}#document-{item.document_id}"
+        )
 
     def item_guid(self, item):
         return f"{item._meta.label_lower}-{item.pk}-{item.updated_at:%Y%m%d%H%M%S}"

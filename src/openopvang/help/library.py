@@ -51,10 +51,7 @@ def check_upload(upload) -> str:
         )
     if upload.size > MAX_BYTES:
         raise ValidationError(
-            {
-                "upload": _("The file is larger than %(size)s.")
-                % {"size": filesizeformat(MAX_BYTES)}
-            }
+            {"upload": _("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_BYTES)}}
         )
     content_type, magic, _label = KINDS[extension]
     upload.seek(0)

@@ -56,7 +56,9 @@ def ics_for(booking: Booking, token: str, base: str) -> str:
     with translation.override(booking.language):
         summary = _("Consultation hour: %(subject)s") % {"subject": booking.hour.subject}
         description = _("Cancel: %(url)s") % {"url": cancel}
-    return calendar.booking_ics(booking, summary=summary, description=description, cancel_url=cancel)
+    return calendar.booking_ics(
+        booking, summary=summary, description=description, cancel_url=cancel
+    )
 
 
 def _message(booking: Booking, template: str, subject: str, context: dict) -> EmailMessage:

@@ -448,3 +448,6 @@ class Delivery(models.Model):
                 fields=["issue", "subscriber"], name="help_delivery_once_per_subscriber"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"Delivery {self.issue_id}/{self.subscriber_id}"

@@ -81,11 +81,15 @@ def subscribe(email: str, language: str, *, request=None) -> None:
                 "days": CONFIRM_DAYS,
             },
         )
-        message = EmailMessage(_("Confirm your subscription to the newsletter"), body, None, [email])
+        message = EmailMessage(
+            _("Confirm your subscription to the newsletter"), body, None, [email]
+        )
     try:
         message.send()
     except (OSError, smtplib.SMTPException):
-        logger.exception("Newsletter confirmation to subscriber %s could not be sent", subscriber.pk)
+        logger.exception(
+            "Newsletter confirmation to subscriber %s could not be sent", subscriber.pk
+        )
 
 
 def _subscriber(token: str, salt: str, max_age=None) -> Subscriber:
@@ -133,9 +137,10 @@ def save_issue(user, issue: NewsletterIssue, *, request=None) -> NewsletterIssue
     from openopvang.core.services import save_audited
 
     require_editor(user)
-    if issue.pk and NewsletterIssue.objects.filter(pk=issue.pk).exclude(
-        status=IssueStatus.DRAFT
-    ).exists():
+    if (
+        issue.pk
+        and NewsletterIssue.objects.filter(pk=issue.pk).exclude(status=IssueStatus.DRAFT).exists()
+    ):
         raise ValidationError(_("An issue that has been sent cannot be changed."))
     return save_audited(user, issue, request=request)
 

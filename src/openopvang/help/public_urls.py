@@ -20,12 +20,8 @@ urlpatterns = [
     ),
     path("newsletter/", public.newsletter_archive, name="newsletter"),
     path("newsletter/subscribe/", public.newsletter_subscribe, name="newsletter_subscribe"),
-    path(
-        "newsletter/<int:pk>/", public.NewsletterIssueView.as_view(), name="newsletter_issue"
-    ),
-    path(
-        "newsletter/confirm/<str:token>/", public.newsletter_confirm, name="newsletter_confirm"
-    ),
+    path("newsletter/<int:pk>/", public.NewsletterIssueView.as_view(), name="newsletter_issue"),
+    path("newsletter/confirm/<str:token>/", public.newsletter_confirm, name="newsletter_confirm"),
     path(
         "newsletter/unsubscribe/<str:token>/",
         public.newsletter_unsubscribe,

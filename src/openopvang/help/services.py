@@ -11,8 +11,8 @@ import hmac
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _

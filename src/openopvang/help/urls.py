@@ -26,9 +26,7 @@ urlpatterns = [
     path("newsletter/<int:pk>/", staff.IssueDetailView.as_view(), name="issue_detail"),
     path("newsletter/<int:pk>/edit/", staff.IssueUpdateView.as_view(), name="issue_update"),
     path("newsletter/<int:pk>/send/", staff.IssueSendView.as_view(), name="issue_send"),
-    path(
-        "newsletter/<int:pk>/progress/", staff.IssueProgressView.as_view(), name="issue_progress"
-    ),
+    path("newsletter/<int:pk>/progress/", staff.IssueProgressView.as_view(), name="issue_progress"),
     path("feedback/", staff.FeedbackListView.as_view(), name="feedback_list"),
     path("desks/", staff.DeskListView.as_view(), name="desk_list"),
     path("desks/new/", staff.DeskCreateView.as_view(), name="desk_create"),

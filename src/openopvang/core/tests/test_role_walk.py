@@ -124,6 +124,10 @@ SCOPED_BY_ORGANISATION = (
     "parameters_public:*",
     # public on purpose: no login, no personal data (help/tests/test_public.py)
     "help_public:*",
+    # public and read-only, like parameter-list (help/tests/test_api.py)
+    "help-topic-*",
+    "help-organisation-*",
+    "consultation-hour-*",
 )
 
 ALLOWED_STATUSES = {200, 400, 422}

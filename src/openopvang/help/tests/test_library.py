@@ -104,7 +104,11 @@ def test_a_link_replaces_the_stored_file(client, editor, settings):
         {"title": "Flyer", "link": "https://www.example.org/flyer"},
     )
     version = DocumentVersion.objects.get()
-    assert (version.link, version.stored_name, version.size) == ("https://www.example.org/flyer", "", 0)
+    assert (version.link, version.stored_name, version.size) == (
+        "https://www.example.org/flyer",
+        "",
+        0,
+    )
     assert not (settings.MEDIA_ROOT / stored).exists()
     page = Client().get("/public/help/documents/?lang=nl").content.decode()
     assert 'href="https://www.example.org/flyer"' in page and "Link to another website" in page

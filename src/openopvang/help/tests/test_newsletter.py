@@ -31,7 +31,9 @@ def text_of(message) -> str:
 
 
 def link_in(message, kind: str) -> str:
-    return re.search(rf"https?://[^/\s]+(/public/help/newsletter/{kind}/\S+)", text_of(message)).group(1)
+    return re.search(
+        rf"https?://[^/\s]+(/public/help/newsletter/{kind}/\S+)", text_of(message)
+    ).group(1)
 
 
 def subscribe(client, email="beleid@utrecht.example", language="en"):
@@ -134,7 +136,11 @@ def test_an_interrupted_send_resumes_without_sending_anyone_twice(smtp_server): 
 
 def test_a_mail_server_that_is_down_leaves_the_issue_sending(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", free_port(), False
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = (
+        "127.0.0.1",
+        free_port(),
+        False,
+    )
     issue = IssueFactory(status=IssueStatus.SENDING, total=1)
     SubscriberFactory()
     assert newsletter.send_issue(issue.pk) == 0
@@ -157,9 +163,13 @@ def test_only_the_editor_composes_and_sends(client, coordinator, ngo_worker):
 def test_the_atom_feeds_list_sent_issues_and_changed_content():
     from django.utils import timezone
 
-    IssueFactory(language="en", subject="November news", status=IssueStatus.SENT, sent_at=timezone.now())
+    IssueFactory(
+        language="en", subject="November news", status=IssueStatus.SENT, sent_at=timezone.now()
+    )
     IssueFactory(language="en", subject="Draft news")
-    TopicTextFactory(topic=TopicFactory(code="werk"), language="en", title="Work", answer="About work.")
+    TopicTextFactory(
+        topic=TopicFactory(code="werk"), language="en", title="Work", answer="About work."
+    )
     DocumentVersionFactory(language="en", title="Guide to the allowance")
     client = Client()
     feed = client.get("/public/help/feeds/newsletter/en/")

@@ -336,7 +336,9 @@ def newsletter_subscribe(request):
         return HttpResponseRedirect(reverse("help_public:newsletter"))
     form = SubscribeForm(request.POST)
     language = translation.get_language()
-    done = _("Thank you. If this address is not subscribed yet, you will receive an e-mail with a link to confirm.")
+    done = _(
+        "Thank you. If this address is not subscribed yet, you will receive an e-mail with a link to confirm."  # noqa: E501
+    )
     if form.is_bot:
         messages.success(request, done)
         return HttpResponseRedirect(_with_lang(reverse("help_public:newsletter"), language))
@@ -372,7 +374,8 @@ def newsletter_confirm(request, token):
     return _page(request, "help/public_newsletter_done.html", {"ask_confirm": True})
 
 
-@csrf_exempt  # the one-click POST of a mail client (RFC 8058) has no CSRF token; the signed token is the key
+# The one-click POST of a mail client (RFC 8058) has no CSRF token; the signed token is the key.
+@csrf_exempt
 def newsletter_unsubscribe(request, token):
     try:
         if request.method == "POST":
