@@ -17,6 +17,7 @@ from openopvang.allowances.api import routes as allowances
 from openopvang.casework.api import routes as casework
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
+from openopvang.help.api import routes as help_api
 from openopvang.imports.api import routes as imports
 from openopvang.letters.api import routes as letters
 from openopvang.parameters.api import routes as parameters
@@ -38,6 +39,7 @@ for app in (
     reports,
     letters,
     imports,
+    help_api,
 ):
     app.register(router)
 

@@ -169,11 +169,15 @@ LANGUAGES = [
     ("en", _("English")),
     ("uk", _("Українська")),
     ("ru", _("Русский")),
+    ("ar", _("العربية")),
 ]
 # Staff UI is Dutch and English; Ukrainian and Russian are offered on the
 # public pages (PUBLIC_PATH_PREFIX) only. openopvang.core.languages applies this.
 STAFF_LANGUAGES = ("nl", "en")
 PUBLIC_LANGUAGES = ("nl", "en", "uk", "ru")
+# Public pages whose content is also written in more languages: the help pages
+# have Arabic content rows (right to left); elsewhere Arabic is not offered.
+PUBLIC_EXTRA_LANGUAGES = {"/public/help/": ("ar",)}
 PUBLIC_PATH_PREFIX = "/public/"
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
@@ -250,6 +254,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
+        # The help content has Arabic too: its own name, the support texts keep theirs.
+        "HelpLanguageEnum": "openopvang.help.models.CONTENT_LANGUAGES",
+        "LanguageEnum": "openopvang.support.models.Language",
         "LocationKindEnum": "openopvang.registry.models.LocationKind",
         "IncomeKindEnum": "openopvang.registry.models.IncomeKind",
         "ProvisionKindEnum": "openopvang.registry.models.ProvisionKind",

@@ -3,8 +3,10 @@
 Staff pages speak Dutch and English (settings.STAFF_LANGUAGES); the public
 pages under settings.PUBLIC_PATH_PREFIX (no login: the support services of a
 municipality, the parameters) also speak Ukrainian and Russian
-(settings.PUBLIC_LANGUAGES). `LanguageMiddleware` activates a language the page
-offers, the context processor hands the switcher the same list, and Django's
+(settings.PUBLIC_LANGUAGES), the help pages Arabic too
+(settings.PUBLIC_EXTRA_LANGUAGES; right to left, base.html sets dir).
+`LanguageMiddleware` activates a language the page offers, the context
+processor hands the switcher the same list, and Django's
 `set_language` view stores the reader's choice in the language cookie.
 
 The language of a request, in order: a public page's ``?lang=`` (a link that
@@ -28,8 +30,18 @@ def is_public_path(path: str) -> bool:
 
 
 def offered_languages(path: str) -> tuple[str, ...]:
-    """The language codes a page at `path` is offered in."""
-    return settings.PUBLIC_LANGUAGES if is_public_path(path) else settings.STAFF_LANGUAGES
+    """The language codes a page at `path` is offered in: the public pages
+    under a prefix of settings.PUBLIC_EXTRA_LANGUAGES (the help pages) also in
+    those (Arabic)."""
+    if not is_public_path(path):
+        return settings.STAFF_LANGUAGES
+    extra = tuple(
+        code
+        for prefix, codes in getattr(settings, "PUBLIC_EXTRA_LANGUAGES", {}).items()
+        if path.startswith(prefix)
+        for code in codes
+    )
+    return settings.PUBLIC_LANGUAGES + extra
 
 
 def language_choices(path: str) -> list[tuple[str, str]]:

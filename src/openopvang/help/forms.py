@@ -7,7 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.mixins import DesignSystemFormMixin
 
-from .models import Agency, ConsultationHour, Desk, Topic, TopicText
+from .models import (
+    CONTENT_LANGUAGES,
+    Agency,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    NewsletterIssue,
+    Topic,
+    TopicText,
+)
 
 HONEYPOT = "website"
 
@@ -58,6 +68,11 @@ class TopicTextForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = TopicText
         fields = ["title", "answer"]
+        # Arabic is written right to left: the browser follows the text typed.
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "answer": forms.Textarea(attrs={"dir": "auto"}),
+        }
 
 
 class AgencyForm(DesignSystemFormMixin, forms.ModelForm):
@@ -87,3 +102,42 @@ class HourForm(DesignSystemFormMixin, forms.ModelForm):
             "cancelled",
         ]
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class DocumentForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = Document
+        fields = ["kind", "audience", "topic", "publisher", "published_on"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class DocumentVersionForm(DesignSystemFormMixin, forms.ModelForm):
+    """One language version: a file upload or a link (the service checks the
+    file and keeps one of the two)."""
+
+    upload = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, ODT, PNG or JPEG; at most 20 MB."),
+    )
+
+    class Meta:
+        model = DocumentVersion
+        fields = ["title", "summary", "validity_note", "link"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "validity_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class SubscribeForm(DesignSystemFormMixin, HoneypotMixin):
+    prefix = "subscribe"
+    email = forms.EmailField(label=_("Your work e-mail address"))
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=CONTENT_LANGUAGES)
+
+
+class IssueForm(DesignSystemFormMixin, forms.ModelForm):
+    class Meta:
+        model = NewsletterIssue
+        fields = ["language", "subject", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 16})}

@@ -23,6 +23,7 @@ CONTENT_LANGUAGES = [
     ("en", "English"),
     ("uk", "Українська"),
     ("ru", "Русский"),
+    ("ar", "العربية"),
 ]
 FALLBACK_LANGUAGE = "nl"
 
@@ -251,6 +252,8 @@ class Booking(models.Model):
     sender_key = models.CharField(max_length=64, db_index=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Set when the reminder of the day before went out: it goes out once.
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = BookingQuerySet.as_manager()
 
@@ -275,3 +278,176 @@ class Booking(models.Model):
     def __str__(self) -> str:
         # No name: the audit log and the admin list show the booking, not the person.
         return f"Booking {self.pk} ({self.hour_id}/{self.seat})"
+
+
+# --- the document library ---------------------------------------------------------
+
+
+class DocumentKind(models.TextChoices):
+    GUIDE = "guide", _("Guide (handreiking)")
+    QA = "qa", _("Questions and answers")
+    NOTE = "note", _("Note")
+    MODEL_LETTER = "model_letter", _("Model letter")
+    INFOGRAPHIC = "infographic", _("Infographic")
+    FLYER = "flyer", _("Flyer")
+
+
+class Document(models.Model):
+    """A document of the library (a handreiking, a Q&A, a model letter, a
+    flyer …) for one audience, about a topic; its language versions carry the
+    title, summary, validity note and the file or link."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices)
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("topic"),
+    )
+    publisher = models.CharField(_("publisher"), max_length=200)
+    published_on = models.DateField(_("date"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_on", "id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        version = next(iter(self.versions.all()), None) if self.pk else None
+        return version.title if version else f"{self.get_kind_display()} {self.published_on}"
+
+
+class DocumentVersion(models.Model):
+    """A document in one language: an uploaded file or a link, never both."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    validity_note = models.TextField(
+        _("validity note"),
+        blank=True,
+        help_text=_(
+            "Shown as a warning on the document, e.g. that it still assumes an end date "
+            "that has since changed."
+        ),
+    )
+    # The uploaded file's name in the default storage (random, help.library);
+    # the uploader's own name is `file_name`, given back on download.
+    stored_name = models.CharField(max_length=200, blank=True, editable=False)
+    link = models.URLField(_("or a link"), blank=True, max_length=500)
+    file_name = models.CharField(max_length=200, blank=True, editable=False)
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
+    size = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "language"],
+                name="help_documentversion_one_per_language",
+                violation_error_message=_("This document already has this language."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(stored_name="") & ~Q(link="")) | (~Q(stored_name="") & Q(link="")),
+                name="help_documentversion_file_or_link",
+                violation_error_message=_("Upload a file or give a link, not both."),
+            ),
+        ]
+        verbose_name = _("document language version")
+        verbose_name_plural = _("document language versions")
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.stored_name)
+
+    @property
+    def type_label(self) -> str:
+        from .library import label_of
+
+        return label_of(self.content_type)
+
+
+# --- the monthly newsletter ---------------------------------------------------------
+
+
+class Subscriber(models.Model):
+    """A professional who subscribed to the newsletter. Receives issues only
+    after confirming (double opt-in); unsubscribing deletes the row. The
+    links in the mails are signed (help.newsletter), nothing secret is stored."""
+
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("newsletter subscriber")
+        verbose_name_plural = _("newsletter subscribers")
+
+    def __str__(self) -> str:
+        return f"Subscriber {self.pk}"
+
+
+class IssueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+
+
+class NewsletterIssue(models.Model):
+    """One month's newsletter in one language: what changed (rules, amounts,
+    documents, events). Sent to the confirmed subscribers of its language in
+    the background; `done` of `total` is the progress."""
+
+    language = models.CharField(_("language"), max_length=8, choices=CONTENT_LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=IssueStatus.choices, default=IssueStatus.DRAFT
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    total = models.PositiveIntegerField(default=0, editable=False)
+    done = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)
+
+
+class Delivery(models.Model):
+    """An issue went to a subscriber: it goes once, also when sending is
+    resumed after an interruption."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "subscriber"], name="help_delivery_once_per_subscriber"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Delivery {self.issue_id}/{self.subscriber_id}"

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .feeds import ChangesFeed, NewsletterFeed
 from .views import public
 
 app_name = "help_public"
@@ -11,6 +12,23 @@ urlpatterns = [
     path("municipality/", public.find_municipality, name="find_municipality"),
     path("municipalities/<str:code>/", public.municipality, name="municipality"),
     path("topics/<slug:code>/", public.topic, name="topic"),
+    path("documents/", public.documents, name="documents"),
+    path(
+        "documents/<int:pk>/<str:lang>/download/",
+        public.DocumentDownloadView.as_view(),
+        name="document_download",
+    ),
+    path("newsletter/", public.newsletter_archive, name="newsletter"),
+    path("newsletter/subscribe/", public.newsletter_subscribe, name="newsletter_subscribe"),
+    path("newsletter/<int:pk>/", public.NewsletterIssueView.as_view(), name="newsletter_issue"),
+    path("newsletter/confirm/<str:token>/", public.newsletter_confirm, name="newsletter_confirm"),
+    path(
+        "newsletter/unsubscribe/<str:token>/",
+        public.newsletter_unsubscribe,
+        name="newsletter_unsubscribe",
+    ),
+    path("feeds/newsletter/<str:lang>/", NewsletterFeed(), name="feed_newsletter"),
+    path("feeds/changes/<str:lang>/", ChangesFeed(), name="feed_changes"),
     path("feedback/", public.feedback, name="feedback"),
     path("consultations/", public.consultations, name="consultations"),
     path("consultations/<int:pk>/book/", public.BookView.as_view(), name="book"),

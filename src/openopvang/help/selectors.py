@@ -14,7 +14,12 @@ from .models import (
     Booking,
     ConsultationHour,
     Desk,
+    Document,
+    DocumentVersion,
     Feedback,
+    IssueStatus,
+    NewsletterIssue,
+    Subscriber,
     Topic,
     TopicText,
 )
@@ -92,3 +97,94 @@ def upcoming_hours(user):
 
 def bookings_of(user, hour: ConsultationHour):
     return Booking.objects.for_user(user).filter(hour=hour)
+
+
+# --- the document library ------------------------------------------------------
+
+
+@dataclass
+class ShownDocument:
+    """A document as shown in one language: its version in that language, or
+    the Dutch one (then `fallback`, and the page says so)."""
+
+    document: Document
+    version: DocumentVersion
+    fallback: bool
+
+
+def shown_version(document: Document, language: str) -> ShownDocument | None:
+    versions = {version.language: version for version in document.versions.all()}
+    version = (
+        versions.get(language)
+        or versions.get(FALLBACK_LANGUAGE)
+        or next(iter(versions.values()), None)
+    )
+    if version is None:
+        return None
+    return ShownDocument(document, version, version.language != language)
+
+
+def documents():
+    return Document.objects.select_related("topic").prefetch_related("versions")
+
+
+def shown_documents(language: str, *, audience: str = "", topic: str = "", query: str = ""):
+    """The library in `language`, filtered by audience and topic, searched in
+    the title and summary of the version shown."""
+    found = documents()
+    if audience:
+        found = found.filter(audience=audience)
+    if topic:
+        found = found.filter(topic__code=topic)
+    shown = [item for item in (shown_version(doc, language) for doc in found) if item]
+    if query:
+        needle = query.casefold()
+        shown = [
+            item
+            for item in shown
+            if needle in item.version.title.casefold() or needle in item.version.summary.casefold()
+        ]
+    return shown
+
+
+def versions_of(document: Document) -> dict[str, DocumentVersion]:
+    return {version.language: version for version in document.versions.all()}
+
+
+# --- the newsletter -------------------------------------------------------------
+
+
+def sent_issues(language: str = ""):
+    found = NewsletterIssue.objects.filter(status=IssueStatus.SENT).order_by("-sent_at", "-id")
+    if language:
+        found = found.filter(language=language)
+    return found
+
+
+def issues():
+    return NewsletterIssue.objects.all()
+
+
+def subscriber_counts() -> dict[str, int]:
+    """Confirmed subscribers per language (the editor sees numbers, not addresses)."""
+    counts: dict[str, int] = {}
+    for language in Subscriber.objects.filter(confirmed_at__isnull=False).values_list(
+        "language", flat=True
+    ):
+        counts[language] = counts.get(language, 0) + 1
+    return counts
+
+
+def changed_content(language: str, limit: int = 30) -> list:
+    """Topic texts and document versions in `language`, most recently changed first."""
+    texts = list(
+        TopicText.objects.filter(language=language)
+        .select_related("topic")
+        .order_by("-updated_at")[:limit]
+    )
+    versions = list(
+        DocumentVersion.objects.filter(language=language)
+        .select_related("document")
+        .order_by("-updated_at")[:limit]
+    )
+    return sorted(texts + versions, key=lambda item: item.updated_at, reverse=True)[:limit]

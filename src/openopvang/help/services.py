@@ -12,6 +12,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 
+from . import library, mail
 from .models import Booking, BookingStatus, ConsultationHour, Feedback, retention_days
 from .permissions import require_can_book_for, require_desk_admin, require_editor
 
@@ -42,6 +44,39 @@ def save_content(user, instance, *, request=None):
     """A topic, its text in one language, or an agency (the national editor)."""
     require_editor(user)
     return save_audited(user, instance, request=request)
+
+
+def save_document(user, document, *, request=None):
+    """A library document's common data (the national editor)."""
+    require_editor(user)
+    return save_audited(user, document, request=request)
+
+
+def save_document_version(user, version, *, upload=None, request=None):
+    """A document in one language with an uploaded file or a link: the file
+    is checked (library.check_upload) before it is stored under a random
+    name; a new file or a link replaces the file stored before."""
+    require_editor(user)
+    old_name = ""
+    if upload is not None:
+        content_type = library.check_upload(upload)
+        old_name = version.stored_name
+        version.stored_name = default_storage.save(library.storage_name(upload.name), upload)
+        version.file_name = upload.name.replace("\\", "/").rsplit("/", 1)[-1][:200]
+        version.content_type, version.size, version.link = content_type, upload.size, ""
+    elif version.link and version.stored_name:
+        old_name = version.stored_name
+        version.stored_name, version.file_name, version.content_type, version.size = "", "", "", 0
+    try:
+        saved = save_audited(user, version, request=request)
+    except ValidationError:
+        if upload is not None:
+            default_storage.delete(version.stored_name)
+            version.stored_name = old_name
+        raise
+    if old_name:
+        default_storage.delete(old_name)
+    return saved
 
 
 def save_desk(user, desk, *, request=None):
@@ -105,7 +140,8 @@ def book(
     hour_id: int, *, name: str, phone: str, email: str, language: str, request=None
 ) -> tuple[Booking, str]:
     """Book a place in hour `hour_id`; returns the booking and the raw token of
-    its confirmation and cancel link (only its hash is stored).
+    its confirmation and cancel link (only its hash is stored). With an
+    e-mail address the confirmation is mailed too (help.mail).
 
     The hour's row is locked (select_for_update) while the booked places are
     counted and the lowest free seat number is taken, so two requests for the
@@ -154,6 +190,8 @@ def book(
         raise HourFull(
             _("This consultation hour is full. Please choose another hour."), code="full"
         ) from error
+    # After the commit: a mail server that refuses does not undo the booking.
+    mail.send_confirmation(booking, token, request=request)
     return booking, token
 
 

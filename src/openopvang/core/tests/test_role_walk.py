@@ -97,6 +97,9 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("help:topic*", set()),
     ("help:agency*", set()),
     ("help:feedback_list", set()),
+    ("help:document*", set()),
+    ("help:issue_send", NOT_WALKED),  # POST only
+    ("help:issue*", set()),
     ("help:desk_*", {ADMIN}),
     ("help:hour_*", {NGO}),
     ("help:booking_cancel", {NGO}),  # POST only
@@ -121,6 +124,10 @@ SCOPED_BY_ORGANISATION = (
     "parameters_public:*",
     # public on purpose: no login, no personal data (help/tests/test_public.py)
     "help_public:*",
+    # public and read-only, like parameter-list (help/tests/test_api.py)
+    "help-topic-*",
+    "help-organisation-*",
+    "consultation-hour-*",
 )
 
 ALLOWED_STATUSES = {200, 400, 422}

@@ -8,7 +8,18 @@ from django.utils import timezone
 from openopvang.accounts.tests.factories import MunicipalityFactory, NgoFactory
 
 from .. import services
-from ..models import Agency, Booking, ConsultationHour, Desk, Topic, TopicText
+from ..models import (
+    Agency,
+    Booking,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    NewsletterIssue,
+    Subscriber,
+    Topic,
+    TopicText,
+)
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -71,4 +82,43 @@ class BookingFactory(factory.django.DjangoModelFactory):
     phone = "0612345678"
     language = "uk"
     token_hash = factory.Sequence(lambda n: services.hash_token(f"token-{n}"))
+    sender_key = "test"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    kind = "guide"
+    audience = "professional"
+    publisher = "Rijksoverheid"
+    published_on = datetime.date(2026, 10, 1)
+
+
+class DocumentVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentVersion
+
+    document = factory.SubFactory(DocumentFactory)
+    language = "nl"
+    title = factory.Sequence(lambda n: f"Handreiking {n}")
+    link = "https://www.rijksoverheid.nl/documenten/handreiking"
+
+
+class IssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsletterIssue
+
+    language = "nl"
+    subject = factory.Sequence(lambda n: f"Nieuwsbrief {n}")
+    body = "Wat er deze maand veranderde."
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"abonnee{n}@gemeente.example")
+    language = "nl"
+    confirmed_at = factory.LazyFunction(timezone.now)
     sender_key = "test"

@@ -7,7 +7,15 @@ national content: only the national editor's pages route them."""
 from openopvang.accounts.models import Organisation
 from openopvang.core.testing.isolation import victim
 
-from .factories import AgencyFactory, BookingFactory, DeskFactory, HourFactory, TopicFactory
+from .factories import (
+    AgencyFactory,
+    BookingFactory,
+    DeskFactory,
+    DocumentFactory,
+    HourFactory,
+    IssueFactory,
+    TopicFactory,
+)
 
 
 @victim("help.Agency")
@@ -35,3 +43,13 @@ def _hour(v):
 @victim("help.Booking")
 def _booking(v):
     return BookingFactory(hour=v["help.ConsultationHour"], name="Victimenko", phone="111222333")
+
+
+@victim("help.Document")
+def _document(v):
+    return DocumentFactory(topic=v["help.Topic"])
+
+
+@victim("help.NewsletterIssue")
+def _issue(v):
+    return IssueFactory(subject="Victim issue")

@@ -6,19 +6,33 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 
 from openopvang.accounts.models import Organisation
+from openopvang.downloads import content_disposition
 
-from .. import calendar, selectors, services
-from ..forms import BookingForm, FeedbackForm
-from ..models import Audience, BookingStatus, ConsultationHour, Desk, Topic, retention_days
+from .. import mail, newsletter, selectors, services
+from ..forms import BookingForm, FeedbackForm, SubscribeForm
+from ..models import (
+    Audience,
+    BookingStatus,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    IssueStatus,
+    NewsletterIssue,
+    Topic,
+    retention_days,
+)
 
 
 def _with_lang(url: str, language: str) -> str:
@@ -212,23 +226,7 @@ def booking_ics(request, token):
     found = _booking_or_404(token)
     if found.status != BookingStatus.BOOKED:
         raise Http404(_("This booking has been cancelled."))
-    with translation.override(found.language):
-        summary = _("Consultation hour: %(subject)s") % {"subject": found.hour.subject}
-        description = _("Cancel: %(url)s") % {
-            "url": request.build_absolute_uri(
-                _with_lang(
-                    reverse("help_public:booking_cancel", kwargs={"token": token}), found.language
-                )
-            )
-        }
-    body = calendar.booking_ics(
-        found,
-        summary=summary,
-        description=description,
-        cancel_url=request.build_absolute_uri(
-            reverse("help_public:booking_cancel", kwargs={"token": token})
-        ),
-    )
+    body = mail.ics_for(found, token, mail.base_url(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="consultation.ics"'
     return response
@@ -257,4 +255,139 @@ def booking_cancel(request, token):
 def _refused(request, message, *, status):
     response = _page(request, "help/public_cancelled.html", {"error": message})
     response.status_code = status
+    return response
+
+
+def documents(request):
+    """The library: per audience and topic, searchable, in the reader's
+    language (Dutch where a document has no version in it)."""
+    language = translation.get_language()
+    audience = request.GET.get("audience", "")
+    if audience not in Audience.values:
+        audience = ""
+    topic = request.GET.get("topic", "")
+    query = request.GET.get("q", "").strip()[:100]
+    return _page(
+        request,
+        "help/public_documents.html",
+        {
+            "items": selectors.shown_documents(
+                language, audience=audience, topic=topic, query=query
+            ),
+            "audiences": Audience.choices,
+            "audience": audience,
+            "topic": topic,
+            "query": query,
+            "topic_choices": selectors.shown_topics(language),
+        },
+    )
+
+
+class DocumentDownloadView(View):
+    """An uploaded document: served with the content type its checked kind
+    has (never the one the uploader's browser claimed), as an attachment under
+    the uploader's file name, and not sniffed by the browser."""
+
+    isolation_public = True  # public documents, no personal data
+    model = Document
+
+    def get(self, request, pk, lang):
+        version = get_object_or_404(
+            DocumentVersion.objects.exclude(stored_name=""), document_id=pk, language=lang
+        )
+        try:
+            handle = default_storage.open(version.stored_name, "rb")
+        except FileNotFoundError as error:
+            raise Http404(_("This document is no longer available.")) from error
+        response = FileResponse(handle, content_type=version.content_type)
+        response["Content-Disposition"] = content_disposition(version.file_name or "document")
+        response["Content-Length"] = str(version.size)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+# --- the newsletter --------------------------------------------------------------
+
+
+def newsletter_archive(request):
+    """The sent issues in the reader's language, the feeds, and the form to subscribe."""
+    language = translation.get_language()
+    return _page(
+        request,
+        "help/public_newsletter.html",
+        {
+            "issues": selectors.sent_issues(language),
+            "form": SubscribeForm(initial={"language": language}),
+        },
+    )
+
+
+class NewsletterIssueView(View):
+    isolation_public = True  # a sent issue is public; a draft is 404
+    model = NewsletterIssue
+
+    def get(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue, pk=pk, status=IssueStatus.SENT)
+        return _page(request, "help/public_newsletter_issue.html", {"issue": issue})
+
+
+def newsletter_subscribe(request):
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("help_public:newsletter"))
+    form = SubscribeForm(request.POST)
+    language = translation.get_language()
+    done = _(
+        "Thank you. If this address is not subscribed yet, you will receive an e-mail with a link to confirm."  # noqa: E501
+    )
+    if form.is_bot:
+        messages.success(request, done)
+        return HttpResponseRedirect(_with_lang(reverse("help_public:newsletter"), language))
+    if not form.is_valid():
+        response = _page(
+            request,
+            "help/public_newsletter.html",
+            {"issues": selectors.sent_issues(language), "form": form},
+        )
+        response.status_code = 400
+        return response
+    try:
+        newsletter.subscribe(
+            form.cleaned_data["email"], form.cleaned_data["language"], request=request
+        )
+    except services.RateLimited as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, done)
+    return HttpResponseRedirect(_with_lang(reverse("help_public:newsletter"), language))
+
+
+def newsletter_confirm(request, token):
+    """GET shows a button (a mail scanner that opens the link confirms
+    nothing), POST confirms."""
+    try:
+        if request.method == "POST":
+            newsletter.confirm(token)
+            return _page(request, "help/public_newsletter_done.html", {"confirmed": True})
+        newsletter.check_confirm_token(token)
+    except ValidationError as error:
+        return _refused_newsletter(request, error)
+    return _page(request, "help/public_newsletter_done.html", {"ask_confirm": True})
+
+
+# The one-click POST of a mail client (RFC 8058) has no CSRF token; the signed token is the key.
+@csrf_exempt
+def newsletter_unsubscribe(request, token):
+    try:
+        if request.method == "POST":
+            newsletter.unsubscribe(token)
+            return _page(request, "help/public_newsletter_done.html", {"unsubscribed": True})
+        newsletter.check_unsubscribe_token(token)
+    except ValidationError as error:
+        return _refused_newsletter(request, error)
+    return _page(request, "help/public_newsletter_done.html", {"ask_unsubscribe": True})
+
+
+def _refused_newsletter(request, error):
+    response = _page(request, "help/public_newsletter_done.html", {"error": error.messages[0]})
+    response.status_code = 404
     return response

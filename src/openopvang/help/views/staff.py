@@ -3,20 +3,41 @@ language, the organisations to contact, the feedback), a municipality's
 administrator (its desks) and NGO staff (consultation hours and bookings)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import CreateView, ListView, TemplateView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from openopvang.core.mixins import AuditedFormMixin, AuditedListMixin, StaffRequiredMixin
 
-from .. import selectors, services
-from ..forms import AgencyForm, DeskForm, HourForm, TopicForm, TopicTextForm
-from ..models import CONTENT_LANGUAGES, Agency, Booking, ConsultationHour, Desk, Topic, TopicText
+from .. import newsletter, selectors, services
+from ..forms import (
+    AgencyForm,
+    DeskForm,
+    DocumentForm,
+    DocumentVersionForm,
+    HourForm,
+    IssueForm,
+    TopicForm,
+    TopicTextForm,
+)
+from ..models import (
+    CONTENT_LANGUAGES,
+    Agency,
+    Booking,
+    ConsultationHour,
+    Desk,
+    Document,
+    DocumentVersion,
+    IssueStatus,
+    NewsletterIssue,
+    Topic,
+    TopicText,
+)
 from ..permissions import is_desk_admin, is_editor, is_ngo_staff
 
 
@@ -169,6 +190,170 @@ class FeedbackListView(EditorRequired, ListView):
 
     def get_queryset(self):
         return selectors.feedback()
+
+
+# --- the document library ---------------------------------------------------------
+
+
+class DocumentListView(EditorRequired, ListView):
+    template_name = "help/document_list.html"
+    context_object_name = "documents"
+
+    def get_queryset(self):
+        return selectors.documents()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = [
+            (
+                document,
+                [
+                    (code, name, code in selectors.versions_of(document))
+                    for code, name in CONTENT_LANGUAGES
+                ],
+            )
+            for document in context["documents"]
+        ]
+        return context
+
+
+class _DocumentForm(EditorRequired, AuditedFormMixin, _Heading):
+    model = Document
+    form_class = DocumentForm
+    template_name = "help/staff_form.html"
+    new_heading = gettext_lazy("New document")
+    success_message = gettext_lazy("%(object)s is saved.")
+
+    def save(self, instance):
+        return services.save_document(self.request.user, instance, request=self.request)
+
+
+class DocumentCreateView(_DocumentForm, CreateView):
+    def get_success_url(self):
+        return reverse("help:document_version", kwargs={"pk": self.object.pk, "lang": "nl"})
+
+
+class DocumentUpdateView(_DocumentForm, UpdateView):
+    success_url = reverse_lazy("help:document_list")
+
+
+class DocumentVersionView(EditorRequired, AuditedFormMixin, UpdateView):
+    """The document in one language: title, summary, validity note, and a
+    file or a link (made on first save)."""
+
+    model = DocumentVersion
+    isolation_model = Document
+    form_class = DocumentVersionForm
+    template_name = "help/document_version_form.html"
+    success_url = reverse_lazy("help:document_list")
+    success_message = gettext_lazy("%(object)s is saved.")
+
+    def get_object(self, queryset=None):
+        self.document = get_object_or_404(Document, pk=self.kwargs["pk"])
+        language = self.kwargs["lang"]
+        if language not in dict(CONTENT_LANGUAGES):
+            raise PermissionDenied(_("This language is not offered."))
+        return DocumentVersion.objects.filter(
+            document=self.document, language=language
+        ).first() or DocumentVersion(document=self.document, language=language)
+
+    def save(self, instance):
+        return services.save_document_version(
+            self.request.user,
+            instance,
+            upload=self.request.FILES.get("upload"),
+            request=self.request,
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=f"{self.document} — {dict(CONTENT_LANGUAGES)[self.kwargs['lang']]}",
+            cancel_url=reverse("help:document_list"),
+            **kwargs,
+        )
+
+
+# --- the newsletter ------------------------------------------------------------------
+
+
+class IssueListView(EditorRequired, ListView):
+    template_name = "help/issue_list.html"
+    context_object_name = "issues"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.issues()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            subscriber_counts=sorted(selectors.subscriber_counts().items()), **kwargs
+        )
+
+
+class _IssueForm(EditorRequired, AuditedFormMixin, _Heading):
+    model = NewsletterIssue
+    form_class = IssueForm
+    template_name = "help/staff_form.html"
+    new_heading = gettext_lazy("New newsletter issue")
+    success_message = gettext_lazy("%(object)s is saved.")
+
+    def save(self, instance):
+        return newsletter.save_issue(self.request.user, instance, request=self.request)
+
+    def get_success_url(self):
+        return reverse("help:issue_detail", kwargs={"pk": self.object.pk})
+
+
+class IssueCreateView(_IssueForm, CreateView):
+    pass
+
+
+class IssueUpdateView(_IssueForm, UpdateView):
+    def get_queryset(self):
+        return selectors.issues().filter(status=IssueStatus.DRAFT)
+
+
+class IssueDetailView(EditorRequired, DetailView):
+    """The issue as it will be sent, who receives it, the send button and,
+    while it is being sent, the progress."""
+
+    model = NewsletterIssue
+    template_name = "help/issue_detail.html"
+    context_object_name = "issue"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            recipients=newsletter.recipients(self.object).count(), **kwargs
+        )
+
+
+class IssueProgressView(EditorRequired, DetailView):
+    """The progress box, polled by htmx while the issue is being sent."""
+
+    model = NewsletterIssue
+    template_name = "help/_issue_progress.html"
+    context_object_name = "issue"
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.object.status != IssueStatus.SENDING:
+            response["HX-Refresh"] = "true"
+        return response
+
+
+class IssueSendView(EditorRequired, View):
+    model = NewsletterIssue
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        try:
+            newsletter.start_sending(request.user, issue, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The issue is being sent in the background."))
+        return HttpResponseRedirect(reverse("help:issue_detail", kwargs={"pk": pk}))
 
 
 # --- a municipality's desks -------------------------------------------------------
