@@ -182,6 +182,9 @@ def score(a: Record, b: Record, freq: Frequencies) -> Match | None:
         names_score -= SWAP_PENALTY
     if given[0] == Level.NONE:
         return None  # twins: same family and birth date, another given name
+    other_sex = bool(a.sex and b.sex and "O" not in (a.sex, b.sex) and a.sex != b.sex)
+    if other_sex and given[0] < Level.VARIANT:
+        return None  # twins of other sex: Oleksandr and Oleksandra
     if family[0] == Level.NONE:
         return None  # names alone cannot decide: one given name in common is not enough
     total = birth[0] + names_score
