@@ -77,10 +77,11 @@ def find_pairs(
 def matches_for(
     new: Record, existing: Iterable[Record], *, threshold: float = THRESHOLD, frequencies: Frequencies | None = None
 ) -> list[Match]:
-    """The probable duplicates of one new record among existing ones."""
+    """The probable duplicates of one new record among existing ones; each
+    match has the existing record as `a` (its spelling first in the reasons)."""
     key = birth_key(new)
     candidates = [r for r in existing if r.id != new.id and birth_key(r) == key]
     freq = frequencies or Frequencies.of([new, *candidates])
-    found = [m for m in (score(new, r, freq) for r in candidates) if m is not None and m.score >= threshold]
+    found = [m for m in (score(r, new, freq) for r in candidates) if m is not None and m.score >= threshold]
     found.sort(key=lambda m: -m.score)
     return found

@@ -48,7 +48,7 @@ def probable_duplicates(person):
         existing = existing.exclude(pk=person.pk)
     by_id = {str(p.pk): p for p in existing}
     matches = matches_for(person_record(person), [person_record(p) for p in by_id.values()])
-    return [ProbableDuplicate(by_id[m.b.id], m.score, reasons_text(m.reasons)) for m in matches]
+    return [ProbableDuplicate(by_id[m.a.id], m.score, reasons_text(m.reasons)) for m in matches]
 
 
 def register() -> None:
