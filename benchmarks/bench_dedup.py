@@ -1,6 +1,7 @@
 """Benchmark: duplicate persons found by `openopvang dedup pairs` (ADR 0015).
 
-    PYTHONPATH=src .venv/bin/python benchmarks/bench_dedup.py [--persons 120000] [--quality 30000 --per-kind 300]
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_dedup.py \
+        [--persons 120000] [--quality 30000 --per-kind 300]
 
 Two parts, in one run, each against a baseline measured in the same run:
 
@@ -58,7 +59,10 @@ def exact_pairs(rows) -> set[tuple[str, str]]:
 
 def table(title, scorer, baseline):
     print(f"\n{title}\n")
-    print("| kind | pairs | scorer precision | scorer recall | exact-match precision | exact-match recall |")
+    print(
+        "| kind | pairs | scorer precision | scorer recall "
+        "| exact-match precision | exact-match recall |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for kind in (*labelled.KINDS, "background", "all"):
         s, b = scorer[kind], baseline[kind]
@@ -77,7 +81,9 @@ def main() -> int:
     parser.add_argument("--quality", type=int, default=30_000)
     parser.add_argument("--per-kind", type=int, default=300)
     args = parser.parse_args()
-    print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")
+    print(
+        f"python {platform.python_version()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+    )
 
     rows = labelled.generate(persons=args.quality, per_kind=args.per_kind, seed=13)
     found = {m.ids for m in find_pairs([record_from_row(asdict(r)) for r in rows])}
@@ -102,8 +108,14 @@ def main() -> int:
     print(f"\nTime: {len(big):,} persons ({result['all']['true']:,} true pairs)\n")
     print("| measurement | seconds | pairs |")
     print("|---|---:|---:|")
-    print(f"| baseline: exact match in memory (no reading, no writing) | {baseline_seconds:.2f} | {len(exact):,} |")
-    print(f"| `openopvang dedup pairs` (read CSV, block, score, write reasons) | {seconds:.2f} | {written:,} |")
+    print(
+        "| baseline: exact match in memory (no reading, no writing) "
+        f"| {baseline_seconds:.2f} | {len(exact):,} |"
+    )
+    print(
+        "| `openopvang dedup pairs` (read CSV, block, score, write reasons) "
+        f"| {seconds:.2f} | {written:,} |"
+    )
     return 0
 
 

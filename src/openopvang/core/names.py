@@ -58,7 +58,18 @@ def fold(text: str) -> str:
 
 
 _CYRILLIC_FOLD = str.maketrans(
-    {"ё": "е", "й": "и", "ї": "и", "і": "и", "ы": "и", "є": "е", "э": "е", "ґ": "г", "ь": "", "ъ": ""}
+    {
+        "ё": "е",
+        "й": "и",
+        "ї": "и",
+        "і": "и",
+        "ы": "и",
+        "є": "е",
+        "э": "е",
+        "ґ": "г",
+        "ь": "",
+        "ъ": "",
+    }
 )
 
 
@@ -111,7 +122,9 @@ _SOUND_STEPS: tuple[tuple[str, str], ...] = (
     ("ou", "u"),
     ("x", "ks"),
 )
-_SOUND_LETTERS = str.maketrans({"z": "s", "c": "s", "g": "h", "w": "v", "q": "k", "y": "i", "j": "i"})
+_SOUND_LETTERS = str.maketrans(
+    {"z": "s", "c": "s", "g": "h", "w": "v", "q": "k", "y": "i", "j": "i"}
+)
 _I_BY_VOWEL = re.compile(r"i(?=[aeou])|(?<=[aeou])i")
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -240,20 +253,27 @@ def typo_apart(a: str, b: str) -> bool:
 
 
 def search_key(
-    given_names: str, family_name: str, given_names_cyrillic: str = "", family_name_cyrillic: str = ""
+    given_names: str,
+    family_name: str,
+    given_names_cyrillic: str = "",
+    family_name_cyrillic: str = "",
 ) -> str:
     """One text that finds a person by any common spelling of their names.
 
     Holds, for every name word, its fold, its KMU 2010 and Russian passport
     spellings (folded) and its sound code; a search term matches when its own
-    fold or sound code occurs in the key (see :func:`search_terms`)."""
+    fold or sound code occurs in the key (see :func:`search_terms`). A Cyrillic
+    name counts where its Latin one is missing (the registry form asks for the
+    Latin one; its Cyrillic is the same name)."""
+    given = given_names if given_names.strip() else given_names_cyrillic
+    family = family_name if family_name.strip() else family_name_cyrillic
     parts: list[str] = []
-    for text in (given_names, family_name, given_names_cyrillic, family_name_cyrillic):
+    for text in (given, family):
         for word in _words(text):
             for latin in {to_latin(word), russian_latin(word)}:
                 parts.append(fold(latin).replace(" ", ""))
             parts.extend(sounds(word))
-    for word in _words(given_names) + _words(given_names_cyrillic):
+    for word in _words(given):
         group = form_of(word)
         if group is not None:
             for form in GIVEN_NAME_FORMS[group]:

@@ -60,7 +60,10 @@ def _all_pairs(block: list[Record]) -> Iterator[tuple[Record, Record]]:
 
 
 def find_pairs(
-    records: Iterable[Record], *, threshold: float = THRESHOLD, frequencies: Frequencies | None = None
+    records: Iterable[Record],
+    *,
+    threshold: float = THRESHOLD,
+    frequencies: Frequencies | None = None,
 ) -> list[Match]:
     """Every probable duplicate pair, best first."""
     records = list(records)
@@ -75,13 +78,21 @@ def find_pairs(
 
 
 def matches_for(
-    new: Record, existing: Iterable[Record], *, threshold: float = THRESHOLD, frequencies: Frequencies | None = None
+    new: Record,
+    existing: Iterable[Record],
+    *,
+    threshold: float = THRESHOLD,
+    frequencies: Frequencies | None = None,
 ) -> list[Match]:
     """The probable duplicates of one new record among existing ones; each
     match has the existing record as `a` (its spelling first in the reasons)."""
     key = birth_key(new)
     candidates = [r for r in existing if r.id != new.id and birth_key(r) == key]
     freq = frequencies or Frequencies.of([new, *candidates])
-    found = [m for m in (score(r, new, freq) for r in candidates) if m is not None and m.score >= threshold]
+    found = [
+        m
+        for m in (score(r, new, freq) for r in candidates)
+        if m is not None and m.score >= threshold
+    ]
     found.sort(key=lambda m: -m.score)
     return found

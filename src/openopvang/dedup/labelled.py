@@ -184,7 +184,9 @@ class Generator:
             given = self._given(sex)
             day = self._date(swappable)
             if self._unused(family, given, day):
-                return self._row(family, given, day, sex, municipality, person=None, kind="original")
+                return self._row(
+                    family, given, day, sex, municipality, person=None, kind="original"
+                )
 
     def _unused(self, family: str, given: str, day: datetime.date) -> bool:
         """Takes the names and birth date (day and month in either order) if
@@ -195,7 +197,19 @@ class Generator:
         self.used.add(key)
         return True
 
-    def _row(self, family_c, given_c, day, sex, municipality, *, person, kind, system="kmu", cyrillic=True) -> Row:
+    def _row(
+        self,
+        family_c,
+        given_c,
+        day,
+        sex,
+        municipality,
+        *,
+        person,
+        kind,
+        system="kmu",
+        cyrillic=True,
+    ) -> Row:
         row_id = self._id()
         return Row(
             id=row_id,
@@ -229,16 +243,30 @@ class Generator:
         day = datetime.date.fromisoformat(original.birth_date)
         sex, person = original.sex, original.person
         if kind in ("icao", "bgn", "iso9", "german", "dutch"):
-            return self._row(family_c, given_c, day, sex, municipality, person=person, kind=kind, system=kind, cyrillic=False)
+            return self._row(
+                family_c,
+                given_c,
+                day,
+                sex,
+                municipality,
+                person=person,
+                kind=kind,
+                system=kind,
+                cyrillic=False,
+            )
         if kind == "russian":
             russian = self.russian_of.get(given_c, given_c)
             row = self._row(family_c, russian, day, sex, municipality, person=person, kind=kind)
             row.given_names = spell(russian, "russian")
             return row
         if kind == "no_cyrillic":
-            return self._row(family_c, given_c, day, sex, municipality, person=person, kind=kind, cyrillic=False)
+            return self._row(
+                family_c, given_c, day, sex, municipality, person=person, kind=kind, cyrillic=False
+            )
         if kind == "typo":
-            row = self._row(family_c, given_c, day, sex, municipality, person=person, kind=kind, cyrillic=False)
+            row = self._row(
+                family_c, given_c, day, sex, municipality, person=person, kind=kind, cyrillic=False
+            )
             if self.random.random() < 0.5 and len(row.given_names) >= 5:
                 row.given_names = self._typo(row.given_names)
             else:
@@ -247,34 +275,52 @@ class Generator:
         if kind == "swapped":
             row = self._row(family_c, given_c, day, sex, municipality, person=person, kind=kind)
             row.family_name, row.given_names = row.given_names, row.family_name
-            row.family_name_cyrillic, row.given_names_cyrillic = row.given_names_cyrillic, row.family_name_cyrillic
+            row.family_name_cyrillic, row.given_names_cyrillic = (
+                row.given_names_cyrillic,
+                row.family_name_cyrillic,
+            )
             return row
         if kind == "second_given":
             second = self._given(sex, other_than=given_c)
-            return self._row(family_c, f"{given_c} {second}", day, sex, municipality, person=person, kind=kind)
+            return self._row(
+                family_c, f"{given_c} {second}", day, sex, municipality, person=person, kind=kind
+            )
         if kind == "day_month":
             swapped = datetime.date(day.year, day.day, day.month)
-            return self._row(family_c, given_c, swapped, sex, municipality, person=person, kind=kind)
+            return self._row(
+                family_c, given_c, swapped, sex, municipality, person=person, kind=kind
+            )
         if kind == "twins":
             while True:
                 twin_sex = self.random.choice("MF")
                 other = self._given(twin_sex, other_than=given_c)
                 if self._unused(family_c, other, day):
                     break
-            return self._row(family_c, other, day, twin_sex, original.municipality, person=None, kind=kind)
+            return self._row(
+                family_c, other, day, twin_sex, original.municipality, person=None, kind=kind
+            )
         if kind == "namesakes":
             while True:
-                other_day = day + datetime.timedelta(days=self.random.choice((1, -1, 365, -365, 30, 3000)))
+                other_day = day + datetime.timedelta(
+                    days=self.random.choice((1, -1, 365, -365, 30, 3000))
+                )
                 if (other_day.month, other_day.day) != (day.day, day.month) and self._unused(
                     family_c, given_c, other_day
                 ):
                     break
-            return self._row(family_c, given_c, other_day, sex, municipality, person=None, kind=kind)
+            return self._row(
+                family_c, given_c, other_day, sex, municipality, person=None, kind=kind
+            )
         raise ValueError(kind)
 
 
 def generate(
-    *, persons: int, per_kind: int, seed: int = 13, municipalities: int = 20, kinds: tuple[str, ...] = KINDS
+    *,
+    persons: int,
+    per_kind: int,
+    seed: int = 13,
+    municipalities: int = 20,
+    kinds: tuple[str, ...] = KINDS,
 ) -> list[Row]:
     """`persons` records in all: `per_kind` originals with a record of each
     kind, and the rest persons without a second record."""

@@ -64,7 +64,9 @@ def read_csv(path: Path) -> list[Record]:
         return [record_from_row(row) for row in reader]
 
 
-def write_pairs(matches: Iterable[Match], path: Path, render: Callable[[Iterable[Reason]], str]) -> int:
+def write_pairs(
+    matches: Iterable[Match], path: Path, render: Callable[[Iterable[Reason]], str]
+) -> int:
     count = 0
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)

@@ -135,7 +135,9 @@ LEVEL_CODE = {
 }
 
 
-def _best(left: tuple[Token, ...], right: tuple[Token, ...]) -> tuple[Level, Token | None, Token | None]:
+def _best(
+    left: tuple[Token, ...], right: tuple[Token, ...]
+) -> tuple[Level, Token | None, Token | None]:
     best: tuple[Level, Token | None, Token | None] = (Level.NONE, None, None)
     for a in left:
         for b in right:

@@ -5,7 +5,15 @@ import csv
 import pytest
 from django.core.management import CommandError, call_command
 
-COLUMNS = "id,municipality,family_name,given_names,family_name_cyrillic,given_names_cyrillic,birth_date,sex,nationality"
+EXPECTED_REASON = (
+    "same birth date, family name Kovalenko ~ Kowalenko, "
+    "given name Oleksandr = Aleksandr (Russian form)"
+)
+
+COLUMNS = (
+    "id,municipality,family_name,given_names,family_name_cyrillic,given_names_cyrillic,"
+    "birth_date,sex,nationality"
+)
 
 
 def write(path, lines):
@@ -30,9 +38,7 @@ def test_pairs_are_written_with_their_reasons(tmp_path, capsys):
     assert list(rows[0]) == ["id_a", "id_b", "score", "reasons"]
     pairs = {(r["id_a"], r["id_b"]): r["reasons"] for r in rows}
     assert set(pairs) == {("1", "2"), ("1", "4"), ("2", "4")}
-    assert pairs[("1", "2")] == (
-        "same birth date, family name Kovalenko ~ Kowalenko, given name Oleksandr = Aleksandr (Russian form)"
-    )
+    assert pairs[("1", "2")] == (EXPECTED_REASON)
     assert pairs[("1", "4")].startswith("day and month of birth swapped")
     assert "5 persons read, 3 probable duplicate pair(s) written" in capsys.readouterr().out
 

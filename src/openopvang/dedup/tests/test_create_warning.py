@@ -9,6 +9,11 @@ from django.urls import reverse
 from openopvang.core.testing import factories
 from openopvang.registry.models import Person
 
+EXPECTED_REASON = (
+    "same birth date, family name Kovalenko ~ Kowalenko, "
+    "given name Oleksandr = Aleksandr (Russian form)"
+)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,7 +53,9 @@ def form_data(**overrides):
 
 
 def post(client, **overrides):
-    return client.post(reverse("registry:person_create"), form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en")
+    return client.post(
+        reverse("registry:person_create"), form_data(**overrides), HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 def test_a_probable_duplicate_is_shown_before_saving(coordinator_client, kovalenko):
@@ -57,7 +64,7 @@ def test_a_probable_duplicate_is_shown_before_saving(coordinator_client, kovalen
     assert Person.objects.count() == 1
     page = response.content.decode()
     assert "Probably already registered" in page
-    assert "same birth date, family name Kovalenko ~ Kowalenko, given name Oleksandr = Aleksandr (Russian form)" in page
+    assert EXPECTED_REASON in page
     assert reverse("registry:person_detail", args=[kovalenko.pk]) in page
 
 
@@ -97,3 +104,20 @@ def test_the_api_saves_and_warns(coordinator, kovalenko):
     warnings = response.json()["probable_duplicates"]
     assert [w["id"] for w in warnings] == [kovalenko.pk]
     assert "given name Oleksandr = Aleksandr (Russian form)" in warnings[0]["reasons"]
+
+
+def test_the_person_list_finds_another_spelling(coordinator_client, kovalenko):
+    for query in ("Kowalenko", "Aleksandr Kovalenko", "Александр"):
+        response = coordinator_client.get(reverse("registry:person_list"), {"q": query})
+        assert [p.pk for p in response.context["page_obj"].object_list] == [kovalenko.pk], query
+    response = coordinator_client.get(reverse("registry:person_list"), {"q": "Melnyk"})
+    assert list(response.context["page_obj"].object_list) == []
+
+
+def test_the_search_key_follows_a_change_of_name(kovalenko):
+    kovalenko.family_name = "Melnyk"
+    kovalenko.family_name_cyrillic = "Мельник"
+    kovalenko.save(update_fields=["family_name", "family_name_cyrillic"])
+    kovalenko.refresh_from_db()
+    assert "melnik" in kovalenko.search_key.split()
+    assert "kovalenko" not in kovalenko.search_key.split()

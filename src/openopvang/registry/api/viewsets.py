@@ -9,9 +9,8 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet
-
 from openopvang.audit import services as audit
+from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet
 
 from .. import selectors, services
 from ..duplicates import probable_duplicates
@@ -117,7 +116,10 @@ class PersonViewSet(AuditedReadMixin, RegistryViewSet):
         found = probable_duplicates(person)
         if found:
             audit.record_read(
-                request.user, [d.person for d in found], object_type=Person._meta.label, request=request
+                request.user,
+                [d.person for d in found],
+                object_type=Person._meta.label,
+                request=request,
             )
         response.data["probable_duplicates"] = [
             {"id": d.person.pk, "score": d.score, "reasons": d.reasons} for d in found

@@ -23,11 +23,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="action", required=True)
-        pairs = commands.add_parser("pairs", help="write the probable duplicate pairs of PERSONS.csv")
+        pairs = commands.add_parser(
+            "pairs", help="write the probable duplicate pairs of PERSONS.csv"
+        )
         pairs.add_argument("persons", type=Path, metavar="PERSONS.csv")
         pairs.add_argument("--out", type=Path, required=True, metavar="PAIRS.csv")
         pairs.add_argument(
-            "--threshold", type=float, default=THRESHOLD, help=f"lowest score of a pair (default {THRESHOLD})"
+            "--threshold",
+            type=float,
+            default=THRESHOLD,
+            help=f"lowest score of a pair (default {THRESHOLD})",
         )
         pairs.add_argument("--language", default="en", help="language of the reasons (en, nl)")
 
@@ -43,4 +48,7 @@ class Command(BaseCommand):
         with translation.override(language):
             written = write_pairs(matches, out, reasons_text)
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{len(records)} persons read, {written} probable duplicate pair(s) written to {out} ({seconds:.1f} s).")
+        self.stdout.write(
+            f"{len(records)} persons read, {written} probable duplicate pair(s) "
+            f"written to {out} ({seconds:.1f} s)."
+        )
