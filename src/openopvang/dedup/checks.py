@@ -9,7 +9,7 @@ import datetime
 
 from openopvang.dedup.blocking import matches_for
 from openopvang.dedup.reasons import reasons_text
-from openopvang.dedup.scoring import Record
+from openopvang.dedup.scoring import THRESHOLD, Frequencies, Record, score
 
 
 def person_record(person) -> Record:
@@ -51,7 +51,20 @@ def probable_duplicates(person):
     return [ProbableDuplicate(by_id[m.a.id], m.score, reasons_text(m.reasons)) for m in matches]
 
 
+def compare(new, existing):
+    """`existing` as a probable duplicate of the unsaved `new`, or None."""
+    from openopvang.registry.duplicates import ProbableDuplicate
+
+    if new.birth_date is None or existing.birth_date is None:
+        return None
+    match = score(person_record(existing), person_record(new), Frequencies())
+    if match is None or match.score < THRESHOLD:
+        return None
+    return ProbableDuplicate(existing, match.score, reasons_text(match.reasons))
+
+
 def register() -> None:
-    from openopvang.registry.duplicates import duplicate_checks
+    from openopvang.registry.duplicates import duplicate_checks, duplicate_comparers
 
     duplicate_checks.add("dedup", probable_duplicates)
+    duplicate_comparers.add("dedup", compare)

@@ -19,6 +19,9 @@ class ProbableDuplicate:
 
 
 duplicate_checks: Registry = Registry("duplicate check")
+# Compares one new (unsaved) person with one registered person; for callers
+# that fetched the candidates themselves (the import, a file at once).
+duplicate_comparers: Registry = Registry("duplicate comparer")
 
 
 def probable_duplicates(person) -> list[ProbableDuplicate]:
@@ -26,3 +29,14 @@ def probable_duplicates(person) -> list[ProbableDuplicate]:
     for check in duplicate_checks.plugins():
         found.extend(check(person))
     return found
+
+
+def has_comparer() -> bool:
+    return len(duplicate_comparers) > 0
+
+
+def compare_persons(new, existing) -> ProbableDuplicate | None:
+    """Whether `existing` is probably `new`, by the first comparer registered."""
+    for compare in duplicate_comparers.plugins():
+        return compare(new, existing)
+    return None
