@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "openopvang.reports",
     "openopvang.letters",
     "openopvang.imports",
+    "openopvang.dedup",
     "openopvang.help",
     "openopvang.demo",
 ]

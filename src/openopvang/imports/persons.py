@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from openopvang.registry import validators
+from openopvang.registry import duplicates, validators
 from openopvang.registry.models import Person, Sex
 
 from .reading import FORMULA, FileProblem, Sheet
@@ -358,23 +358,29 @@ def duplicate_hints(rows: list[dict], municipality) -> None:
             dates[id(row)] = parse_date(row["values"].get("birth_date", ""))
         except ValueError:
             continue
-    known: dict[datetime.date, list] = {}
-    for pk, given, family, born in Person.objects.filter(
-        municipality=municipality, birth_date__in=set(dates.values())
-    ).values_list("pk", "given_names", "family_name", "birth_date"):
-        known.setdefault(born, []).append((pk, given, family))
+    if duplicates.has_comparer():
+        _registered_hints(rows, dates, municipality)
+    else:
+        known: dict[datetime.date, list] = {}
+        for pk, given, family, born in Person.objects.filter(
+            municipality=municipality, birth_date__in=set(dates.values())
+        ).values_list("pk", "given_names", "family_name", "birth_date"):
+            known.setdefault(born, []).append((pk, given, family))
+        for row in rows:
+            born = dates.get(id(row))
+            name = (row["values"].get("given_names", ""), row["values"].get("family_name", ""))
+            for pk, given, family in known.get(born, []) if born else []:
+                if pk != row.get("person") and similar_names(name, (given, family)):
+                    row["hints"].append(
+                        _("Possibly already registered: %(name)s, born on the same day.")
+                        % {"name": f"{given} {family}"}
+                    )
     in_file: dict[datetime.date, list] = {}
     for row in rows:
         born = dates.get(id(row))
         if born is None:
             continue
         name = (row["values"].get("given_names", ""), row["values"].get("family_name", ""))
-        for pk, given, family in known.get(born, []):
-            if pk != row.get("person") and similar_names(name, (given, family)):
-                row["hints"].append(
-                    _("Possibly already registered: %(name)s, born on the same day.")
-                    % {"name": f"{given} {family}"}
-                )
         for other_row, other_name in in_file.get(born, []):
             if similar_names(name, other_name):
                 row["hints"].append(
@@ -382,6 +388,47 @@ def duplicate_hints(rows: list[dict], municipality) -> None:
                     % {"row": other_row}
                 )
         in_file.setdefault(born, []).append((row["row"], name))
+
+
+def _swapped(day: datetime.date) -> datetime.date | None:
+    if day.day <= 12 and day.day != day.month:
+        return datetime.date(day.year, day.day, day.month)
+    return None
+
+
+def _registered_hints(rows: list[dict], dates: dict, municipality) -> None:
+    """Hints on rows whose person is probably registered already, by the
+    duplicate comparer (other spellings, Russian forms, day and month swapped;
+    ADR 0015), with its reasons."""
+    wanted = set(dates.values()) | {s for d in dates.values() if (s := _swapped(d))}
+    known: dict[datetime.date, list[Person]] = {}
+    for person in Person.objects.filter(municipality=municipality, birth_date__in=wanted):
+        known.setdefault(person.birth_date, []).append(person)
+    for row in rows:
+        born = dates.get(id(row))
+        if born is None:
+            continue
+        values = row["values"]
+        new = Person(
+            municipality=municipality,
+            given_names=values.get("given_names", ""),
+            family_name=values.get("family_name", ""),
+            given_names_cyrillic=values.get("given_names_cyrillic", ""),
+            family_name_cyrillic=values.get("family_name_cyrillic", ""),
+            birth_date=born,
+            sex=SEXES.get((values.get("sex") or "").strip().lower(), ""),
+            nationality=(values.get("nationality") or "").strip().upper(),
+        )
+        candidates = known.get(born, []) + known.get(_swapped(born), [])
+        for person in candidates:
+            if person.pk == row.get("person"):
+                continue
+            found = duplicates.compare_persons(new, person)
+            if found is not None:
+                row["hints"].append(
+                    _("Possibly already registered: %(name)s (%(reasons)s).")
+                    % {"name": person.full_name, "reasons": found.reasons}
+                )
 
 
 # -- export ---------------------------------------------------------------------------------

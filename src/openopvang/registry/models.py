@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core import names
 from openopvang.core.models import (
     DatedRange,
     MoneyField,
@@ -27,6 +28,7 @@ from openopvang.core.scoping import ScopedQuerySet
 from . import validators
 
 UKRAINE = "UA"
+NAME_FIELDS = ("given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic")
 
 
 class Sex(models.TextChoices):
@@ -73,6 +75,9 @@ class Person(MunicipalityOwned, Versioned):
         validators=[validators.validate_iban],
     )
     notes = models.TextField(_("notes"), blank=True)
+    # Every common spelling of the names (core.names.search_key, ADR 0015),
+    # kept on save; the person search looks here too.
+    search_key = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -95,6 +100,15 @@ class Person(MunicipalityOwned, Versioned):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.search_key = names.search_key(
+            self.given_names, self.family_name, self.given_names_cyrillic, self.family_name_cyrillic
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(NAME_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

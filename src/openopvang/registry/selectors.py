@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openopvang.core import formatting
+from openopvang.core.names import search_terms
 
 from .models import (
     UKRAINE,
@@ -72,6 +73,10 @@ def _name_query(word: str) -> Q:
     for variant in _case_variants(word):
         for field in NAME_FIELDS:
             query |= Q(**{f"{field}__icontains": variant})
+    # Another spelling of the same name (Kowalenko, Aleksandr, Коваленко):
+    # the sound codes of the word in the person's search key (ADR 0015).
+    for term in search_terms(word):
+        query |= Q(search_key__contains=term)
     return query
 
 

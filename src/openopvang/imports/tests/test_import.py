@@ -217,7 +217,8 @@ def test_a_similar_name_with_the_same_birth_date_is_hinted(coordinator_client, m
     upload(coordinator_client, xlsx(rows))
     job = last_job()
     assert job.rows[0]["hints"] == [
-        "Possibly already registered: Oleksandr Kovalenko, born on the same day."
+        "Possibly already registered: Oleksandr Kovalenko (same birth date, "
+        "family name Kovalenko ~ Kowalenko, given name Oleksandr = Oleksandr, other sex)."
     ]
     assert job.rows[1]["hints"] == []  # a twin: other given name
     assert "Possible duplicates" in coordinator_client.get(f"/imports/{job.pk}/").content.decode()

@@ -9,9 +9,11 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from openopvang.audit import services as audit
 from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet
 
 from .. import selectors, services
+from ..duplicates import probable_duplicates
 from ..models import (
     CapacityPeriod,
     Host,
@@ -105,6 +107,24 @@ class PersonViewSet(AuditedReadMixin, RegistryViewSet):
                 to_attr="memberships_today",
             ),
         )
+
+    def create(self, request, *args, **kwargs):
+        # The person is saved; probable duplicates in the same municipality
+        # come back as a warning beside the record (ADR 0015), not a refusal.
+        response = super().create(request, *args, **kwargs)
+        person = Person.objects.get(pk=response.data["id"])
+        found = probable_duplicates(person)
+        if found:
+            audit.record_read(
+                request.user,
+                [d.person for d in found],
+                object_type=Person._meta.label,
+                request=request,
+            )
+        response.data["probable_duplicates"] = [
+            {"id": d.person.pk, "score": d.score, "reasons": d.reasons} for d in found
+        ]
+        return response
 
     def _placement_response(self, placement, status_code):
         data = serializers.PlacementSerializer(placement, context=self.get_serializer_context())

@@ -1,6 +1,7 @@
 """Persons: list with search and filters, the person page with its timeline,
 create/edit/delete, and the placement actions (check in, check out, move)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -20,6 +21,7 @@ from openopvang.core.mixins import (
 )
 
 from .. import selectors, services
+from ..duplicates import probable_duplicates
 from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
 from ..models import Person
 from ..panels import person_panels
@@ -124,6 +126,44 @@ class PersonCreateView(RegistryEditorRequiredMixin, RegistryFormMixin, CreateVie
 
     def prepare(self, instance):
         instance.municipality = self.request.user.organisation
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if form.is_bound:
+            form.fields["confirm_different"] = forms.BooleanField(
+                required=False,
+                label=gettext_lazy("This is a different person: register anyway"),
+            )
+        return form
+
+    def form_valid(self, form):
+        # Probable duplicates in the same municipality are shown before saving
+        # (ADR 0015); the user may confirm it is a different person.
+        if not form.cleaned_data.get("confirm_different"):
+            self.prepare(form.instance)
+            found = probable_duplicates(form.instance)
+            if found:
+                self.duplicates = found
+                audit.record_read(
+                    self.request.user,
+                    [d.person for d in found],
+                    object_type=Person._meta.label,
+                    request=self.request,
+                )
+                form.add_error(
+                    None,
+                    gettext_lazy(
+                        "A person who is probably the same is already registered. Check the "
+                        "list, or tick 'This is a different person' to register anyway."
+                    ),
+                )
+                return self.form_invalid(form)
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["duplicates"] = getattr(self, "duplicates", [])
+        return context
 
     def get_success_url(self):
         return reverse("registry:person_detail", args=[self.object.pk])
