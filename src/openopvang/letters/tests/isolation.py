@@ -44,5 +44,6 @@ def _batch(v):
         count=1,
         done=1,
         status="done",
-        pdf=b"%PDF-1.7 victim",
+        run_file="letters/batch-victim/letters.pdf",
+        zip_file="letters/batch-victim/letters.zip",
     )
