@@ -9,3 +9,5 @@ class LettersConfig(AppConfig):
     def ready(self):
         # The person page's letters section.
         from . import panels  # noqa: F401
+        # The letter types whose data comes from casework and the allowances engine.
+        from . import types_more  # noqa: F401
