@@ -37,7 +37,9 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{TMP}/bench.sqlite3")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
 os.environ.setdefault("OPENOPVANG_SECRET_KEY", "benchmark-only-not-secret")
 os.environ.setdefault("OPENOPVANG_MEDIA_ROOT", f"{TMP}/media")
-os.environ.setdefault("OPENOPVANG_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault(
+    "OPENOPVANG_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+)
 
 import django  # noqa: E402
 
@@ -73,8 +75,9 @@ def setup(count: int) -> None:
         for i in range(count)
     )
     Placement.objects.bulk_create(
-        Placement(municipality=town, person=p, location=location,
-                  start_date=datetime.date(2024, 1, 1))
+        Placement(
+            municipality=town, person=p, location=location, start_date=datetime.date(2024, 1, 1)
+        )
         for p in persons
     )
 
@@ -132,10 +135,17 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|")
     for mode, counts in (("baseline", baseline), ("batch", sizes)):
         for count in counts:
-            out = subprocess.run(
-                [sys.executable, __file__, "--child", mode, str(count)],
-                check=True, capture_output=True, text=True, env=os.environ,
-            ).stdout.strip().splitlines()[-1]
+            out = (
+                subprocess.run(
+                    [sys.executable, __file__, "--child", mode, str(count)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env=os.environ,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             row = json.loads(out)
             print(
                 f"| {mode} | {count:,} | {row['seconds']} | {row['per_second']} | "

@@ -10,7 +10,6 @@ which the letter keeps so it can be sent again (services.resend_letter)."""
 from __future__ import annotations
 
 import smtplib
-import socket
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -107,7 +106,7 @@ class EmailChannel(LetterChannel):
     def deliver(self, letter, pdf: bytes, filename: str) -> None:
         try:
             self.message(letter, pdf, filename).send(fail_silently=False)
-        except (smtplib.SMTPException, OSError, socket.timeout) as error:
+        except (TimeoutError, smtplib.SMTPException, OSError) as error:
             raise DeliveryFailed(f"{type(error).__name__}: {error}"[:280]) from error
 
 

@@ -32,7 +32,7 @@ from .models import (
     Channel,
     Delivery,
     LetterBatch,
-        LetterTemplate,
+    LetterTemplate,
     SentLetter,
     TemplateText,
     TemplateVersion,
@@ -276,7 +276,11 @@ def make_letter(
             },
             request=request,
         )
-    pdf = documents.render_pdf(letter_type, text, data) if render or channel != Channel.PRINT else None
+    pdf = (
+        documents.render_pdf(letter_type, text, data)
+        if render or channel != Channel.PRINT
+        else None
+    )
     if channel != Channel.PRINT:
         _deliver(user, letter, pdf, request=request)
     return letter, pdf

@@ -9,6 +9,17 @@ import pytest
 from aiosmtpd.controller import Controller
 
 
+@pytest.fixture
+def sender(municipality):
+    municipality.letter_name = "Gemeente Utrecht"
+    municipality.street_address = "Stadsplateau 1"
+    municipality.postcode = "3521 AZ"
+    municipality.city = "Utrecht"
+    municipality.phone = "14 030"
+    municipality.save()
+    return municipality
+
+
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -13,7 +13,7 @@ from openopvang.core.testing.pdf import pdf_text
 from openopvang.letters import services
 from openopvang.letters.models import LetterBatch, SentLetter
 
-from .test_letters import placed, sender  # noqa: F401 - fixture
+from .test_letters import placed
 
 
 def _attachment(message):
@@ -25,7 +25,10 @@ def test_a_letter_by_email_has_the_pdf_attached_and_a_mail_in_the_persons_langua
     coordinator, sender, smtp_server
 ):
     person = placed(
-        sender, given_names="Olena", family_name="Shevchenko", languages=["uk"],
+        sender,
+        given_names="Olena",
+        family_name="Shevchenko",
+        languages=["uk"],
         email="olena@example.org",
     )
     letter, _pdf = services.make_letter(
@@ -67,10 +70,16 @@ def test_the_persons_page_shows_the_mail_and_a_person_without_email_gets_none(
 def test_a_batch_by_email_lists_who_has_no_email_and_sends_the_rest(
     coordinator_client, sender, smtp_server
 ):
-    olena = placed(sender, given_names="Olena", family_name="Melnyk", languages=["uk"],
-                   email="olena@example.org")
-    ali = placed(sender, given_names="Ali", family_name="Hassan", languages=["ar"],
-                 email="ali@example.org")
+    olena = placed(
+        sender,
+        given_names="Olena",
+        family_name="Melnyk",
+        languages=["uk"],
+        email="olena@example.org",
+    )
+    ali = placed(
+        sender, given_names="Ali", family_name="Hassan", languages=["ar"], email="ali@example.org"
+    )
     petro = placed(sender, given_names="Petro", family_name="Ne")
     query = f"?person={olena.pk}&person={ali.pk}&person={petro.pk}"
     response = coordinator_client.post(
@@ -93,7 +102,10 @@ def test_a_mail_server_that_is_down_is_recorded_and_the_letter_sent_again(
     coordinator, sender, settings, no_smtp_server
 ):
     person = placed(
-        sender, given_names="Iryna", family_name="Bondar", email="iryna@example.org",
+        sender,
+        given_names="Iryna",
+        family_name="Bondar",
+        email="iryna@example.org",
         languages=["nl"],
     )
     letter, _pdf = services.make_letter(coordinator, person, "welcome", channel="email")
@@ -150,3 +162,31 @@ def test_a_person_without_an_email_still_gets_a_letter_by_post(coordinator, send
     letter, pdf = services.make_letter(coordinator, person, "welcome", channel=channel)
     assert letter.delivery == "made" and pdf.startswith(b"%PDF")
     assert factories  # the registry factories make the persons
+
+
+def test_a_letter_for_cases_chosen_on_the_casework_work_list(
+    coordinator_client, coordinator, sender
+):
+    from openopvang.casework import services as casework
+
+    persons = [placed(sender, given_names=n, family_name="Melnyk") for n in ("Olena", "Ali")]
+    cases = [
+        casework.open_case(
+            coordinator,
+            p,
+            opened_on=datetime.date(2026, 11, 2),
+            code="protected",
+            start_date=datetime.date(2026, 11, 2),
+            reason="intake",
+        )
+        for p in persons
+    ]
+    response = coordinator_client.post(
+        "/casework/bulk/", {"cases": [c.pk for c in cases], "action": "letter"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/letters/batches/new/?person=")
+    page = coordinator_client.get(response["Location"]).content.decode()
+    assert "2 persons are selected" in page and "Olena Melnyk" in page and "Ali Melnyk" in page
+    menu = coordinator_client.get("/letters/").content.decode()
+    assert 'href="/letters/"' in menu and "Letters" in menu

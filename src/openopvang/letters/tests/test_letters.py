@@ -14,17 +14,6 @@ from openopvang.letters import services
 from openopvang.letters.models import LetterBatch, SentLetter
 
 
-@pytest.fixture
-def sender(municipality):
-    municipality.letter_name = "Gemeente Utrecht"
-    municipality.street_address = "Stadsplateau 1"
-    municipality.postcode = "3521 AZ"
-    municipality.city = "Utrecht"
-    municipality.phone = "14 030"
-    municipality.save()
-    return municipality
-
-
 def placed(municipality, **person):
     location = factories.LocationFactory(
         municipality=municipality, address="Oudegracht 10", postcode="3511 AB", city="Utrecht"
@@ -255,7 +244,7 @@ def test_the_template_preview_uses_sample_data(coordinator_client, coordinator, 
     ("code", "situation", "language", "expected"),
     [
         ("departure_notice", "rejected_no_appeal", "ru", "Ваш срок для выезда"),
-        ("coa_invitation", "asylum_pending", "ar", "الهيئة المركزية لاستقبال"),
+        ("coa_invitation", "asylum_pending", "ar", "إحضار وثيقة الهوية"),
     ],
 )
 def test_letters_with_the_dates_of_the_casework_deadline(
@@ -311,7 +300,10 @@ def test_batch_files_are_archival_pdf_a_and_a_zip_of_one_pdf_per_letter(
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     names = archive.namelist()
-    assert names == [f"0001-{sender.code}-{olena.pk:06d}.pdf", f"0002-{sender.code}-{ali.pk:06d}.pdf"]
+    assert names == [
+        f"0001-{sender.code}-{olena.pk:06d}.pdf",
+        f"0002-{sender.code}-{ali.pk:06d}.pdf",
+    ]
     assert "Шановний(а) Olena Melnyk" in pdf_text(archive.read(names[0]))
     assert "مرحبا بكم في" in pdf_text(archive.read(names[1]))
     run = b"".join(coordinator_client.get(f"/letters/batches/{batch.pk}/pdf/").streaming_content)

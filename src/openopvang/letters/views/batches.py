@@ -102,7 +102,9 @@ class BatchDetailView(MunicipalStaffRequiredMixin, TemplateView):
         failed = batch.letters.filter(delivery=Delivery.FAILED).select_related("person")
         if failed:
             audit.record_read(
-                self.request.user, [letter.person for letter in failed], obj=batch,
+                self.request.user,
+                [letter.person for letter in failed],
+                obj=batch,
                 request=self.request,
             )
         return super().get_context_data(

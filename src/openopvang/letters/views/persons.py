@@ -97,7 +97,10 @@ def _delivery_message(request, letter) -> None:
     else:
         messages.error(
             request,
-            _("The letter “%(subject)s” is kept but not delivered: %(reason)s. Send it again later.")
+            _(
+                "The letter “%(subject)s” is kept but not delivered: %(reason)s. "
+                "Send it again later."
+            )
             % {"subject": letter.subject, "reason": letter.failure},
         )
 
