@@ -152,7 +152,7 @@ class DeadlineFilterForm(DesignSystemFormMixin, forms.Form):
         self.fields["caseworker"].choices = _caseworker_choices(user)
 
 
-BULK_SITUATION, BULK_ASSIGN = "situation", "assign"
+BULK_SITUATION, BULK_ASSIGN, BULK_LETTER = "situation", "assign", "letter"
 
 
 class BulkSelectForm(forms.Form):
@@ -165,6 +165,7 @@ class BulkSelectForm(forms.Form):
         choices=[
             (BULK_SITUATION, _("Record a situation change")),
             (BULK_ASSIGN, _("Assign to a caseworker")),
+            (BULK_LETTER, _("Send a letter")),
         ]
     )
 

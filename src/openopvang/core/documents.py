@@ -59,16 +59,20 @@ FONTS_DIR = STATIC_DIR / "fonts"
 # -- PDF ------------------------------------------------------------------------------------
 
 
-def pdf_from_template(template_name: str, context: dict, *, language: str | None = None) -> bytes:
+def pdf_from_template(
+    template_name: str, context: dict, *, language: str | None = None, **write_options
+) -> bytes:
     """The template rendered as an A4 PDF. In `language` when given (an
     invoice is always Dutch, a letter in the resident's language), else in the
-    active one. The context gets `generated` (now, local time) unless it has it."""
+    active one. The context gets `generated` (now, local time) unless it has it.
+    `write_options` go to WeasyPrint's write_pdf (e.g. ``pdf_variant="pdf/a-2b"``,
+    ``pdf_tags=True`` for an archival, tagged PDF)."""
     from weasyprint import HTML
 
     context = {"generated": timezone.localtime(), **context}
     with translation.override(language or translation.get_language()):
         html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=STATIC_DIR.as_uri() + "/").write_pdf()
+    return HTML(string=html, base_url=STATIC_DIR.as_uri() + "/").write_pdf(**write_options)
 
 
 # -- XLSX -----------------------------------------------------------------------------------

@@ -120,6 +120,22 @@ MONTHS["ru"] = (
     "ноябрь",
     "декабрь",
 )
+# Arabic (the month names of Modern Standard Arabic as used in Egypt and the Gulf,
+# CLDR "ar"); the day and year stay in Western digits, as on Dutch documents.
+MONTHS["ar"] = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
 
 # The spreadsheet number formats of the same styles (XLSX cells stay numbers
 # and dates; Excel and LibreOffice show them with the reader's separators).

@@ -8,4 +8,8 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         # The person page's letters section.
-        from . import panels  # noqa: F401
+        # The letter types whose data comes from casework and the allowances engine.
+        from . import (
+            panels,  # noqa: F401
+            types_more,  # noqa: F401
+        )

@@ -58,15 +58,32 @@ def sender_of(municipality) -> list[str]:
     return [municipality.sender_name, *municipality.address_lines]
 
 
-def letter_data(user, person, letter_type, language: str, day: datetime.date, asked: dict) -> dict:
+def letter_data(
+    user,
+    person,
+    letter_type,
+    language: str,
+    day: datetime.date,
+    asked: dict,
+    *,
+    postal: bool = True,
+) -> dict:
     """The snapshot of one letter (see the module text). ValidationError when
-    a value cannot be had (no address, the leefgeld cannot be computed)."""
+    a value cannot be had (no address for a letter by post, the leefgeld
+    cannot be computed); a letter by e-mail without an address names the
+    person only."""
     context = Context(user=user, person=person, day=day, language=language, asked=asked)
     values = {**common_values(context), **letter_type.values(context)}
+    try:
+        address = person_address(user, person, day)
+    except ValidationError:
+        if postal:
+            raise
+        address = [person.full_name]
     return {
         "language": language,
         "day": day.isoformat(),
-        "address": person_address(user, person, day),
+        "address": address,
         "sender": sender_of(person.municipality),
         "values": values,
     }
@@ -110,19 +127,19 @@ def subject_of(letter_type, text, data: dict) -> str:
     return placeholders.fill_text(letter_type, text.subject, data["values"])
 
 
+# Every letter is an archival PDF/A-2b, tagged (PDF/UA structure) as far as
+# WeasyPrint can: a letter is a decision kept for years (ADR 0021).
+ARCHIVAL = {"pdf_variant": "pdf/a-2b", "pdf_tags": True}
+
+
 def render_pdf(letter_type, text, data: dict) -> bytes:
-    """One letter as a PDF, in its language (right to left for Arabic)."""
+    """One letter as a PDF/A-2b, in its language (right to left for Arabic)."""
     return pdf_from_template(
         "letters/letters_pdf.html",
         {"letters": [letter_view(letter_type, text, data)]},
         language=data["language"],
+        **ARCHIVAL,
     )
-
-
-def render_many(views: list[dict]) -> bytes:
-    """Letters (from `letter_view`) as one print-run PDF, each on its own pages,
-    each in its own language and direction."""
-    return pdf_from_template("letters/letters_pdf.html", {"letters": views}, language="nl")
 
 
 __all__ = ["LANGUAGES"]

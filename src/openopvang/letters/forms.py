@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
 
+from .models import Channel
 from .placeholders import language_name
 from .types import LANGUAGES, all_types
 
@@ -66,6 +67,14 @@ class LetterForm(DesignSystemFormMixin, forms.Form):
 
     letter_type = forms.ChoiceField(label=_("Letter"))
     language = forms.ChoiceField(label=_("Language"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Send by"),
+        choices=Channel.choices,
+        initial=Channel.PRINT,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("By e-mail: the PDF attached; a person without an e-mail address is listed."),
+    )
 
     def __init__(self, *args, with_language: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +96,9 @@ class LetterForm(DesignSystemFormMixin, forms.Form):
                 )
             self.fields[ask.name] = field
         self.style_fields()
+
+    def clean_channel(self):
+        return self.cleaned_data.get("channel") or Channel.PRINT
 
     def asked(self) -> dict:
         from .types import get_type

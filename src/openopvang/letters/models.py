@@ -132,6 +132,20 @@ class LetterBatchStatus(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Delivery(models.TextChoices):
+    """How far a letter got: made (a PDF, for print), or e-mailed (sent, or
+    failed with the reason; a failed one can be sent again)."""
+
+    MADE = "made", _("Made")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Not delivered")
+
+
+def batch_file_path(batch, filename: str) -> str:
+    return f"letters/batch-{batch.pk}/{filename}"
 
 
 class LetterBatch(MunicipalityOwned):
@@ -140,6 +154,9 @@ class LetterBatch(MunicipalityOwned):
 
     municipality = municipality_field("letter_batches")
     letter_type = models.CharField(_("letter type"), max_length=40)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.PRINT
+    )
     asked = models.JSONField(_("values given"), default=dict, blank=True)
     person_ids = models.JSONField(_("persons"), default=list)
     status = models.CharField(
@@ -151,7 +168,14 @@ class LetterBatch(MunicipalityOwned):
     count = models.PositiveIntegerField(_("letters"), default=0)
     done = models.PositiveIntegerField(_("letters done"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    pdf = models.BinaryField(_("PDF"), null=True, blank=True, editable=False)
+    # Written to disk letter by letter (tasks.run_batch), never held in memory whole.
+    run_file = models.FileField(
+        _("print run (PDF)"), upload_to=batch_file_path, max_length=200, blank=True
+    )
+    zip_file = models.FileField(
+        _("letters (ZIP)"), upload_to=batch_file_path, max_length=200, blank=True
+    )
+    cancel_requested = models.BooleanField(_("cancel asked"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -173,7 +197,15 @@ class LetterBatch(MunicipalityOwned):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (LetterBatchStatus.DONE, LetterBatchStatus.FAILED)
+        return self.status in (
+            LetterBatchStatus.DONE,
+            LetterBatchStatus.FAILED,
+            LetterBatchStatus.CANCELLED,
+        )
+
+    @property
+    def has_files(self) -> bool:
+        return bool(self.run_file) and bool(self.zip_file)
 
 
 class SentLetter(MunicipalityOwned):
@@ -196,6 +228,14 @@ class SentLetter(MunicipalityOwned):
     letter_type = models.CharField(_("letter type"), max_length=40)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.MADE
+    )
+    email_to = models.EmailField(_("e-mail address"), blank=True)
+    # A code (core of the reason) and the mail server's words, shown at display time.
+    failure = models.CharField(_("why not delivered"), max_length=300, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
     subject = models.CharField(_("subject"), max_length=300)
     data = models.JSONField(_("data"), default=dict)
     batch = models.ForeignKey(

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 BRACES = re.compile(r"\{\{|\}\}|\{%|%\}")
 
 
@@ -71,7 +72,9 @@ def check(letter_type, language: str, subject: str, body: str) -> None:
 def _value_html(letter_type, name: str, values: dict) -> str:
     value = escape(str(values.get(name, "")))
     placeholder = letter_type.placeholder(name)
-    if placeholder is not None and placeholder.ltr:
+    # A date with an Arabic month name reads right to left as Arabic text does
+    # (direction from its first letter); digits, IBANs and references left to right.
+    if placeholder is not None and placeholder.ltr and not ARABIC.search(value):
         return f'<bdi dir="ltr">{value}</bdi>'
     return f"<bdi>{value}</bdi>"
 

@@ -8,7 +8,11 @@ permission check first, one transaction with the audit event inside.
 - `make_letter`: one letter for one person (a SentLetter with its snapshot,
   audited) and its PDF.
 - `preview_letter`: the same PDF without keeping it (an audited read).
-- `start_batch`: letters for many persons, in the background (tasks.py)."""
+- `start_batch`: letters for many persons, in the background (tasks.py), by
+  print or e-mail; `cancel_batch` stops it after the letter being made.
+- E-mail (channels.py): the letter is kept first, then sent; the result
+  (sent, or not delivered with the mail server's reason) is kept on the letter
+  and audited, and `resend_letter` / `resend_failed` send a failed one again."""
 
 from __future__ import annotations
 
@@ -23,9 +27,10 @@ from django.utils.translation import gettext as _
 from openopvang.audit import services as audit
 from openopvang.audit.models import AuditAction
 
-from . import documents
+from . import channels, documents
 from .models import (
     Channel,
+    Delivery,
     LetterBatch,
     LetterTemplate,
     SentLetter,
@@ -141,14 +146,64 @@ def ensure_template(user, municipality, code: str, *, request=None) -> TemplateV
     return version
 
 
-def _prepare(user, person, code: str, language: str | None, asked: dict, day, request):
+def _prepare(
+    user, person, code: str, language: str | None, asked: dict, day, request, *, postal=True
+):
     letter_type = _letter_type(code)
     version = ensure_template(user, person.municipality, code, request=request)
     language = language if language and version.text_for(language) else None
     language = language or documents.letter_language(person, version)
     text = version.text_for(language)
-    data = documents.letter_data(user, person, letter_type, language, day, asked)
+    data = documents.letter_data(user, person, letter_type, language, day, asked, postal=postal)
     return letter_type, version, text, data
+
+
+def _channel(code: str) -> channels.LetterChannel:
+    if code not in channels.CHANNELS:
+        raise ValidationError(_("Unknown channel."))
+    return channels.get_channel(code)
+
+
+def _check_channel(person, channel: channels.LetterChannel) -> None:
+    reason = channel.check(person)
+    if reason:
+        raise ValidationError(
+            _("%(person)s cannot get this letter: %(reason)s.")
+            % {"person": person, "reason": channels.REASONS[reason]},
+            code=reason,
+        )
+
+
+def _filename(letter: SentLetter) -> str:
+    return f"{letter.letter_type}-{letter.data['values'].get('reference', letter.pk)}.pdf"
+
+
+def _deliver(user, letter: SentLetter, pdf: bytes, *, request=None) -> SentLetter:
+    """Send a kept letter through its channel; the result is kept and audited."""
+    channel = _channel(letter.channel)
+    letter.attempts += 1
+    try:
+        channel.deliver(letter, pdf, _filename(letter))
+    except channels.DeliveryFailed as failed:
+        letter.delivery, letter.failure = Delivery.FAILED, failed.detail
+    else:
+        letter.delivery, letter.failure = Delivery.SENT, ""
+        letter.delivered_at = timezone.now()
+    with transaction.atomic():
+        letter.save(update_fields=["delivery", "failure", "attempts", "delivered_at"])
+        audit.record(
+            user,
+            AuditAction.UPDATE,
+            letter,
+            changes={
+                "delivery": letter.delivery,
+                "attempts": letter.attempts,
+                "to": letter.email_to,
+                "failure": letter.failure,
+            },
+            request=request,
+        )
+    return letter
 
 
 def preview_letter(
@@ -187,12 +242,15 @@ def make_letter(
     language and data (audited), and its PDF (`render=False`: the view of it
     for a print run instead, see `letter_view_of`)."""
     require_can_send_letters(user, person.municipality)
+    delivery_channel = _channel(channel)
+    _check_channel(person, delivery_channel)
     day = day or timezone.localdate()
     letter_type, version, text, data = _prepare(
-        user, person, code, language, asked or {}, day, request
+        user, person, code, language, asked or {}, day, request, postal=channel == Channel.PRINT
     )
     with transaction.atomic():
         letter = SentLetter.objects.create(
+            email_to=delivery_channel.recipient(person),
             municipality=person.municipality,
             person=person,
             version=version,
@@ -218,7 +276,37 @@ def make_letter(
             },
             request=request,
         )
-    return letter, (documents.render_pdf(letter_type, text, data) if render else None)
+    pdf = (
+        documents.render_pdf(letter_type, text, data)
+        if render or channel != Channel.PRINT
+        else None
+    )
+    if channel != Channel.PRINT:
+        _deliver(user, letter, pdf, request=request)
+    return letter, pdf
+
+
+def resend_letter(user, letter: SentLetter, *, request=None) -> SentLetter:
+    """A letter that was not delivered, sent again as it was made (its
+    version and snapshot)."""
+    require_can_send_letters(user, letter.municipality)
+    if letter.channel == Channel.PRINT or letter.delivery != Delivery.FAILED:
+        raise ValidationError(_("Only a letter that was not delivered can be sent again."))
+    letter_type = _letter_type(letter.letter_type)
+    pdf = documents.render_pdf(letter_type, letter.version.text_for(letter.language), letter.data)
+    return _deliver(user, letter, pdf, request=request)
+
+
+def resend_failed(user, batch: LetterBatch, *, request=None) -> tuple[int, int]:
+    """The batch's letters that were not delivered, sent again: (sent, still failed)."""
+    require_can_send_letters(user, batch.municipality)
+    sent = failed = 0
+    for letter in batch.letters.filter(delivery=Delivery.FAILED).select_related("version"):
+        if resend_letter(user, letter, request=request).delivery == Delivery.SENT:
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
 
 
 def letter_view_of(letter: SentLetter) -> dict:
@@ -242,13 +330,20 @@ def letter_pdf(user, letter: SentLetter, *, request=None) -> bytes:
 
 
 def start_batch(
-    user, code: str, persons, *, asked: dict | None = None, request=None
+    user,
+    code: str,
+    persons,
+    *,
+    asked: dict | None = None,
+    channel: str = Channel.PRINT,
+    request=None,
 ) -> LetterBatch:
     """Letters of type `code` for `persons` (of the user's municipality), made
     in the background (tasks.run_batch); the batch shows the progress."""
     municipality = user.organisation
     require_can_send_letters(user, municipality)
     _letter_type(code)
+    _channel(channel)
     ids = [p.pk for p in persons if p.municipality_id == municipality.pk]
     if not ids:
         raise ValidationError(_("Choose at least one person."))
@@ -257,6 +352,7 @@ def start_batch(
         batch = LetterBatch.objects.create(
             municipality=municipality,
             letter_type=code,
+            channel=channel,
             asked={
                 k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in (asked or {}).items()
             },
@@ -268,7 +364,12 @@ def start_batch(
             user,
             AuditAction.CREATE,
             batch,
-            changes={"letter_type": code, "persons": len(ids), "asked": batch.asked},
+            changes={
+                "letter_type": code,
+                "channel": channel,
+                "persons": len(ids),
+                "asked": batch.asked,
+            },
             request=request,
             shown=audit.shown_field([("registry.Person", pk) for pk in ids]),
         )
@@ -279,18 +380,36 @@ def start_batch(
     return batch
 
 
-def batch_pdf(user, batch: LetterBatch, *, request=None) -> bytes:
+def cancel_batch(user, batch: LetterBatch, *, request=None) -> LetterBatch:
+    """Stop a batch that is still being made: the letter being made is
+    finished, no further one is started; the files hold the letters made."""
     require_can_send_letters(user, batch.municipality)
-    if not batch.pdf:
-        raise ValidationError(_("This batch has no PDF (yet)."))
+    if batch.is_finished:
+        raise ValidationError(_("This batch is finished already."))
+    with transaction.atomic():
+        LetterBatch.objects.filter(pk=batch.pk).update(cancel_requested=True)
+        audit.record(
+            user, AuditAction.UPDATE, batch, changes={"cancel_requested": True}, request=request
+        )
+    batch.refresh_from_db()
+    return batch
+
+
+def batch_file(user, batch: LetterBatch, kind: str, *, request=None):
+    """The batch's print run ("pdf") or its letters one by one ("zip"), an
+    open file (audited export of the persons in it)."""
+    require_can_send_letters(user, batch.municipality)
+    field = batch.run_file if kind == "pdf" else batch.zip_file
+    if not field:
+        raise ValidationError(_("This batch has no file (yet)."))
     audit.record(
         user,
         AuditAction.EXPORT,
         batch,
-        changes={"format": "pdf", "letters": batch.done - len(batch.errors)},
+        changes={"format": kind, "letters": batch.letters.count()},
         request=request,
         shown=audit.shown_field(
             [("registry.Person", pk) for pk in batch.letters.values_list("person_id", flat=True)]
         ),
     )
-    return bytes(batch.pdf)
+    return field.open("rb")

@@ -454,6 +454,11 @@ def sample_values(letter_type: LetterType, language: str, day: datetime.date) ->
         values["reception_ends_on"] = formatting.long_date(
             day + datetime.timedelta(days=28), language
         )
+    for placeholder in letter_type.all_placeholders:  # other dates: four weeks on
+        if placeholder.ltr and values[placeholder.name] == f"[{placeholder.name}]":
+            values[placeholder.name] = formatting.long_date(
+                day + datetime.timedelta(days=28), language
+            )
     for name in ("leefgeld_total", "eigen_bijdrage"):
         if letter_type.placeholder(name):
             values[name] = formatting.money(

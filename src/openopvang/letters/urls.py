@@ -19,4 +19,8 @@ urlpatterns = [
     path("batches/new/", views.BatchCreateView.as_view(), name="batch_create"),
     path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch_detail"),
     path("batches/<int:pk>/pdf/", views.BatchPdfView.as_view(), name="batch_pdf"),
+    path("batches/<int:pk>/zip/", views.BatchZipView.as_view(), name="batch_zip"),
+    path("batches/<int:pk>/cancel/", views.BatchCancelView.as_view(), name="batch_cancel"),
+    path("batches/<int:pk>/resend/", views.BatchResendView.as_view(), name="batch_resend"),
+    path("sent/<int:pk>/resend/", views.SentLetterResendView.as_view(), name="sent_resend"),
 ]

@@ -2,6 +2,8 @@
 the selected cases and asks for the change, and only a second, confirmed
 post applies it (all or nothing)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -17,6 +19,7 @@ from openopvang.core.mixins import add_validation_error
 from .. import services
 from ..forms import (
     BULK_ASSIGN,
+    BULK_LETTER,
     BULK_SITUATION,
     BulkAssignForm,
     BulkSelectForm,
@@ -45,6 +48,9 @@ class BulkActionView(CaseworkRequiredMixin, View):
             key=lambda case: (case.person.family_name, case.person.given_names, case.pk),
         )
         action = selection.cleaned_data["action"]
+        if action == BULK_LETTER:  # the letters batch page, with these persons
+            query = urlencode([("person", case.person_id) for case in cases])
+            return HttpResponseRedirect(f"{reverse('letters:batch_create')}?{query}")
         confirmed = request.POST.get("confirmed") == "1"
         form = self.action_form(action, request.POST if confirmed else None)
         if confirmed and form.is_valid():

@@ -37,12 +37,17 @@ def _letter(v):
 
 @victim("letters.LetterBatch")
 def _batch(v):
-    return LetterBatch.objects.create(
+    from django.core.files.base import ContentFile
+
+    batch = LetterBatch.objects.create(
         municipality=v["municipality"],
         letter_type="welcome",
         person_ids=[v["registry.Person"].pk],
         count=1,
         done=1,
         status="done",
-        pdf=b"%PDF-1.7 victim",
     )
+    batch.run_file.save("letters.pdf", ContentFile(b"%PDF-1.7 victim"), save=False)
+    batch.zip_file.save("letters.zip", ContentFile(b"PK victim"), save=False)
+    batch.save()
+    return batch

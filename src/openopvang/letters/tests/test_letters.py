@@ -14,17 +14,6 @@ from openopvang.letters import services
 from openopvang.letters.models import LetterBatch, SentLetter
 
 
-@pytest.fixture
-def sender(municipality):
-    municipality.letter_name = "Gemeente Utrecht"
-    municipality.street_address = "Stadsplateau 1"
-    municipality.postcode = "3521 AZ"
-    municipality.city = "Utrecht"
-    municipality.phone = "14 030"
-    municipality.save()
-    return municipality
-
-
 def placed(municipality, **person):
     location = factories.LocationFactory(
         municipality=municipality, address="Oudegracht 10", postcode="3511 AB", city="Utrecht"
@@ -73,7 +62,9 @@ def test_an_arabic_letter_is_right_to_left_with_the_address_and_dates_in_order(c
     assert "الجنسية" in text and "البلدية" in text
     assert "3511 AB Utrecht" in text  # not "AB Utrecht 3511"
     assert "AB Utrecht 3511" not in text
-    assert "5 januari 2027" in text  # the date stays left to right, in one piece
+    # Dates with the Arabic month name (day and year in Western digits).
+    assert "يناير" in text and "2027" in text and "ديسمبر" in text
+    assert letter.data["values"]["reception_ends_on"] == "5 يناير 2027"
     assert f"{sender.code}-{person.pk:06d}" in text  # the reference too
 
 
@@ -217,7 +208,7 @@ def test_a_batch_makes_one_print_run_and_lists_who_has_no_address(
     detail = coordinator_client.get(response["Location"]).content.decode()
     assert "Petro Ne" in detail and "no postal address" in detail
     pdf = coordinator_client.get(f"/letters/batches/{batch.pk}/pdf/")
-    text = pdf_text(pdf.content)
+    text = pdf_text(b"".join(pdf.streaming_content))
     assert "Шановний(а) Olena Melnyk" in text
     assert "مرحبا بكم في" in text
     assert text.count("3511 AB Utrecht") >= 2
@@ -247,3 +238,95 @@ def test_the_template_preview_uses_sample_data(coordinator_client, coordinator, 
     text = pdf_text(response.content)
     assert "Ваші кошти на проживання" in text
     assert "€ 1.250,50" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "situation", "language", "expected"),
+    [
+        ("departure_notice", "rejected_no_appeal", "ru", "Ваш срок для выезда"),
+        ("coa_invitation", "asylum_pending", "ar", "إحضار وثيقة الهوية"),
+    ],
+)
+def test_letters_with_the_dates_of_the_casework_deadline(
+    coordinator, sender, code, situation, language, expected
+):
+    from openopvang.casework import services as casework
+    from openopvang.casework.models import Deadline
+
+    person = placed(sender, given_names="Ali", family_name="Hassan", languages=[language])
+    person.nationality = "SY"
+    person.save()
+    with pytest.raises(ValidationError, match="no open"):
+        services.make_letter(
+            coordinator, person, code, asked={"meeting_on": datetime.date(2026, 12, 10)}
+        )
+    casework.open_case(
+        coordinator,
+        person,
+        opened_on=datetime.date(2026, 11, 2),
+        code=situation,
+        start_date=datetime.date(2026, 11, 2),
+        reason="decision received",
+    )
+    deadline = Deadline.objects.get(case__person=person)
+    letter, pdf = services.make_letter(
+        coordinator,
+        person,
+        code,
+        asked={"meeting_on": datetime.date(2026, 12, 10)},
+        day=datetime.date(2026, 12, 1),
+    )
+    text = pdf_text(pdf)
+    assert expected in text and "Ali Hassan" in text
+    from openopvang.core import formatting
+
+    due = formatting.long_date(deadline.due_date, language)
+    assert due in letter.data["values"].values()
+    assert str(deadline.due_date.year) in text
+
+
+def test_batch_files_are_archival_pdf_a_and_a_zip_of_one_pdf_per_letter(
+    coordinator_client, coordinator, sender
+):
+    import io
+    import zipfile
+
+    import pikepdf
+
+    olena = placed(sender, given_names="Olena", family_name="Melnyk", languages=["uk"])
+    ali = placed(sender, given_names="Ali", family_name="Hassan", languages=["ar"])
+    batch = services.start_batch(coordinator, "welcome", [olena, ali])
+    response = coordinator_client.get(f"/letters/batches/{batch.pk}/zip/")
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert names == [
+        f"0001-{sender.code}-{olena.pk:06d}.pdf",
+        f"0002-{sender.code}-{ali.pk:06d}.pdf",
+    ]
+    assert "Шановний(а) Olena Melnyk" in pdf_text(archive.read(names[0]))
+    assert "مرحبا بكم في" in pdf_text(archive.read(names[1]))
+    run = b"".join(coordinator_client.get(f"/letters/batches/{batch.pk}/pdf/").streaming_content)
+    for content in (archive.read(names[1]), run):
+        with pikepdf.open(io.BytesIO(content)) as pdf:
+            meta = pdf.open_metadata()
+            assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+            assert "/OutputIntents" in pdf.Root
+            assert pdf.Root.MarkInfo.Marked  # tagged for accessibility
+    with pikepdf.open(io.BytesIO(run)) as pdf:
+        assert len(pdf.pages) == 2
+
+
+def test_a_batch_stopped_halfway_keeps_the_letters_made(coordinator, sender, monkeypatch):
+    persons = [placed(sender, given_names=f"P{i}", family_name="Melnyk") for i in range(3)]
+    made = services.make_letter
+
+    def make_then_stop(user, person, *args, **kwargs):
+        result = made(user, person, *args, **kwargs)
+        services.cancel_batch(user, kwargs["batch"])
+        return result
+
+    monkeypatch.setattr(services, "make_letter", make_then_stop)
+    batch = services.start_batch(coordinator, "welcome", persons)
+    assert (batch.status, batch.done) == ("cancelled", 1)
+    assert SentLetter.objects.count() == 1 and batch.has_files

@@ -1,21 +1,25 @@
 """Letters for a selection of persons: the selection (the person list's
 filters, or persons by id), the batch's progress page and its print-run PDF."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView, View
 
 from openopvang.audit import services as audit
-from openopvang.core.documents import PDF, file_response
+from openopvang.core.documents import PDF
 from openopvang.core.mixins import MunicipalStaffRequiredMixin, add_validation_error
 from openopvang.registry import selectors as registry
 from openopvang.registry.forms import PersonSearchForm
 
 from .. import selectors, services
 from ..forms import LetterForm
-from ..models import LetterBatch
+from ..models import Delivery, LetterBatch
 
+TYPES = {"pdf": PDF, "zip": "application/zip"}
 SHOWN = 50  # persons listed on the selection page (all of them get the letter)
 
 
@@ -73,6 +77,7 @@ class BatchCreateView(MunicipalStaffRequiredMixin, FormView):
                 form.cleaned_data["letter_type"],
                 list(self.selection()),
                 asked=form.asked(),
+                channel=form.cleaned_data["channel"],
                 request=self.request,
             )
         except ValidationError as error:
@@ -94,18 +99,75 @@ class BatchDetailView(MunicipalStaffRequiredMixin, TemplateView):
                 obj=batch,
                 request=self.request,
             )
-        return super().get_context_data(batch=batch, **kwargs)
+        failed = batch.letters.filter(delivery=Delivery.FAILED).select_related("person")
+        if failed:
+            audit.record_read(
+                self.request.user,
+                [letter.person for letter in failed],
+                obj=batch,
+                request=self.request,
+            )
+        return super().get_context_data(
+            batch=batch,
+            failed=list(failed[:SHOWN]),
+            sent=batch.letters.filter(delivery=Delivery.SENT).count(),
+            **kwargs,
+        )
 
 
-class BatchPdfView(MunicipalStaffRequiredMixin, View):
+class BatchFileView(MunicipalStaffRequiredMixin, View):
+    """The print run (`kind` "pdf") or every letter as its own PDF in a ZIP."""
+
     model = LetterBatch
+    kind = "pdf"
 
     def get(self, request, pk):
         batch = get_object_or_404(selectors.batches(request.user), pk=pk)
         try:
-            content = services.batch_pdf(request.user, batch, request=request)
+            handle = services.batch_file(request.user, batch, self.kind, request=request)
         except ValidationError:
             return redirect("letters:batch_detail", batch.pk)
-        return file_response(
-            content, content_type=PDF, filename=f"letters-batch-{batch.pk}.pdf", inline=False
+        filename = f"letters-batch-{batch.pk}.{self.kind}"
+        response = FileResponse(
+            handle, as_attachment=True, filename=filename, content_type=TYPES[self.kind]
         )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class BatchPdfView(BatchFileView):
+    kind = "pdf"
+
+
+class BatchZipView(BatchFileView):
+    kind = "zip"
+
+
+class BatchCancelView(MunicipalStaffRequiredMixin, View):
+    model = LetterBatch
+
+    def post(self, request, pk):
+        batch = get_object_or_404(selectors.batches(request.user), pk=pk)
+        try:
+            services.cancel_batch(request.user, batch, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The batch stops after the letter being made."))
+        return redirect("letters:batch_detail", batch.pk)
+
+
+class BatchResendView(MunicipalStaffRequiredMixin, View):
+    """The batch's e-mails that were not delivered, sent again."""
+
+    model = LetterBatch
+
+    def post(self, request, pk):
+        batch = get_object_or_404(selectors.batches(request.user), pk=pk)
+        sent, failed = services.resend_failed(request.user, batch, request=request)
+        messages.info(
+            request,
+            _("Sent again: %(sent)s delivered, %(failed)s still not delivered.")
+            % {"sent": sent, "failed": failed},
+        )
+        return redirect("letters:batch_detail", batch.pk)

@@ -17,7 +17,7 @@ from openopvang.registry.selectors import get_person
 
 from .. import selectors, services
 from ..forms import LetterForm
-from ..models import SentLetter
+from ..models import Channel, Delivery, SentLetter
 from ..permissions import require_can_send_letters
 
 
@@ -71,16 +71,56 @@ class PersonLetterView(MunicipalStaffRequiredMixin, FormView):
                 code,
                 language=language,
                 asked=form.asked(),
+                channel=form.cleaned_data["channel"],
                 request=self.request,
                 render=False,
             )
         except ValidationError as error:
             add_validation_error(form, error)
             return self.form_invalid(form)
+        if letter.channel == Channel.PRINT:
+            messages.success(
+                self.request, _("The letter “%(subject)s” is made.") % {"subject": letter.subject}
+            )
+            return redirect("letters:sent_pdf", letter.pk)
+        _delivery_message(self.request, letter)
+        return redirect("letters:person_letter", person.pk)
+
+
+def _delivery_message(request, letter) -> None:
+    if letter.delivery == Delivery.SENT:
         messages.success(
-            self.request, _("The letter “%(subject)s” is made.") % {"subject": letter.subject}
+            request,
+            _("The letter “%(subject)s” is sent to %(to)s.")
+            % {"subject": letter.subject, "to": letter.email_to},
         )
-        return redirect("letters:sent_pdf", letter.pk)
+    else:
+        messages.error(
+            request,
+            _(
+                "The letter “%(subject)s” is kept but not delivered: %(reason)s. "
+                "Send it again later."
+            )
+            % {"subject": letter.subject, "reason": letter.failure},
+        )
+
+
+class SentLetterResendView(MunicipalStaffRequiredMixin, View):
+    """A letter by e-mail that was not delivered, sent again (POST)."""
+
+    model = SentLetter
+
+    def post(self, request, pk):
+        letter = get_object_or_404(
+            selectors.sent_letters(request.user).select_related("version"), pk=pk
+        )
+        try:
+            letter = services.resend_letter(request.user, letter, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            _delivery_message(request, letter)
+        return redirect("letters:person_letter", letter.person_id)
 
 
 class SentLetterPdfView(MunicipalStaffRequiredMixin, View):
