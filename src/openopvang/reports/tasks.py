@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from .costs import refresh_costs
 from .figures import refresh_figures
 
 # Placements are often registered late; the last weeks are recomputed every night.
@@ -30,4 +31,7 @@ def enqueue_refresh(start: datetime.date, end: datetime.date, municipality_ids=N
 @task()
 def refresh_recent_figures() -> int:
     today = timezone.localdate()
-    return refresh_figures(today - datetime.timedelta(days=RECENT_DAYS), today)
+    start = today - datetime.timedelta(days=RECENT_DAYS)
+    written = refresh_figures(start, today)
+    # the months the window touches: late runs, invoices and corrections
+    return written + refresh_costs(start, today)

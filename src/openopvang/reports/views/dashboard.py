@@ -19,6 +19,7 @@ from openopvang.core.documents import (
 from openopvang.core.mixins import MunicipalStaffRequiredMixin
 
 from .. import dashboard, selectors
+from ..costs import ensure_costs
 from ..forms import PeriodForm
 
 
@@ -29,6 +30,8 @@ class PeriodMixin(MunicipalStaffRequiredMixin):
         )
         start, end, location = form.period()
         selectors.ensure_figures(self.request.user.organisation, start, end)
+        if location is None and selectors.sees_costs(self.request.user):
+            ensure_costs(self.request.user.organisation, start, end)
         return form, start, end, location
 
 
@@ -83,5 +86,10 @@ class DownloadView(PeriodMixin, View):
         append_row(sheet, [figure.title], bold=True)
         append_row(sheet, figure.headers, bold=True)
         for row in figure.rows:
-            append_row(sheet, row, months=[i + 1 for i in figure.month_columns])
+            append_row(
+                sheet,
+                row,
+                months=[i + 1 for i in figure.month_columns],
+                money=[i + 1 for i in figure.money_columns],
+            )
         return file_response(xlsx_bytes(book), content_type=XLSX, filename=f"{name}.xlsx")
