@@ -224,3 +224,12 @@ def cases_by_situation(user, today) -> dict[str, int]:
 def deadline_totals(user, today) -> dict[str, int]:
     counts = casework_selectors.deadline_counts(user, today)
     return {"overdue": counts["overdue"], "soon": counts["soon"]}
+
+
+def national_costs(month: datetime.date) -> dict[int, MonthlyCost]:
+    """Every municipality's monthly costs of `month`, as the nightly job left
+    them (the national organisation reads sums of money, never a person: the
+    caller checks can_see_national)."""
+    return {
+        row.municipality_id: row for row in MonthlyCost.objects.filter(month=month.replace(day=1))
+    }

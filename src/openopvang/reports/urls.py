@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("download/", views.DownloadView.as_view(), name="download"),
     path("national/", views.NationalView.as_view(), name="national"),
+    path("national/costs.csv", views.NationalCostsView.as_view(), name="national_costs"),
     path("national/open-data.csv", views.NationalOpenDataView.as_view(), name="national_open_data"),
 ]

@@ -1,6 +1,12 @@
 """Reports pages: the municipal dashboard and its downloads, the national view."""
 
 from .dashboard import DashboardView, DownloadView
-from .national import NationalOpenDataView, NationalView
+from .national import NationalCostsView, NationalOpenDataView, NationalView
 
-__all__ = ["DashboardView", "DownloadView", "NationalOpenDataView", "NationalView"]
+__all__ = [
+    "DashboardView",
+    "DownloadView",
+    "NationalCostsView",
+    "NationalOpenDataView",
+    "NationalView",
+]
