@@ -222,8 +222,11 @@ def cases_by_situation(user, today) -> dict[str, int]:
 
 
 def deadline_totals(user, today) -> dict[str, int]:
-    counts = casework_selectors.deadline_counts(user, today)
-    return {"overdue": counts["overdue"], "soon": counts["soon"]}
+    def count(status):
+        filters = casework_selectors.DeadlineFilters(status=status)
+        return casework_selectors.deadlines(user, filters, today=today).count()
+
+    return {"overdue": count("overdue"), "soon": count("soon")}
 
 
 def national_costs(month: datetime.date) -> dict[int, MonthlyCost]:

@@ -35,3 +35,34 @@ def refresh_recent_figures() -> int:
     written = refresh_figures(start, today)
     # the months the window touches: late runs, invoices and corrections
     return written + refresh_costs(start, today)
+
+
+def last_month(today: datetime.date) -> datetime.date:
+    return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def make_monthly_reports(month: datetime.date, municipality_ids=None) -> int:
+    """Make (or remake) the stored monthly report of `month` per municipality."""
+    from openopvang.accounts.models import Organisation
+
+    from .models import MonthlyReport
+    from .monthly import ReportReader, report_pdf
+
+    municipalities = Organisation.objects.municipalities()
+    if municipality_ids is not None:
+        municipalities = municipalities.filter(pk__in=list(municipality_ids))
+    count = 0
+    for municipality in municipalities:
+        pdf = report_pdf(ReportReader(municipality), month)
+        MonthlyReport.objects.update_or_create(
+            municipality=municipality, month=month, defaults={"pdf": pdf}
+        )
+        count += 1
+    return count
+
+
+@task()
+def monthly_reports(month: str | None = None) -> int:
+    """On the first of every month: the report of the month just ended."""
+    day = datetime.date.fromisoformat(month) if month else last_month(timezone.localdate())
+    return make_monthly_reports(day.replace(day=1))

@@ -1,12 +1,15 @@
 """Reports pages: the municipal dashboard and its downloads, the national view."""
 
 from .dashboard import DashboardView, DownloadView
+from .monthly import MonthlyReportView, StoredMonthlyReportView
 from .national import NationalCostsView, NationalOpenDataView, NationalView
 
 __all__ = [
     "DashboardView",
     "DownloadView",
+    "MonthlyReportView",
     "NationalCostsView",
     "NationalOpenDataView",
     "NationalView",
+    "StoredMonthlyReportView",
 ]

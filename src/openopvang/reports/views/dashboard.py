@@ -21,6 +21,7 @@ from openopvang.core.mixins import MunicipalStaffRequiredMixin
 from .. import dashboard, selectors
 from ..costs import ensure_costs
 from ..forms import PeriodForm
+from ..models import MonthlyReport
 
 
 class PeriodMixin(MunicipalStaffRequiredMixin):
@@ -57,6 +58,7 @@ class DashboardView(PeriodMixin, TemplateView):
             figures=figures,
             query=query.urlencode(),
             refreshed=selectors.last_refreshed(self.request.user, start, end),
+            kept=MonthlyReport.objects.for_user(self.request.user).only("month").first(),
             **kwargs,
         )
 
