@@ -3,6 +3,7 @@
 from .dashboard import DashboardView, DownloadView
 from .monthly import MonthlyReportView, StoredMonthlyReportView
 from .national import NationalCostsView, NationalOpenDataView, NationalView
+from .ngo import NgoReportView
 
 __all__ = [
     "DashboardView",
@@ -11,5 +12,6 @@ __all__ = [
     "NationalCostsView",
     "NationalOpenDataView",
     "NationalView",
+    "NgoReportView",
     "StoredMonthlyReportView",
 ]
