@@ -7,11 +7,11 @@ import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from openopvang.core.permissions import require_municipal_staff
@@ -51,8 +51,7 @@ class ReportFigureViewSet(viewsets.ViewSet):
     numbers as the page's tables and downloads (money as text with two
     decimals, dates ISO)."""
 
-    lookup_field = "slug"
-    lookup_value_regex = "[a-z]+"
+    lookup_field = "code"
 
     def _period(self, request):
         require_municipal_staff(request.user)
@@ -88,11 +87,12 @@ class ReportFigureViewSet(viewsets.ViewSet):
         parameters=PERIOD,
         responses={200: OpenApiTypes.OBJECT},
     )
-    def retrieve(self, request, slug=None):
+    def retrieve(self, request, code=None):
         start, end, location = self._period(request)
-        figure = dashboard.figure_by_slug(request.user, slug, start, end, location)
+        figure = dashboard.figure_by_slug(request.user, code, start, end, location)
         if figure is None:
-            raise Http404
+            known = [f.slug for f in dashboard.all_figures(request.user, start, end, location)]
+            raise ValidationError({"code": f"Unknown figure; one of: {', '.join(known)}."})
         return Response(_figure(figure))
 
 

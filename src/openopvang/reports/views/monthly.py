@@ -4,7 +4,8 @@ read is audited (ADR 0004)."""
 
 import datetime
 
-from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
@@ -39,7 +40,9 @@ class StoredMonthlyReportView(MunicipalStaffRequiredMixin, View):
         month = _month(request)
         report = MonthlyReport.objects.for_user(request.user).filter(month=month).first()
         if report is None:
-            raise Http404
+            # none kept (or not for this role): the report made now, with the
+            # figures this user may see
+            return redirect(f"{reverse('reports:monthly')}?month={month:%Y-%m}")
         return file_response(
             bytes(report.pdf),
             content_type=PDF,
