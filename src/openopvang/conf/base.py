@@ -164,6 +164,17 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # background jobs (no request to take the host from), e.g. https://opvang.utrecht.nl
 SITE_URL = os.environ.get("OPENOPVANG_SITE_URL", "").rstrip("/")
 
+# The national target for reception places the national view measures the
+# country's realised places against (reports). Source: the ministry of Justice
+# and Security's target of 120,000 places for displaced persons from Ukraine by
+# January 2025 (Kamerbrief over opvang ontheemden uit Oekraïne, 2024).
+NATIONAL_CAPACITY_TARGET = {
+    "places": int(os.environ.get("OPENOPVANG_NATIONAL_CAPACITY_TARGET", "120000")),
+    "by": "2025-01-01",
+    "source": "Ministerie van JenV, Kamerbrief opvang ontheemden uit Oekraïne (2024): "
+    "120.000 opvangplekken in januari 2025",
+}
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
     ("nl", _("Nederlands")),

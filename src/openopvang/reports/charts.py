@@ -196,7 +196,8 @@ def bar_chart(
             value = bar.values[row]
             colour = PALETTE[index % len(PALETTE)]
             fill = colour if index == 0 else f"url(#{chart_id}-p{index})"
-            length = 0 if not value else plot_w * value / top_value
+            # a negative value (a correction) gets no bar; its text says it
+            length = 0 if not value or value < 0 else plot_w * value / top_value
             y_bar = y0 + index * bar_height
             out.append(
                 f'<rect x="{label_w}" y="{y_bar}" width="{length:.1f}" '

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from openopvang.core import formatting
+from openopvang.declarations.explanations import label as component_label
+from openopvang.declarations.explanations import ordered_components
 
 from . import charts, selectors
+
+
+def declaration_components(months) -> list[str]:
+    return ordered_components({c for m in months for c in m.booo})
 
 
 @dataclass
@@ -25,6 +33,7 @@ class Figure:
     svg: str = ""
     date_columns: set[int] = field(default_factory=set)
     month_columns: set[int] = field(default_factory=set)
+    money_columns: set[int] = field(default_factory=set)
 
 
 def _number(value) -> str:
@@ -234,6 +243,109 @@ def movements_figure(user, start, end) -> Figure:
     return figure
 
 
+def _money(value) -> str:
+    return formatting.money(value, get_language())
+
+
+def costs_figure(user, start, end) -> Figure:
+    """The money per month: the BooO claim by component (the normbedrag
+    income) against leefgeld paid, eigen bijdrage and support invoiced."""
+    months = selectors.monthly_costs(user, start, end)
+    components = declaration_components(months)
+    claimed = sum((m.booo_total for m in months), Decimal("0.00"))
+    paid = sum((m.leefgeld_paid for m in months), Decimal("0.00"))
+    invoiced = sum((m.support_invoiced for m in months), Decimal("0.00"))
+    title = _(
+        "The BooO claim was %(claimed)s against %(paid)s leefgeld paid and %(invoiced)s "
+        "support services invoiced from %(start)s to %(end)s"
+    ) % {
+        "claimed": _money(claimed),
+        "paid": _money(paid),
+        "invoiced": _money(invoiced),
+        "start": _day(start),
+        "end": _day(end),
+    }
+    desc = _(
+        "Bar chart per month of the BooO claim of the latest declaration (the normbedrag "
+        "income), the leefgeld paid in approved payment runs, the eigen bijdrage of the "
+        "collection list and the support services invoiced."
+    )
+    headers = [
+        _("Month"),
+        *(component_label(c) for c in components),
+        _("BooO claim (normbedrag income)"),
+        _("Leefgeld paid"),
+        _("Eigen bijdrage collected"),
+        _("Support services invoiced"),
+    ]
+    rows = [
+        [
+            m.month,
+            *(Decimal(m.booo.get(c, "0.00")) for c in components),
+            m.booo_total,
+            m.leefgeld_paid,
+            m.eigen_bijdrage,
+            m.support_invoiced,
+        ]
+        for m in months
+    ]
+    figure = Figure(
+        "costs",
+        title,
+        desc,
+        headers,
+        rows,
+        month_columns={0},
+        money_columns=set(range(1, len(headers))),
+    )
+    figure.svg = charts.bar_chart(
+        title=title,
+        desc=desc,
+        categories=[formatting.month(m.month, get_language()) for m in months],
+        series=[
+            charts.Series(_("BooO claim"), [m.booo_total for m in months]),
+            charts.Series(_("Leefgeld paid"), [m.leefgeld_paid for m in months]),
+            charts.Series(_("Eigen bijdrage"), [m.eigen_bijdrage for m in months]),
+            charts.Series(_("Support invoiced"), [m.support_invoiced for m in months]),
+        ],
+        number=_money,
+    )
+    return figure
+
+
+def casework_figure(user, today) -> Figure:
+    """Open cases by their current situation, and the open deadlines due
+    within a week and overdue, today."""
+    counts = selectors.cases_by_situation(user, today)
+    deadlines = selectors.deadline_totals(user, today)
+    title = _(
+        "%(cases)s open cases; %(overdue)s deadlines are overdue and %(soon)s due within "
+        "a week on %(day)s"
+    ) % {
+        "cases": _number(sum(counts.values())),
+        "overdue": _number(deadlines["overdue"]),
+        "soon": _number(deadlines["soon"]),
+        "day": _day(today),
+    }
+    desc = _("Bar chart of the open cases by their current situation on %(day)s.") % {
+        "day": _day(today)
+    }
+    rows = [[label, count] for label, count in counts.items()]
+    rows += [
+        [_("Deadlines due within a week"), deadlines["soon"]],
+        [_("Deadlines overdue"), deadlines["overdue"]],
+    ]
+    figure = Figure("casework", title, desc, [_("Situation or deadline"), _("Number")], rows)
+    figure.svg = charts.bar_chart(
+        title=title,
+        desc=desc,
+        categories=[row[0] for row in rows],
+        series=[charts.Series(_("Number"), [row[1] for row in rows])],
+        number=_number,
+    )
+    return figure
+
+
 def all_figures(user, start, end, location=None) -> list[Figure]:
     figures = [capacity_figure(user, start, end, location)]
     if location is None:
@@ -245,6 +357,10 @@ def all_figures(user, start, end, location=None) -> list[Figure]:
     ]
     if location is None:
         figures.append(movements_figure(user, start, end))
+        if selectors.sees_costs(user):
+            figures.append(costs_figure(user, start, end))
+        if selectors.sees_casework(user):
+            figures.append(casework_figure(user, timezone.localdate()))
     return figures
 
 
@@ -258,6 +374,8 @@ def display_cell(value, index: int, figure: Figure):
         return formatting.month(value, get_language())
     if isinstance(value, datetime.date):
         return formatting.long_date(value, get_language())
+    if index in figure.money_columns:
+        return _money(value) if value is not None else "–"
     if isinstance(value, int):
         return _number(value)
     return value

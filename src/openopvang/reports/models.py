@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import MunicipalityOwned
+from openopvang.core.permissions import FINANCE_ROLES
 
 
 class DailyFigure(MunicipalityOwned):
@@ -62,3 +63,76 @@ class DailyFigure(MunicipalityOwned):
     def __str__(self) -> str:
         where = self.location_id or "total"
         return f"{self.municipality_id} {where} {self.day.isoformat()}"
+
+
+class MonthlyCost(MunicipalityOwned):
+    """One municipality's money in one month (reports.costs.refresh_costs),
+    so the dashboard never runs the rules engine or reads every payment line
+    on a view:
+
+    - booo: the BooO claim of the latest submitted declaration version of
+      the month's year, by component ({component: "amount"}), the lines of
+      a period spread over its months by days (as the engine's by_month);
+    - booo_total: their sum, the normbedrag income the state pays back;
+    - leefgeld_paid: leefgeld in approved payment runs for the month
+      (corrections count in the month they correct);
+    - eigen_bijdrage: the month's eigen bijdrage collection list total
+      (empty when its amounts are not known yet);
+    - support_invoiced: support services invoiced for the month (invoices
+      sent or settled).
+
+    Money, so only finance officers and administrators read it (core.scoping)."""
+
+    scope_roles = FINANCE_ROLES
+
+    month = models.DateField(_("month"))
+    booo = models.JSONField(_("BooO claim by component"), default=dict)
+    booo_total = models.DecimalField(_("BooO claim"), max_digits=14, decimal_places=2, default=0)
+    leefgeld_paid = models.DecimalField(
+        _("leefgeld paid"), max_digits=14, decimal_places=2, default=0
+    )
+    eigen_bijdrage = models.DecimalField(
+        _("eigen bijdrage"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    support_invoiced = models.DecimalField(
+        _("support services invoiced"), max_digits=14, decimal_places=2, default=0
+    )
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["month"]
+        verbose_name = _("monthly cost")
+        verbose_name_plural = _("monthly costs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "month"], name="monthly_cost_once_per_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month:%Y-%m}"
+
+
+class MonthlyReport(MunicipalityOwned):
+    """The council's monthly report of a month just ended, as the scheduled
+    job (reports.tasks.monthly_reports) made it: kept so it can be sent on
+    as it was. It holds money, so finance officers and administrators read it."""
+
+    scope_roles = FINANCE_ROLES
+
+    month = models.DateField(_("month"))
+    pdf = models.BinaryField(_("PDF"))
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("monthly report")
+        verbose_name_plural = _("monthly reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "month"], name="monthly_report_once_per_month"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.month:%Y-%m}"

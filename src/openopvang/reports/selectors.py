@@ -16,12 +16,16 @@ from dataclasses import dataclass
 
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
 
 from openopvang.accounts.models import Organisation
+from openopvang.casework import selectors as casework_selectors
+from openopvang.casework.models import CASEWORK_ROLES, SituationCode
+from openopvang.core.permissions import FINANCE_ROLES
 from openopvang.registry.models import HouseholdMembership, Location, Person, Placement
 
 from .figures import days_between, refresh_figures
-from .models import DailyFigure
+from .models import DailyFigure, MonthlyCost
 
 HOUSEHOLD_SIZES = ("1", "2", "3", "4", "5+")
 # (label key, lowest age, highest age); None = no upper bound
@@ -181,3 +185,54 @@ def ensure_national(day: datetime.date) -> None:
     have = DailyFigure.objects.filter(day=day, location__isnull=True).count()
     if have < Organisation.objects.municipalities().count():
         refresh_figures(day, day)
+
+
+# Money and casework --------------------------------------------------------------------------
+
+
+def sees_costs(user) -> bool:
+    """The money is for finance officers and administrators (core.scoping)."""
+    return getattr(user, "role", None) in FINANCE_ROLES
+
+
+def sees_casework(user) -> bool:
+    return getattr(user, "role", None) in CASEWORK_ROLES
+
+
+def monthly_costs(user, start, end) -> list[MonthlyCost]:
+    return list(
+        MonthlyCost.objects.for_user(user)
+        .filter(month__gte=start.replace(day=1), month__lte=end)
+        .order_by("month")
+    )
+
+
+def cases_by_situation(user, today) -> dict[str, int]:
+    """Open cases by their current situation label, in the order of the
+    situations (every situation, also when none is open)."""
+    found = Counter(
+        casework_selectors.cases(
+            user, casework_selectors.CaseFilters(status="open"), today=today
+        ).values_list("current_code", flat=True)
+    )
+    out = {str(label): found.get(code, 0) for code, label in SituationCode.choices}
+    if found.get(None):
+        out[str(_("No situation recorded"))] = found[None]
+    return out
+
+
+def deadline_totals(user, today) -> dict[str, int]:
+    def count(status):
+        filters = casework_selectors.DeadlineFilters(status=status)
+        return casework_selectors.deadlines(user, filters, today=today).count()
+
+    return {"overdue": count("overdue"), "soon": count("soon")}
+
+
+def national_costs(month: datetime.date) -> dict[int, MonthlyCost]:
+    """Every municipality's monthly costs of `month`, as the nightly job left
+    them (the national organisation reads sums of money, never a person: the
+    caller checks can_see_national)."""
+    return {
+        row.municipality_id: row for row in MonthlyCost.objects.filter(month=month.replace(day=1))
+    }

@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from .costs import refresh_costs
 from .figures import refresh_figures
 
 # Placements are often registered late; the last weeks are recomputed every night.
@@ -30,4 +31,38 @@ def enqueue_refresh(start: datetime.date, end: datetime.date, municipality_ids=N
 @task()
 def refresh_recent_figures() -> int:
     today = timezone.localdate()
-    return refresh_figures(today - datetime.timedelta(days=RECENT_DAYS), today)
+    start = today - datetime.timedelta(days=RECENT_DAYS)
+    written = refresh_figures(start, today)
+    # the months the window touches: late runs, invoices and corrections
+    return written + refresh_costs(start, today)
+
+
+def last_month(today: datetime.date) -> datetime.date:
+    return (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def make_monthly_reports(month: datetime.date, municipality_ids=None) -> int:
+    """Make (or remake) the stored monthly report of `month` per municipality."""
+    from openopvang.accounts.models import Organisation
+
+    from .models import MonthlyReport
+    from .monthly import ReportReader, report_pdf
+
+    municipalities = Organisation.objects.municipalities()
+    if municipality_ids is not None:
+        municipalities = municipalities.filter(pk__in=list(municipality_ids))
+    count = 0
+    for municipality in municipalities:
+        pdf = report_pdf(ReportReader(municipality), month)
+        MonthlyReport.objects.update_or_create(
+            municipality=municipality, month=month, defaults={"pdf": pdf}
+        )
+        count += 1
+    return count
+
+
+@task()
+def monthly_reports(month: str | None = None) -> int:
+    """On the first of every month: the report of the month just ended."""
+    day = datetime.date.fromisoformat(month) if month else last_month(timezone.localdate())
+    return make_monthly_reports(day.replace(day=1))

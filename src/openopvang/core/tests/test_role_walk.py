@@ -86,6 +86,9 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("sent-letter-*", MUNICIPAL),
     # reports: the municipal dashboard for its staff; the national view for the national viewer
     ("reports:national*", {NATIONAL}),
+    ("reports:ngo", {NGO}),
+    ("report-national-*", {NATIONAL}),
+    ("report-figure-*", MUNICIPAL),
     ("reports:*", MUNICIPAL),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)
     ("support:enrolment_end", {COORD, FIN, ADMIN, NGO}),

@@ -1,7 +1,8 @@
-"""Router registrations of the reports API, called from conf/api_urls.py.
-None yet: the figures' endpoints are the next slice of issue 14 (the pages'
-CSV and XLSX downloads carry the same numbers meanwhile)."""
+"""Router registrations of the reports API, called from conf/api_urls.py."""
+
+from . import viewsets
 
 
 def register(router) -> None:
-    return None
+    router.register("report-figures", viewsets.ReportFigureViewSet, basename="report-figure")
+    router.register("report-national", viewsets.ReportNationalViewSet, basename="report-national")

@@ -4,6 +4,7 @@ small counts suppressed so that no total reveals them."""
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -74,3 +75,46 @@ def test_open_data_csv(national_client):
 
 def test_municipal_staff_cannot_see_it(coordinator_client):
     assert coordinator_client.get("/reports/national/").status_code == 403
+
+
+def test_capacity_against_the_national_target(national_client, settings):
+    Organisation.objects.municipalities().delete()
+    settings.NATIONAL_CAPACITY_TARGET = {**settings.NATIONAL_CAPACITY_TARGET, "places": 200}
+    m = factories.MunicipalityFactory(code="GM0003", name="Stad")
+    _place(m, goo=20, poo=2, places=50)
+    response = national_client.get("/reports/national/", {"day": DAY.isoformat()})
+    html = response.content.decode()
+    assert "the municipalities had 50 places: 25% of the national target of 200 places" in html
+    assert "Source of the target: Ministerie van JenV" in html
+
+
+def test_target_is_120000_places_by_january_2025(settings):
+    target = settings.NATIONAL_CAPACITY_TARGET
+    assert target["places"] == 120_000 and target["by"] == "2025-01-01"
+
+
+def test_costs_per_municipality(national_client):
+    from openopvang.reports.costs import refresh_costs
+
+    from .costs_data import build
+
+    Organisation.objects.municipalities().delete()
+    stad = factories.MunicipalityFactory(code="GM0003", name="Stad")
+    factories.MunicipalityFactory(code="GM0004", name="Dorp")
+    coordinator = factories.UserFactory(organisation=stad, role=Role.COORDINATOR)
+    build(stad, coordinator)
+    refresh_costs(datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    response = national_client.get("/reports/national/", {"day": "2024-02-15"})
+    rows = {row.code: row for row in response.context["cost_rows"]}
+    assert rows["GM0003"].values == [
+        Decimal("7676.23"),
+        Decimal("499.75"),
+        Decimal("0.00"),
+        Decimal("1750.10"),
+    ]
+    assert response.context["cost_total"].booo_claim == Decimal("7676.23")
+    assert "€ 7,676.23" in response.content.decode()
+    response = national_client.get("/reports/national/costs.csv", {"day": "2024-02-15"})
+    lines = list(csv.DictReader(io.StringIO(response.content.decode())))
+    stad_line = next(r for r in lines if r["code"] == "GM0003")
+    assert stad_line["booo_claim"] == "7676.23" and stad_line["support_invoiced"] == "1750.10"

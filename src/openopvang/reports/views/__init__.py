@@ -1,6 +1,17 @@
 """Reports pages: the municipal dashboard and its downloads, the national view."""
 
 from .dashboard import DashboardView, DownloadView
-from .national import NationalOpenDataView, NationalView
+from .monthly import MonthlyReportView, StoredMonthlyReportView
+from .national import NationalCostsView, NationalOpenDataView, NationalView
+from .ngo import NgoReportView
 
-__all__ = ["DashboardView", "DownloadView", "NationalOpenDataView", "NationalView"]
+__all__ = [
+    "DashboardView",
+    "DownloadView",
+    "MonthlyReportView",
+    "NationalCostsView",
+    "NationalOpenDataView",
+    "NationalView",
+    "NgoReportView",
+    "StoredMonthlyReportView",
+]

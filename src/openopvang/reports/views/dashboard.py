@@ -19,7 +19,9 @@ from openopvang.core.documents import (
 from openopvang.core.mixins import MunicipalStaffRequiredMixin
 
 from .. import dashboard, selectors
+from ..costs import ensure_costs
 from ..forms import PeriodForm
+from ..models import MonthlyReport
 
 
 class PeriodMixin(MunicipalStaffRequiredMixin):
@@ -29,6 +31,8 @@ class PeriodMixin(MunicipalStaffRequiredMixin):
         )
         start, end, location = form.period()
         selectors.ensure_figures(self.request.user.organisation, start, end)
+        if location is None and selectors.sees_costs(self.request.user):
+            ensure_costs(self.request.user.organisation, start, end)
         return form, start, end, location
 
 
@@ -54,6 +58,7 @@ class DashboardView(PeriodMixin, TemplateView):
             figures=figures,
             query=query.urlencode(),
             refreshed=selectors.last_refreshed(self.request.user, start, end),
+            kept=MonthlyReport.objects.for_user(self.request.user).only("month").first(),
             **kwargs,
         )
 
@@ -83,5 +88,10 @@ class DownloadView(PeriodMixin, View):
         append_row(sheet, [figure.title], bold=True)
         append_row(sheet, figure.headers, bold=True)
         for row in figure.rows:
-            append_row(sheet, row, months=[i + 1 for i in figure.month_columns])
+            append_row(
+                sheet,
+                row,
+                months=[i + 1 for i in figure.month_columns],
+                money=[i + 1 for i in figure.money_columns],
+            )
         return file_response(xlsx_bytes(book), content_type=XLSX, filename=f"{name}.xlsx")

@@ -13,7 +13,16 @@ from openopvang.core.documents import CSV, csv_text, file_response
 from openopvang.core.mixins import StaffRequiredMixin
 
 from ..forms import DayForm
-from ..national import OPEN_DATA_HEADER, national_tables, open_data_rows
+from ..national import (
+    COST_HEADER,
+    OPEN_DATA_HEADER,
+    capacity_target,
+    cost_csv_rows,
+    national_costs,
+    national_tables,
+    open_data_rows,
+    target_figure,
+)
 from ..permissions import ONLY_NATIONAL, can_see_national
 
 
@@ -34,7 +43,21 @@ class NationalView(NationalMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, day = self.day()
-        return super().get_context_data(form=form, tables=national_tables(day), **kwargs)
+        tables = national_tables(day)
+        target = capacity_target(tables)
+        target_title, target_svg = target_figure(target)
+        cost_rows, cost_total = national_costs(day)
+        return super().get_context_data(
+            form=form,
+            tables=tables,
+            target=target,
+            target_title=target_title,
+            target_svg=target_svg,
+            month=day.replace(day=1),
+            cost_rows=cost_rows,
+            cost_total=cost_total,
+            **kwargs,
+        )
 
 
 class NationalOpenDataView(NationalMixin, View):
@@ -45,4 +68,17 @@ class NationalOpenDataView(NationalMixin, View):
             csv_text(OPEN_DATA_HEADER, open_data_rows(tables)),
             content_type=CSV,
             filename=f"opvang-oekraine-{day.isoformat()}.csv",
+        )
+
+
+class NationalCostsView(NationalMixin, View):
+    """The costs and BooO claims per municipality of the day's month, as CSV."""
+
+    def get(self, request):
+        _form, day = self.day()
+        rows, country = national_costs(day)
+        return file_response(
+            csv_text(COST_HEADER, cost_csv_rows(day, rows, country)),
+            content_type=CSV,
+            filename=f"kosten-opvang-{day:%Y-%m}.csv",
         )

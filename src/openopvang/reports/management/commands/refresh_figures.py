@@ -1,5 +1,6 @@
 """openopvang refresh_figures [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-[--municipality CODE]: rebuild the daily figures the dashboards read."""
+[--municipality CODE]: rebuild the daily figures and the monthly costs (of
+the months the range touches) that the dashboards read."""
 
 import datetime
 import time
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from openopvang.accounts.models import Organisation
+from openopvang.reports.costs import refresh_costs
 from openopvang.reports.figures import refresh_figures
 
 
@@ -40,3 +42,6 @@ class Command(BaseCommand):
             f"{written} daily figures written for {start.isoformat()}..{end.isoformat()} "
             f"in {seconds:.2f} s."
         )
+        began = time.perf_counter()
+        months = refresh_costs(start, end, municipality_ids=ids)
+        self.stdout.write(f"{months} monthly costs written in {time.perf_counter() - began:.2f} s.")
