@@ -136,6 +136,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 OPENOPVANG_TWO_FACTOR_REQUIRED = env_bool("OPENOPVANG_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Open Opvang"
 
+# A worker keeps an API token it has looked up this many seconds (0: never);
+# revoking a token clears it at once in that worker, elsewhere within this time.
+OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECONDS", "10"))
+
 # Lock an account + address out after repeated failed logins.
 AXES_FAILURE_LIMIT = int(os.environ.get("OPENOPVANG_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("OPENOPVANG_LOGIN_COOLOFF_HOURS", "1"))

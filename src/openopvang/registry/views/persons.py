@@ -103,7 +103,7 @@ class PersonFilterChoicesView(MunicipalStaffRequiredMixin, View):
     only, at most FILTER_CHOICE_LIMIT of them, the chosen one kept."""
 
     def get(self, request):
-        name = request.GET.get("field", "")
+        name = request.GET.get("field") or FILTER_SEARCH_KINDS[0]
         if name not in FILTER_SEARCH_KINDS:
             raise Http404
         form = PersonSearchForm(request.GET, user=request.user, nationalities=[])
