@@ -138,6 +138,9 @@ OTP_TOTP_ISSUER = "Open Opvang"
 
 # A worker keeps an API token it has looked up this many seconds (0: never);
 # revoking a token clears it at once in that worker, elsewhere within this time.
+# Seconds between tries of a failed background job (× the try number; core.tasks).
+OPENOPVANG_TASK_RETRY_DELAY = float(os.environ.get("OPENOPVANG_TASK_RETRY_DELAY", "2"))
+
 OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECONDS", "10"))
 
 # Lock an account + address out after repeated failed logins.

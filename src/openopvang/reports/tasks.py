@@ -7,13 +7,17 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from openopvang.core.tasks import retried
+
 from .figures import refresh_figures
 
 # Placements are often registered late; the last weeks are recomputed every night.
 RECENT_DAYS = 31
 
 
+# Recomputing overwrites a day's figures: safe to try again after a failure.
 @task()
+@retried(attempts=3)
 def refresh_figures_task(start: str, end: str, municipality_ids: list[int] | None = None) -> int:
     """Dates as ISO text: task arguments travel as JSON."""
     return refresh_figures(
@@ -28,6 +32,7 @@ def enqueue_refresh(start: datetime.date, end: datetime.date, municipality_ids=N
 
 
 @task()
+@retried(attempts=3)
 def refresh_recent_figures() -> int:
     today = timezone.localdate()
     return refresh_figures(today - datetime.timedelta(days=RECENT_DAYS), today)
