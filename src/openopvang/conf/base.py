@@ -113,6 +113,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
     )
 }
+# Reports and national views may read a replica (core.db.read_alias); the
+# test run mirrors it to the default database.
+if os.environ.get("OPENOPVANG_READ_DATABASE_URL"):
+    DATABASES["reports"] = dj_database_url.parse(
+        os.environ["OPENOPVANG_READ_DATABASE_URL"],
+        conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
+    )
+    DATABASES["reports"]["TEST"] = {"MIRROR": "default"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
