@@ -76,9 +76,7 @@ def test_a_deactivated_user_is_refused_at_once(coordinator, municipality):
 def test_an_expired_token_is_refused_even_when_kept(coordinator, municipality):
     with freeze_time("2025-06-15 12:00:00"):
         token, raw = ApiToken.issue(coordinator, "Zaaksysteem")
-        ApiToken.objects.filter(pk=token.pk).update(
-            expires_at="2025-06-15T12:00:05+00:00"
-        )
+        ApiToken.objects.filter(pk=token.pk).update(expires_at="2025-06-15T12:00:05+00:00")
         client = token_client(raw)
         assert client.get("/api/v1/persons/").status_code == 200
     with freeze_time("2025-06-15 12:00:06"):

@@ -112,9 +112,7 @@ def count_queries(client, params=None) -> int:
     return len(queries)
 
 
-def test_the_query_count_does_not_grow_with_the_sets_or_the_page(
-    coordinator_client, municipality
-):
+def test_the_query_count_does_not_grow_with_the_sets_or_the_page(coordinator_client, municipality):
     locations(municipality, 2)
     factories.HostFactory(municipality=municipality)
     factories.PersonFactory(municipality=municipality)
@@ -122,7 +120,7 @@ def test_the_query_count_does_not_grow_with_the_sets_or_the_page(
     small_filtered = count_queries(coordinator_client, {"status": "active"})
 
     locations(municipality, FILTER_CHOICE_LIMIT * 3)
-    for index in range(FILTER_CHOICE_LIMIT * 2):
+    for _ in range(FILTER_CHOICE_LIMIT * 2):
         factories.HostFactory(municipality=municipality)
         factories.HouseholdFactory(municipality=municipality)
     factories.PersonFactory.create_batch(60, municipality=municipality)
