@@ -114,6 +114,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
     )
 }
+# Reports and national views may read a replica (core.db.read_alias); the
+# test run mirrors it to the default database.
+if os.environ.get("OPENOPVANG_READ_DATABASE_URL"):
+    DATABASES["reports"] = dj_database_url.parse(
+        os.environ["OPENOPVANG_READ_DATABASE_URL"],
+        conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
+    )
+    DATABASES["reports"]["TEST"] = {"MIRROR": "default"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -136,6 +144,13 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Two-factor login for staff (TOTP). Turning this off is meant for the local demo only.
 OPENOPVANG_TWO_FACTOR_REQUIRED = env_bool("OPENOPVANG_TWO_FACTOR_REQUIRED", True)
 OTP_TOTP_ISSUER = "Open Opvang"
+
+# A worker keeps an API token it has looked up this many seconds (0: never);
+# revoking a token clears it at once in that worker, elsewhere within this time.
+# Seconds between tries of a failed background job (× the try number; core.tasks).
+OPENOPVANG_TASK_RETRY_DELAY = float(os.environ.get("OPENOPVANG_TASK_RETRY_DELAY", "2"))
+
+OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECONDS", "10"))
 
 # Lock an account + address out after repeated failed logins.
 AXES_FAILURE_LIMIT = int(os.environ.get("OPENOPVANG_LOGIN_FAILURE_LIMIT", "5"))

@@ -242,3 +242,34 @@ class MoneyField(models.DecimalField):
         return super().formfield(
             **{"form_class": MoneyFormField, "confirm_above": self.confirm_above, **kwargs}
         )
+
+
+class TaskAttempt(models.Model):
+    """One try of a background job run through `core.tasks.retried`: which job
+    (name and arguments), which try, when, and how it ended. Kept for the
+    operator; a job that failed every try shows all of its errors here."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    task_name = models.CharField(_("job"), max_length=200)
+    arguments = models.TextField(_("arguments"), blank=True)
+    attempt = models.PositiveSmallIntegerField(_("try"))
+    max_attempts = models.PositiveSmallIntegerField(_("tries allowed"))
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.RUNNING
+    )
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["task_name", "started_at"])]
+        verbose_name = _("job attempt")
+        verbose_name_plural = _("job attempts")
+
+    def __str__(self) -> str:
+        return f"{self.task_name} #{self.attempt}: {self.outcome}"

@@ -6,6 +6,7 @@ import re
 
 import pycountry
 from django import forms
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -502,6 +503,68 @@ class PlacementForm(DesignSystemFormMixin, forms.ModelForm):
         return cleaned
 
 
+# Filters over sets that can be large ------------------------------------------
+
+FILTER_CHOICE_LIMIT = 25  # a set this small is a plain drop-down
+
+
+class FilterSearchSelect(forms.Select):
+    """A filter drop-down that lists at most FILTER_CHOICE_LIMIT choices: the
+    whole set when it is that small, otherwise a search box above it (search
+    as you type with htmx, or the form's Search button without JavaScript)
+    narrows the choices by name. The chosen one is always listed. Set up by
+    `prepare`; the options are read when the field is rendered, so a page
+    reads at most FILTER_CHOICE_LIMIT + 2 rows per filter, whatever the set's size."""
+
+    template_name = "registry/widgets/filter_search_select.html"
+    option_template_name = "django/forms/widgets/select_option.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.queryset = None
+        self.empty_label = ""
+        self.search_url = ""
+        self.query = ""
+        self.limit = FILTER_CHOICE_LIMIT
+
+    def prepare(self, queryset, *, empty_label, search_url, query, limit=FILTER_CHOICE_LIMIT):
+        self.queryset, self.empty_label = queryset, empty_label
+        self.search_url, self.query, self.limit = search_url, query.strip(), limit
+
+    def shown(self, value) -> tuple[list, bool]:
+        """The choices to list and whether the set has more (then it is searchable)."""
+        found = list(
+            selectors.search_names(self.queryset, self.query).order_by("name", "id")[
+                : self.limit + 1
+            ]
+        )
+        more = len(found) > self.limit
+        found = found[: self.limit]
+        value = str(value or "")
+        if value.isdigit() and all(str(item.pk) != value for item in found):
+            chosen = self.queryset.filter(pk=value).first()
+            if chosen is not None:
+                found.insert(0, chosen)
+        return found, more
+
+    def get_context(self, name, value, attrs):
+        found, more = self.shown(value[0] if isinstance(value, list | tuple) and value else value)
+        self.choices = [("", self.empty_label)] + [(item.pk, str(item)) for item in found]
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            search_name=f"{name}_search",
+            search_url=self.search_url,
+            query=self.query,
+            searchable=more or bool(self.query),
+            more=more,
+            limit=self.limit,
+        )
+        return context
+
+
+FILTER_SEARCH_KINDS = ("location", "host", "household")
+
+
 class PersonSearchForm(DesignSystemFormMixin, forms.Form):
     """The person list's search box and filters (GET)."""
 
@@ -513,13 +576,25 @@ class PersonSearchForm(DesignSystemFormMixin, forms.Form):
         ),
     )
     location = forms.ModelChoiceField(
-        label=_("Location"), required=False, queryset=None, empty_label=_("All locations")
+        label=_("Location"),
+        required=False,
+        queryset=None,
+        empty_label=_("All locations"),
+        widget=FilterSearchSelect,
     )
     host = forms.ModelChoiceField(
-        label=_("Host"), required=False, queryset=None, empty_label=_("All hosts")
+        label=_("Host"),
+        required=False,
+        queryset=None,
+        empty_label=_("All hosts"),
+        widget=FilterSearchSelect,
     )
     household = forms.ModelChoiceField(
-        label=_("Household"), required=False, queryset=None, empty_label=_("All households")
+        label=_("Household"),
+        required=False,
+        queryset=None,
+        empty_label=_("All households"),
+        widget=FilterSearchSelect,
     )
     nationality = forms.ChoiceField(label=_("Nationality"), required=False)
     status = forms.ChoiceField(
@@ -536,9 +611,21 @@ class PersonSearchForm(DesignSystemFormMixin, forms.Form):
     def __init__(self, *args, user, nationalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.input_type = "search"
-        self.fields["location"].queryset = Location.objects.for_user(user)
-        self.fields["host"].queryset = Host.objects.for_user(user)
-        self.fields["household"].queryset = Household.objects.for_user(user)
+        data = self.data if self.is_bound else {}
+        for name, model in (("location", Location), ("host", Host), ("household", Household)):
+            field = self.fields[name]
+            # Validation reads the one chosen row; the widget reads what it lists.
+            field.queryset = model.objects.for_user(user)
+            field.widget.prepare(
+                field.queryset,
+                empty_label=field.empty_label,
+                search_url=f"{reverse('registry:person_filter_choices')}?field={name}",
+                query=data.get(f"{name}_search") or "",
+            )
+        # The list reloads when a filter changes (not while a filter's own search is typed in).
+        for name in ("location", "host", "household", "nationality", "status"):
+            attrs = self.fields[name].widget.attrs
+            attrs["class"] = f"{attrs.get('class', '')} oo-filter-control".strip()
         self.fields["nationality"].choices = [
             ("", _("All nationalities")),
             ("third_country", _("Third-country nationals (not UA)")),

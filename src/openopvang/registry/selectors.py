@@ -80,6 +80,16 @@ def _name_query(word: str) -> Q:
     return query
 
 
+def search_names(queryset: QuerySet, text: str, field: str = "name") -> QuerySet:
+    """Rows whose `field` holds every word of `text` (any case, also Cyrillic on SQLite)."""
+    for word in (text or "").split():
+        query = Q()
+        for variant in _case_variants(word):
+            query |= Q(**{f"{field}__icontains": variant})
+        queryset = queryset.filter(query)
+    return queryset
+
+
 def search_persons(persons: QuerySet, text: str) -> QuerySet:
     """One search box: BSN, birth date, or name words (Latin or Cyrillic); every
     word must match one of the names."""

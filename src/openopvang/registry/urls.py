@@ -6,6 +6,11 @@ app_name = "registry"
 urlpatterns = [
     path("", persons.PersonListView.as_view(), name="person_index"),
     path("persons/", persons.PersonListView.as_view(), name="person_list"),
+    path(
+        "persons/filter-choices/",
+        persons.PersonFilterChoicesView.as_view(),
+        name="person_filter_choices",
+    ),
     path("persons/new/", persons.PersonCreateView.as_view(), name="person_create"),
     path("persons/<int:pk>/", persons.PersonDetailView.as_view(), name="person_detail"),
     path("persons/<int:pk>/edit/", persons.PersonUpdateView.as_view(), name="person_update"),

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from openopvang.accounts.models import Organisation
 from openopvang.casework import selectors as casework_selectors
 from openopvang.casework.models import CASEWORK_ROLES, SituationCode
+from openopvang.core.db import read_alias
 from openopvang.core.permissions import FINANCE_ROLES
 from openopvang.registry.models import HouseholdMembership, Location, Person, Placement
 
@@ -50,7 +51,7 @@ def ensure_figures(municipality, start: datetime.date, end: datetime.date) -> No
 
 
 def totals(user, start, end, *, location: Location | None = None) -> list[DailyFigure]:
-    figures = DailyFigure.objects.for_user(user).filter(day__range=(start, end))
+    figures = DailyFigure.objects.using(read_alias()).for_user(user).filter(day__range=(start, end))
     if location is None:
         figures = figures.filter(location__isnull=True)
     else:
@@ -60,7 +61,8 @@ def totals(user, start, end, *, location: Location | None = None) -> list[DailyF
 
 def per_location(user, day: datetime.date) -> list[DailyFigure]:
     return list(
-        DailyFigure.objects.for_user(user)
+        DailyFigure.objects.using(read_alias())
+        .for_user(user)
         .filter(day=day, location__isnull=False)
         .select_related("location")
         .order_by("location__name", "location_id")
@@ -165,10 +167,11 @@ def national_day(day: datetime.date) -> list[MunicipalityDay]:
     every municipality's counts: the caller checks can_see_national)."""
     figures = {
         row.municipality_id: row
-        for row in DailyFigure.objects.filter(day=day, location__isnull=True)
+        for row in DailyFigure.objects.using(read_alias()).filter(day=day, location__isnull=True)
     }
     result = []
-    for municipality in Organisation.objects.municipalities().order_by("name"):
+    municipalities = Organisation.objects.using(read_alias()).municipalities()
+    for municipality in municipalities.order_by("name"):
         row = figures.get(municipality.pk)
         result.append(
             MunicipalityDay(

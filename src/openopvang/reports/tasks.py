@@ -7,6 +7,8 @@ import datetime
 from django.utils import timezone
 from django_tasks import task
 
+from openopvang.core.tasks import retried
+
 from .costs import refresh_costs
 from .figures import refresh_figures
 
@@ -14,7 +16,9 @@ from .figures import refresh_figures
 RECENT_DAYS = 31
 
 
+# Recomputing overwrites a day's figures: safe to try again after a failure.
 @task()
+@retried(attempts=3)
 def refresh_figures_task(start: str, end: str, municipality_ids: list[int] | None = None) -> int:
     """Dates as ISO text: task arguments travel as JSON."""
     return refresh_figures(
@@ -29,6 +33,7 @@ def enqueue_refresh(start: datetime.date, end: datetime.date, municipality_ids=N
 
 
 @task()
+@retried(attempts=3)
 def refresh_recent_figures() -> int:
     today = timezone.localdate()
     start = today - datetime.timedelta(days=RECENT_DAYS)

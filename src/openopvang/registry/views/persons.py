@@ -4,10 +4,11 @@ create/edit/delete, and the placement actions (check in, check out, move)."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, FormView, ListView, UpdateView
 
 from openopvang.audit import services as audit
@@ -22,7 +23,14 @@ from openopvang.core.mixins import (
 
 from .. import selectors, services
 from ..duplicates import probable_duplicates
-from ..forms import CheckInForm, CheckOutForm, MoveForm, PersonForm, PersonSearchForm
+from ..forms import (
+    FILTER_SEARCH_KINDS,
+    CheckInForm,
+    CheckOutForm,
+    MoveForm,
+    PersonForm,
+    PersonSearchForm,
+)
 from ..models import Person
 from ..panels import person_panels
 from .common import (
@@ -89,6 +97,26 @@ class PersonListView(MunicipalStaffRequiredMixin, AuditedListMixin, LastPageMixi
         response = super().render_to_response(context, **kwargs)
         patch_vary_headers(response, ["HX-Request"])
         return response
+
+
+class PersonFilterChoicesView(MunicipalStaffRequiredMixin, View):
+    """The choices of one of the person list's large filters (location, host,
+    household) matching what is typed in its search box (htmx): the options
+    only, at most FILTER_CHOICE_LIMIT of them, the chosen one kept."""
+
+    def get(self, request):
+        name = request.GET.get("field") or FILTER_SEARCH_KINDS[0]
+        if name not in FILTER_SEARCH_KINDS:
+            raise Http404
+        form = PersonSearchForm(request.GET, user=request.user, nationalities=[])
+        bound = form[name]
+        widget = bound.field.widget.get_context(
+            bound.html_name, bound.value(), bound.build_widget_attrs({})
+        )["widget"]
+        # The option templates are the form renderer's (django/forms/widgets).
+        return HttpResponse(
+            form.renderer.render("registry/partials/filter_choices.html", {"widget": widget})
+        )
 
 
 class PersonDetailView(MunicipalStaffRequiredMixin, ScopedObjectMixin, DetailView):
