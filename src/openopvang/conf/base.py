@@ -212,7 +212,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["openopvang.core.api.permissions.IsOrganisationStaff"],
     # JSON in, JSON out (NL API Design Rules); the browsable docs are at /api/v1/docs/.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["openopvang.core.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "openopvang.core.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
