@@ -37,6 +37,4 @@ class DepthLimitedJSONParser(JSONParser):
         else:
             if _depth(data) <= MAX_DEPTH:
                 return data
-        raise ParseError(
-            f"JSON parse error - the body nests deeper than {MAX_DEPTH} levels."
-        )
+        raise ParseError(f"JSON parse error - the body nests deeper than {MAX_DEPTH} levels.")

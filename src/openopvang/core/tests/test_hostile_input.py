@@ -162,7 +162,9 @@ def test_deeply_nested_json_inside_an_object_is_a_problem(finance_api):
 
 def test_normal_json_still_parses(finance_api):
     response = finance_api.generic(
-        "POST", "/api/v1/eigen-bijdrage-reductions/", json.dumps({"month": "2025-03"}),
+        "POST",
+        "/api/v1/eigen-bijdrage-reductions/",
+        json.dumps({"month": "2025-03"}),
         "application/json",
     )
     _assert_problem(response)
@@ -178,3 +180,10 @@ def test_deleting_a_user_in_the_admin_works(db, coordinator):
     assert client.get(url).status_code == 200
     response = client.post(url, {"post": "yes"})
     assert response.status_code == 302
+
+
+def test_healthz_answers_over_plain_http_when_https_redirect_is_on(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz").content == b"ok"
+    assert client.get("/accounts/login/").status_code == 301

@@ -28,6 +28,8 @@ LATEST_DATE = date(2099, 12, 31)
 
 def in_platform_range(day: date) -> bool:
     return EARLIEST_DATE <= day <= LATEST_DATE
+
+
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
