@@ -187,3 +187,13 @@ def test_healthz_answers_over_plain_http_when_https_redirect_is_on(client, setti
     assert client.get("/healthz").status_code == 200
     assert client.get("/healthz").content == b"ok"
     assert client.get("/accounts/login/").status_code == 301
+
+
+def test_a_csv_field_made_from_an_object_is_guarded_too():
+    from openopvang.downloads import csv_line
+
+    class Named:
+        def __str__(self):
+            return '=HYPERLINK("http://x","y")'
+
+    assert csv_line([Named(), 5, None]) == '"\'=HYPERLINK(""http://x"",""y"")",5,\r\n'
