@@ -10,10 +10,12 @@ through `openopvang.core.documents`, which adds the PDF and XLSX helpers;
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from urllib.parse import quote
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -35,9 +37,14 @@ def safe_cell(value):
 
 
 def csv_value(value) -> str:
-    """One CSV field: the guarded value as text, None as empty."""
-    value = safe_cell(value)
-    return "" if value is None else str(value)
+    """One CSV field: the guarded value as text, None as empty. Anything that
+    is not a number or a date (a model, a lazy translation) becomes text
+    first, so its text passes the guard too."""
+    if value is None:
+        return ""
+    if not isinstance(value, int | float | Decimal | datetime.date):
+        value = str(value)
+    return str(safe_cell(value))
 
 
 def csv_line(values: Iterable) -> str:

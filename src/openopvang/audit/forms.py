@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.rules.validators import validate_platform_date
+
 from .models import AuditAction
 
 INPUT_CLASS = "utrecht-textbox utrecht-textbox--html-input"
@@ -38,11 +40,13 @@ class AuditFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"class": INPUT_CLASS}),
     )
     date_from = forms.DateField(
+        validators=[validate_platform_date],
         label=_("From"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": INPUT_CLASS}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
+        validators=[validate_platform_date],
         label=_("To (inclusive)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date", "class": INPUT_CLASS}, format="%Y-%m-%d"),

@@ -227,6 +227,8 @@ HTTPS = env_bool("OPENOPVANG_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("OPENOPVANG_SSL_REDIRECT", True)
+# Load balancers probe /healthz over plain HTTP; it says "ok" and nothing else.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_HTTPONLY = True
@@ -243,7 +245,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["openopvang.core.api.permissions.IsOrganisationStaff"],
     # JSON in, JSON out (NL API Design Rules); the browsable docs are at /api/v1/docs/.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["openopvang.core.api.parsers.DepthLimitedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "openopvang.core.api.pagination.PagePagination",
     "PAGE_SIZE": 50,

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
+# The platform's date range, for forms, models and serializers (docs/decisions/0018).
+from openopvang.rules.validators import validate_platform_date  # noqa: F401
+
 
 def normalise_iban(value: str) -> str:
     return (value or "").replace(" ", "").upper()

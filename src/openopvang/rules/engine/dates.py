@@ -16,6 +16,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 ONE_DAY = timedelta(days=1)
+
+# The platform's date range, written down once (docs/decisions/0018): no day the
+# platform reasons about (a month asked for, a filter, an execution date, a
+# period) lies outside it. Wide enough for any birth date and any plan ahead,
+# narrow enough that "next month" or "end of year" never leaves what Python's
+# date and the database can hold.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+
+
+def in_platform_range(day: date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -180,6 +194,9 @@ def last_of(day: date) -> date:
 def parse_month(text: str) -> date:
     """'2025-03' → 2025-03-01; ValueError with a readable message otherwise."""
     try:
-        return Month.parse((text or "").strip()).first
+        first = Month.parse((text or "").strip()).first
     except ValueError:
         raise ValueError(f"not a month (YYYY-MM): {text!r}") from None
+    if not in_platform_range(first):
+        raise ValueError(f"month outside {EARLIEST_DATE:%Y}-{LATEST_DATE:%Y}: {text!r}")
+    return first

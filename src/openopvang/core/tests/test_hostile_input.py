@@ -1,0 +1,199 @@
+"""Hostile input gets a clear answer, never a 500 (issue 16 §3): each request
+of the probe's corpus answers 400 or 404, with a problem+json body on the API
+and the platform's own error page on the web."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from openopvang.accounts.models import Role
+from openopvang.core.testing import factories
+
+PROBLEM = "application/problem+json"
+
+
+def _client_for(user):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+def _api_for(user):
+    api = APIClient(raise_request_exception=False)
+    api.force_authenticate(user)
+    return api
+
+
+def _assert_problem(response, status=400):
+    assert response.status_code == status, response.content[:300]
+    assert response["Content-Type"].startswith(PROBLEM)
+    assert response.json()["status"] == status
+
+
+@pytest.fixture
+def anonymous():
+    from django.test import Client
+
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def finance_web(finance_officer):
+    return _client_for(finance_officer)
+
+
+@pytest.fixture
+def finance_api(finance_officer):
+    return _api_for(finance_officer)
+
+
+def test_nul_byte_in_a_public_path_is_not_found(anonymous, db):
+    response = anonymous.get("/public/%00/services/")
+    assert response.status_code in (400, 404)
+    assert b"<html" in response.content.lower()
+
+
+@pytest.mark.parametrize(
+    "username", ["coord\x00inator", "x" * 300], ids=["nul-byte", "300-characters"]
+)
+def test_a_hostile_user_name_at_login_is_a_wrong_login(anonymous, coordinator, username):
+    response = anonymous.post(
+        reverse("accounts:login"), {"username": username, "password": "whatever"}
+    )
+    assert response.status_code in (200, 400)
+    assert b"<form" in response.content or response.status_code == 400
+
+
+def test_a_nul_byte_in_a_query_string_is_a_bad_request(finance_web):
+    response = finance_web.get(reverse("allowances:collection") + "?month=2025-03%00")
+    assert response.status_code in (400, 404)
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-1", "2025.5", "9" * 40])
+def test_an_implausible_year_on_the_declaration_api_is_a_problem(finance_api, year):
+    _assert_problem(finance_api.get("/api/v1/declarations/compute/", {"year": year}))
+
+
+@pytest.mark.parametrize("year", ["99999", "9" * 40])
+def test_an_implausible_year_filter_on_the_declaration_api_is_a_problem(finance_api, year):
+    for path in ("/api/v1/declarations/", "/api/v1/cost-lines/", "/api/v1/advance-requests/"):
+        response = finance_api.get(path, {"year": year})
+        assert response.status_code in (200, 400), (path, response.content[:300])
+        if response.status_code == 400:
+            _assert_problem(response)
+        else:
+            assert response.json()["count"] == 0 if "count" in response.json() else True
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01", "1-01", "2025-13"])
+def test_an_implausible_month_on_the_eigen_bijdrage_page_is_a_clear_answer(finance_web, month):
+    for name in ("allowances:collection",):
+        response = finance_web.get(reverse(name), {"month": month})
+        assert response.status_code in (400, 404), (name, response.status_code)
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01"])
+def test_an_implausible_month_on_the_eigen_bijdrage_exports_is_a_clear_answer(finance_web, month):
+    for name in [n for n in _collection_export_names()]:
+        response = finance_web.get(reverse(name), {"month": month})
+        assert response.status_code in (400, 404), (name, response.status_code)
+
+
+def _collection_export_names():
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    names = []
+    for name in resolver.reverse_dict:
+        if isinstance(name, str) and name.startswith("collection_export"):
+            names.append("allowances:" + name)
+    allowances = get_resolver().namespace_dict["allowances"][1]
+    for name in allowances.reverse_dict:
+        if isinstance(name, str) and name.startswith("collection") and name != "collection":
+            if "pk" not in str(allowances.reverse_dict[name]):
+                names.append("allowances:" + name)
+    return sorted(set(names))
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01"])
+def test_an_implausible_month_on_the_eigen_bijdrage_api_is_a_problem(finance_api, month):
+    for path in ("/api/v1/eigen-bijdrage/", "/api/v1/eigen-bijdrage-reductions/"):
+        _assert_problem(finance_api.get(path, {"month": month}))
+
+
+@pytest.mark.parametrize("date_to", ["9999-12-31", "0001-01-01"])
+def test_an_audit_date_far_away_is_a_form_error(db, municipality, date_to):
+    admin = factories.UserFactory(
+        username="admin", organisation=municipality, role=Role.ADMINISTRATOR
+    )
+    client = _client_for(admin)
+    response = client.get(reverse("audit:list"), {"date_to": date_to})
+    assert response.status_code == 200
+    assert b"Choose a date from 1900 to 2099" in response.content
+    export = client.get(reverse("audit:export"), {"date_to": date_to})
+    assert export.status_code in (200, 400)
+
+
+def _nested(depth):
+    return "[" * depth + "]" * depth
+
+
+@pytest.mark.parametrize("depth", [200, 5000, 100_000])
+def test_deeply_nested_json_is_a_problem(finance_api, depth):
+    response = finance_api.generic(
+        "POST", "/api/v1/eigen-bijdrage-reductions/", _nested(depth), "application/json"
+    )
+    _assert_problem(response)
+    assert response.json()["code"] == "parse_error"
+
+
+def test_deeply_nested_json_inside_an_object_is_a_problem(finance_api):
+    body = '{"household": ' + _nested(3000) + "}"
+    response = finance_api.generic(
+        "PATCH", "/api/v1/eigen-bijdrage-reductions/1/", body, "application/json"
+    )
+    assert response.status_code in (400, 404)
+    assert response["Content-Type"].startswith(PROBLEM)
+
+
+def test_normal_json_still_parses(finance_api):
+    response = finance_api.generic(
+        "POST",
+        "/api/v1/eigen-bijdrage-reductions/",
+        json.dumps({"month": "2025-03"}),
+        "application/json",
+    )
+    _assert_problem(response)
+    assert response.json()["code"] == "invalid"
+
+
+def test_deleting_a_user_in_the_admin_works(db, coordinator):
+    root = factories.UserFactory(username="root", organisation=None, role="")
+    root.is_staff = root.is_superuser = True
+    root.save()
+    client = _client_for(root)
+    url = reverse("admin:accounts_user_delete", args=[coordinator.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+
+
+def test_healthz_answers_over_plain_http_when_https_redirect_is_on(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz").content == b"ok"
+    assert client.get("/accounts/login/").status_code == 301
+
+
+def test_a_csv_field_made_from_an_object_is_guarded_too():
+    from openopvang.downloads import csv_line
+
+    class Named:
+        def __str__(self):
+            return '=HYPERLINK("http://x","y")'
+
+    assert csv_line([Named(), 5, None]) == '"\'=HYPERLINK(""http://x"",""y"")",5,\r\n'
