@@ -19,6 +19,7 @@ of asking registry.services.check_placement per row:
 The tests check a small dataset against check_placement itself."""
 
 import datetime
+import functools
 import json
 import math
 import random
@@ -31,6 +32,7 @@ from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
 from openopvang.accounts.models import Organisation
+from openopvang.core import names as name_keys
 from openopvang.registry.models import (
     CapacityPeriod,
     Host,
@@ -468,6 +470,7 @@ class Generator:
                     "",
                     created,
                     created,
+                    _search_key(given, family_name, given_cyr, family_cyr),
                 )
             )
             self.rows[HouseholdMembership].append(
@@ -708,6 +711,7 @@ COLUMNS = {
         "notes",
         "created_at",
         "updated_at",
+        "search_key",
     ],
     Household: ["id", "municipality_id", "name", "payee_id", "notes", "created_at"],
     HouseholdMembership: ["id", "household_id", "person_id", "role", "start_date", "end_date"],
@@ -725,6 +729,10 @@ COLUMNS = {
     IncomePeriod: ["id", "person_id", "kind", "monthly_amount", "start_date", "end_date"],
     Provision: ["id", "person_id", "month", "kind", "description"],
 }
+# Rows are written without Person.save(), which keeps the key; names repeat
+# across a national set, so each spelling is worked out once.
+_search_key = functools.lru_cache(maxsize=200_000)(name_keys.search_key)
+
 # The order that satisfies the foreign keys.
 WRITE_ORDER = [
     Host,

@@ -87,7 +87,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     # reports: the municipal dashboard for its staff; the national view for the national viewer
     ("reports:national*", {NATIONAL}),
     ("reports:ngo", {NGO}),
-    ("report-national-*", {NATIONAL}),
+    ("national-report-figures-*", {NATIONAL}),
     ("report-figure-*", MUNICIPAL),
     ("reports:*", MUNICIPAL),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)

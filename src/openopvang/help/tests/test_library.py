@@ -111,7 +111,7 @@ def test_a_link_replaces_the_stored_file(client, editor, settings):
     )
     assert not (settings.MEDIA_ROOT / stored).exists()
     page = Client().get("/public/help/documents/?lang=nl").content.decode()
-    assert 'href="https://www.example.org/flyer"' in page and "Link to another website" in page
+    assert 'href="https://www.example.org/flyer"' in page and "Link naar een andere website" in page
 
 
 def test_the_list_filters_by_audience_and_topic_and_falls_back_to_dutch():

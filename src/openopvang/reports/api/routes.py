@@ -5,4 +5,8 @@ from . import viewsets
 
 def register(router) -> None:
     router.register("report-figures", viewsets.ReportFigureViewSet, basename="report-figure")
-    router.register("report-national", viewsets.ReportNationalViewSet, basename="report-national")
+    router.register(
+        "national-report-figures",
+        viewsets.ReportNationalViewSet,
+        basename="national-report-figures",
+    )

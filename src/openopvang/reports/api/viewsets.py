@@ -1,4 +1,4 @@
-"""/api/v1/report-figures/ and /api/v1/report-national/: every figure of the
+"""/api/v1/report-figures/ and /api/v1/national-report-figures/: every figure of the
 dashboards with exactly the numbers of their tables (reports.dashboard and
 reports.national build both). Counts and sums, never a person: no read is
 audited (ADR 0004)."""

@@ -49,6 +49,6 @@ def test_other_municipality_sees_its_own(outsider, municipality):
 def test_national(municipality, coordinator):
     national = factories.MunicipalityFactory(code="NAT", name="Landelijk", kind="national")
     viewer = factories.UserFactory(organisation=national, role=Role.NATIONAL_VIEWER)
-    body = _as(viewer).get("/api/v1/report-national/", {"day": "2024-01-03"}).json()
+    body = _as(viewer).get("/api/v1/national-report-figures/", {"day": "2024-01-03"}).json()
     assert body["target"]["places"] == 120_000
-    assert _as(coordinator).get("/api/v1/report-national/").status_code == 403
+    assert _as(coordinator).get("/api/v1/national-report-figures/").status_code == 403
