@@ -9,6 +9,7 @@ import decimal
 
 from django.db import models
 
+from .client import client_address
 from .models import AuditAction, AuditEvent
 
 
@@ -73,7 +74,7 @@ def record(
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:200]
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    ip_address = request.META.get("REMOTE_ADDR") if request is not None else None
+    ip_address = client_address(request) if request is not None else None
     if request is not None and _is_api_request(request):
         channel = "api"
     return AuditEvent.objects.create(

@@ -140,6 +140,13 @@ OTP_TOTP_ISSUER = "Open Opvang"
 AXES_FAILURE_LIMIT = int(os.environ.get("OPENOPVANG_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("OPENOPVANG_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address is the real client behind the reverse proxy (see
+# OPENOPVANG_TRUSTED_PROXIES), the same one the audit log records.
+AXES_CLIENT_IP_CALLABLE = "openopvang.audit.client.client_address"
+
+# Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR
+# networks, comma separated. Empty: the header is ignored.
+OPENOPVANG_TRUSTED_PROXIES = env_list("OPENOPVANG_TRUSTED_PROXIES", "")
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
