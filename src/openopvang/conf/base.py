@@ -107,9 +107,23 @@ TEMPLATES = [
     },
 ]
 
+# On PostgreSQL the application connects as a role that does not own the
+# tables (DATABASE_URL); migrations run as the owner
+# (OPENOPVANG_MIGRATION_DATABASE_URL), which grants the app role what it needs
+# and keeps the audit log insert-only (ADR 0017). `openopvang migrate` switches
+# to the owner by itself (OPENOPVANG_DB_AS_OWNER). SQLite has no roles.
+_APP_DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'openopvang.sqlite3'}")
+OPENOPVANG_MIGRATION_DATABASE_URL = os.environ.get("OPENOPVANG_MIGRATION_DATABASE_URL", "")
+OPENOPVANG_DB_APP_ROLE = (
+    dj_database_url.parse(_APP_DATABASE_URL).get("USER", "")
+    if OPENOPVANG_MIGRATION_DATABASE_URL
+    else ""
+)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'openopvang.sqlite3'}"),
+        OPENOPVANG_MIGRATION_DATABASE_URL
+        if OPENOPVANG_MIGRATION_DATABASE_URL and env_bool("OPENOPVANG_DB_AS_OWNER", False)
+        else _APP_DATABASE_URL,
         conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
     )
 }
