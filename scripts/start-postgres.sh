@@ -3,11 +3,14 @@
 #
 #   eval "$(scripts/start-postgres.sh)"   initdb in a new temporary folder, start the
 #                                         server on a free 127.0.0.1 port, create the
-#                                         database; exports DATABASE_URL and PG_DATA_DIR
+#                                         database owned by the role openopvang_owner;
+#                                         exports DATABASE_URL (the app role
+#                                         openopvang_app), OPENOPVANG_MIGRATION_DATABASE_URL
+#                                         (the owner) and PG_DATA_DIR
 #   scripts/start-postgres.sh stop [DIR]  stop that server and delete its folder
 #                                         (DIR defaults to $PG_DATA_DIR)
 #
-# Only the two `export` lines go to stdout; progress goes to stderr. Run as root,
+# Only the three `export` lines go to stdout; progress goes to stderr. Run as root,
 # the server runs as the `postgres` user; run as anyone else, as that user.
 # Settings (environment): PG_BIN (default /usr/lib/postgresql/15/bin),
 # PG_DATABASE (default openopvang), PG_SHARED_BUFFERS (default 256MB).
@@ -70,9 +73,17 @@ start() {
       exit 1
     fi
   done
-  as_server_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres "$PG_DATABASE"
+  # Two roles (docs/operations/postgresql.md): the owner runs migrations and
+  # owns the tables; the application connects as the app role, which cannot
+  # change or empty the audit log. CREATEDB lets the owner make test databases.
+  as_server_user "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 >&2 <<SQL
+CREATE ROLE openopvang_owner LOGIN CREATEDB;
+CREATE ROLE openopvang_app LOGIN;
+SQL
+  as_server_user "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres -O openopvang_owner "$PG_DATABASE"
   echo "start-postgres.sh: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $dir" >&2
-  echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/$PG_DATABASE"
+  echo "export DATABASE_URL=postgres://openopvang_app@127.0.0.1:$port/$PG_DATABASE"
+  echo "export OPENOPVANG_MIGRATION_DATABASE_URL=postgres://openopvang_owner@127.0.0.1:$port/$PG_DATABASE"
   echo "export PG_DATA_DIR=$dir"
 }
 

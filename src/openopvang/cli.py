@@ -23,6 +23,9 @@ USAGE = """usage: openopvang COMMAND [options]
 
 DEFAULT_BIND = "127.0.0.1:8000"
 
+# Commands that change the schema: run as OPENOPVANG_MIGRATION_DATABASE_URL.
+OWNER_COMMANDS = frozenset({"migrate", "createcachetable"})
+
 
 def bind_address() -> str:
     return os.environ.get("OPENOPVANG_BIND", DEFAULT_BIND)
@@ -86,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
     if command == "worker":
         argv = ["db_worker", *rest]
+    if command in OWNER_COMMANDS:
+        # Schema changes run as the table owner when one is configured (ADR 0017).
+        os.environ["OPENOPVANG_DB_AS_OWNER"] = "true"
     if command == "startapp" and rest and not any(a.startswith("--template") for a in rest):
         argv = startapp_argv(rest)
     execute_from_command_line(["openopvang", *argv])

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "openopvang.accounts"
     label = "accounts"
     verbose_name = _("Organisations and staff")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -235,6 +235,30 @@ def issue_token(user, name: str, expires_in_days: int | None = None, *, request=
     return token, raw
 
 
+def revoke_tokens_of(user, reason: str) -> int:
+    """Revoke every active token of a user whose password changed or who was
+    deactivated (a token must not outlive the credentials it was issued
+    under). Called from the User save signal, so every path (the staff
+    pages, the admin, a password reset) is covered. One audit event per
+    token; `reason` is a code ("password_changed", "deactivated")."""
+    tokens = list(ApiToken.objects.filter(user=user, revoked_at__isnull=True))
+    if not tokens:
+        return 0
+    now = timezone.now()
+    with transaction.atomic():
+        for token in tokens:
+            token.revoked_at = now
+            token.save(update_fields=["revoked_at"])
+            audit.record(
+                None,
+                AuditAction.UPDATE,
+                token,
+                organisation=user.organisation,
+                changes={"revoked_at": [None, now], "reason": reason},
+            )
+    return len(tokens)
+
+
 def revoke_token(user, token: ApiToken, *, request=None) -> ApiToken:
     if token.user_id != user.pk and not getattr(user, "is_superuser", False):
         raise PermissionError("Only the owner can revoke a token.")

@@ -4,6 +4,7 @@ PostgreSQL, by a trigger)."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,7 +24,8 @@ class AppendOnlyError(RuntimeError):
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Set before saving (not auto_now_add) so the chain hash covers the stored value.
+    at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),
@@ -53,6 +55,9 @@ class AuditEvent(models.Model):
     shown = models.TextField(_("records shown"), blank=True, default="")
     channel = models.CharField(_("channel"), max_length=10, default="web")
     ip_address = models.GenericIPAddressField(null=True, blank=True)
+    # The tamper-evidence chain (audit.chain, ADR 0017).
+    prev_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    hash = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["-at", "-id"]

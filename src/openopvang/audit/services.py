@@ -6,9 +6,13 @@ through core.api.viewsets.AuditedReadMixin."""
 
 import datetime
 import decimal
+import json
 
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
 
+from . import chain
+from .client import client_address
 from .models import AuditAction, AuditEvent
 
 
@@ -73,10 +77,10 @@ def record(
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:200]
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
-    ip_address = request.META.get("REMOTE_ADDR") if request is not None else None
+    ip_address = client_address(request) if request is not None else None
     if request is not None and _is_api_request(request):
         channel = "api"
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         actor=actor if authenticated else None,
         actor_name=actor.get_username() if authenticated else "",
         organisation=organisation or (actor.organisation if authenticated else None),
@@ -89,6 +93,20 @@ def record(
         ip_address=ip_address,
         shown=shown,
     )
+    return _append(event)
+
+
+def _append(event: AuditEvent) -> AuditEvent:
+    """Link the event to the last one and store it, under the chain lock."""
+    with transaction.atomic():
+        chain.lock_chain()
+        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        # The JSON as it will be read back, so the hash can be recomputed from the row.
+        event.changes = json.loads(json.dumps(event.changes, cls=DjangoJSONEncoder))
+        event.prev_hash = last or ""
+        event.hash = chain.event_hash(event, event.prev_hash)
+        event.save()
+    return event
 
 
 def record_view(actor, obj, request=None) -> AuditEvent:

@@ -108,9 +108,23 @@ TEMPLATES = [
     },
 ]
 
+# On PostgreSQL the application connects as a role that does not own the
+# tables (DATABASE_URL); migrations run as the owner
+# (OPENOPVANG_MIGRATION_DATABASE_URL), which grants the app role what it needs
+# and keeps the audit log insert-only (ADR 0017). `openopvang migrate` switches
+# to the owner by itself (OPENOPVANG_DB_AS_OWNER). SQLite has no roles.
+_APP_DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'openopvang.sqlite3'}")
+OPENOPVANG_MIGRATION_DATABASE_URL = os.environ.get("OPENOPVANG_MIGRATION_DATABASE_URL", "")
+OPENOPVANG_DB_APP_ROLE = (
+    dj_database_url.parse(_APP_DATABASE_URL).get("USER", "")
+    if OPENOPVANG_MIGRATION_DATABASE_URL
+    else ""
+)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'openopvang.sqlite3'}"),
+        OPENOPVANG_MIGRATION_DATABASE_URL
+        if OPENOPVANG_MIGRATION_DATABASE_URL and env_bool("OPENOPVANG_DB_AS_OWNER", False)
+        else _APP_DATABASE_URL,
         conn_max_age=int(os.environ.get("OPENOPVANG_DB_CONN_MAX_AGE", "60")),
     )
 }
@@ -156,6 +170,13 @@ OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECO
 AXES_FAILURE_LIMIT = int(os.environ.get("OPENOPVANG_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("OPENOPVANG_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address is the real client behind the reverse proxy (see
+# OPENOPVANG_TRUSTED_PROXIES), the same one the audit log records.
+AXES_CLIENT_IP_CALLABLE = "openopvang.audit.client.client_address"
+
+# Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR
+# networks, comma separated. Empty: the header is ignored.
+OPENOPVANG_TRUSTED_PROXIES = env_list("OPENOPVANG_TRUSTED_PROXIES", "")
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

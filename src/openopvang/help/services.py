@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
+from openopvang.audit.client import client_address
 from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 
@@ -99,7 +100,7 @@ def save_hour(user, hour: ConsultationHour, *, request=None) -> ConsultationHour
 
 def sender_key(request) -> str:
     """A keyed hash of the caller's address: enough to count, not to identify."""
-    address = (request.META.get("REMOTE_ADDR") or "") if request is not None else ""
+    address = (client_address(request) or "") if request is not None else ""
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

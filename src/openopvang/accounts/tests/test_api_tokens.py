@@ -153,3 +153,46 @@ def test_session_needs_the_second_factor(client, coordinator, verified):
     with override_settings(OPENOPVANG_TWO_FACTOR_REQUIRED=True):
         response = client.get("/api/v1/persons/")
     assert response.status_code == (200 if verified else 401)
+
+
+# --- tokens end with the credentials (issue 16) -----------------------------
+
+
+def _issued(user):
+    from openopvang.accounts import services
+
+    token, raw = services.issue_token(user, "Zaaksysteem")
+    assert token_client(raw).get("/api/v1/tokens/").status_code == 200
+    return token, raw
+
+
+def test_a_password_change_revokes_the_users_tokens(coordinator, finance_officer):
+    token, raw = _issued(coordinator)
+    other, other_raw = _issued(finance_officer)
+    coordinator.set_password("a completely new secret")
+    coordinator.save()
+    assert token_client(raw).get("/api/v1/tokens/").status_code == 401
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    event = AuditEvent.objects.filter(object_type="accounts.ApiToken", object_id=str(token.pk))
+    assert event.filter(changes__reason="password_changed").exists()
+    # Someone else's token is untouched.
+    assert token_client(other_raw).get("/api/v1/tokens/").status_code == 200
+
+
+def test_deactivating_a_user_revokes_their_tokens(coordinator):
+    token, raw = _issued(coordinator)
+    coordinator.is_active = False
+    coordinator.save()
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    coordinator.is_active = True
+    coordinator.save()
+    assert token_client(raw).get("/api/v1/tokens/").status_code == 401
+
+
+def test_other_changes_keep_the_tokens(coordinator):
+    token, raw = _issued(coordinator)
+    coordinator.first_name = "Anna"
+    coordinator.save()
+    assert token_client(raw).get("/api/v1/tokens/").status_code == 200
