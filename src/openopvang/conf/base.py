@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "openopvang.letters",
     "openopvang.imports",
     "openopvang.help",
+    "openopvang.privacy",
     "openopvang.demo",
 ]
 

@@ -73,6 +73,9 @@ class Person(MunicipalityOwned, Versioned):
         validators=[validators.validate_iban],
     )
     notes = models.TextField(_("notes"), blank=True)
+    # Set by the privacy app when the personal details were anonymised after
+    # the retention period (ADR 0019); the name is then the pseudonym P<id>.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
