@@ -15,7 +15,10 @@ def administrator(municipality):
 
 
 @pytest.fixture
-def admin_client(client, administrator):
+def admin_client(administrator):
+    from django.test import Client
+
+    client = Client()
     client.force_login(administrator)
     return client
 
