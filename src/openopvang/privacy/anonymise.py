@@ -112,7 +112,9 @@ def letters(person, now) -> dict:
         .only("pk", "person_ids")
         if person.pk in (batch.person_ids or [])
     ]
-    _count(counts, "letters.LetterBatch", LetterBatch.objects.filter(pk__in=batches).update(pdf=None))
+    _count(
+        counts, "letters.LetterBatch", LetterBatch.objects.filter(pk__in=batches).update(pdf=None)
+    )
     return counts
 
 

@@ -42,8 +42,18 @@ class Processing:
 # Model label → what it processes. Fields listed are the personal ones.
 REGISTRY: dict[str, Processing] = {
     "registry.Person": Processing(
-        ("given_names", "family_name", "given_names_cyrillic", "family_name_cyrillic",
-         "birth_date", "bsn", "phone", "email", "iban", "notes"),
+        (
+            "given_names",
+            "family_name",
+            "given_names_cyrillic",
+            "family_name_cyrillic",
+            "birth_date",
+            "bsn",
+            "phone",
+            "email",
+            "iban",
+            "notes",
+        ),
         "registration for reception, placements, allowances (RooO)",
         STAFF + "; NGO partners the participants they serve (ADR 0008)",
         "personal details: 24 months after leaving reception, then anonymised (pseudonym P<id>)",
@@ -115,8 +125,15 @@ REGISTRY: dict[str, Processing] = {
         ("subject", "body"), "letter texts (no personal data)", STAFF, "for good"
     ),
     "allowances.PaymentItem": Processing(
-        ("household_name", "payee_name", "iban", "collector_name", "remittance", "reason",
-         "payee_note"),
+        (
+            "household_name",
+            "payee_name",
+            "iban",
+            "collector_name",
+            "remittance",
+            "reason",
+            "payee_note",
+        ),
         "payment of leefgeld to the household's payee",
         FINANCE,
         "financial: 7 years (AWR art. 52), then names and IBAN pseudonymised; amounts stay",
@@ -168,9 +185,7 @@ REGISTRY: dict[str, Processing] = {
     "help.Agency": Processing(
         ("name", "email", "phone"), "public help pages (organisations)", "everyone", "for good"
     ),
-    "help.TopicText": Processing(
-        ("title", "answer"), "public help pages", "everyone", "for good"
-    ),
+    "help.TopicText": Processing(("title", "answer"), "public help pages", "everyone", "for good"),
     "help.Desk": Processing(
         ("name", "address", "email", "phone"), "a municipality's desks", "everyone", "for good"
     ),
@@ -202,8 +217,16 @@ REGISTRY: dict[str, Processing] = {
         "while the account exists",
     ),
     "accounts.Organisation": Processing(
-        ("name", "letter_name", "street_address", "postcode", "phone", "email", "iban",
-         "veiligheidsregio_name"),
+        (
+            "name",
+            "letter_name",
+            "street_address",
+            "postcode",
+            "phone",
+            "email",
+            "iban",
+            "veiligheidsregio_name",
+        ),
         "organisations (no natural persons)",
         ADMINS,
         "for good",

@@ -100,7 +100,5 @@ def due_kinds(person, today: datetime.date, periods: dict[str, int], done: set[s
     if left is None:
         return []
     return [
-        kind
-        for kind in DEFAULTS
-        if kind not in done and add_months(left, periods[kind]) <= today
+        kind for kind in DEFAULTS if kind not in done and add_months(left, periods[kind]) <= today
     ]

@@ -17,7 +17,9 @@ SKIPPED_FIELDS = frozenset({"version", "token_hash", "sender_key"})
 
 def _value(value):
     if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        return (
+            timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+        )
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -43,7 +45,12 @@ def _children(model, rows_pks: list) -> list[tuple[str, models.QuerySet]]:
     for rel in model._meta.related_objects:
         if not rel.one_to_many or rel.on_delete is not models.CASCADE:
             continue
-        found.append((rel.related_model, rel.related_model._base_manager.filter(**{rel.field.name + "__in": rows_pks})))
+        found.append(
+            (
+                rel.related_model,
+                rel.related_model._base_manager.filter(**{rel.field.name + "__in": rows_pks}),
+            )
+        )
     return found
 
 
@@ -53,7 +60,11 @@ def subject_records(person) -> list[dict]:
     from openopvang.registry.models import Person
 
     sections = [
-        {"model": "registry.Person", "label": str(Person._meta.verbose_name), "rows": [_row(person)]}
+        {
+            "model": "registry.Person",
+            "label": str(Person._meta.verbose_name),
+            "rows": [_row(person)],
+        }
     ]
     seen = {"registry.Person"}
     queue = []
@@ -84,7 +95,11 @@ def _add(sections, seen, model, rows) -> None:
         return
     seen.add(label)
     sections.append(
-        {"model": label, "label": str(model._meta.verbose_name_plural), "rows": [_row(r) for r in rows]}
+        {
+            "model": label,
+            "label": str(model._meta.verbose_name_plural),
+            "rows": [_row(r) for r in rows],
+        }
     )
 
 
@@ -125,5 +140,3 @@ def pdf_language(person, offered: tuple[str, ...]) -> str:
         if code in offered:
             return code
     return "nl"
-
-

@@ -53,14 +53,18 @@ def test_the_page_counts_the_records(admin_client, left_person):
     assert "Download PDF" in page.content.decode()
 
 
-def test_only_the_administrator_of_the_municipality(coordinator_client, client, outsider, left_person):
+def test_only_the_administrator_of_the_municipality(
+    coordinator_client, client, outsider, left_person
+):
     url = reverse("privacy:subject_access_json", args=[left_person.pk])
     assert coordinator_client.get(url).status_code == 403
     client.force_login(outsider)
     assert client.get(url).status_code == 404
 
 
-def test_the_audit_log_filters_by_data_subject(admin_client, coordinator_client, left_person, municipality):
+def test_the_audit_log_filters_by_data_subject(
+    admin_client, coordinator_client, left_person, municipality
+):
     from openopvang.core.testing import factories
 
     other = factories.PersonFactory(municipality=municipality, family_name="Other")

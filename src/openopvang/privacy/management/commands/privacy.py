@@ -57,7 +57,9 @@ class Command(BaseCommand):
         text = render_markdown()
         if options["check"]:
             if not DOC.exists() or DOC.read_text(encoding="utf-8") != text:
-                raise CommandError(f"{DOC} is out of date: run `openopvang privacy processing --write`.")
+                raise CommandError(
+                    f"{DOC} is out of date: run `openopvang privacy processing --write`."
+                )
             self.stdout.write("up to date")
         elif options["write"]:
             DOC.write_text(text, encoding="utf-8")
