@@ -38,11 +38,21 @@ def _row(instance: models.Model) -> dict:
     return row
 
 
+def _relations(model):
+    """Every reverse relation, also those without an accessor (related_name
+    "+", such as a payment item's payee)."""
+    return [
+        f
+        for f in model._meta.get_fields(include_hidden=True)
+        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
+    ]
+
+
 def _children(model, rows_pks: list) -> list[tuple[str, models.QuerySet]]:
     """Records of other models that hang below the given rows by a cascading
     foreign key (a case's situations, a deadline's suspensions)."""
     found = []
-    for rel in model._meta.related_objects:
+    for rel in _relations(model):
         if not rel.one_to_many or rel.on_delete is not models.CASCADE:
             continue
         found.append(
@@ -68,7 +78,7 @@ def subject_records(person) -> list[dict]:
     ]
     seen = {"registry.Person"}
     queue = []
-    for rel in Person._meta.related_objects:
+    for rel in _relations(Person):
         if rel.one_to_many or rel.one_to_one:
             related = rel.related_model
             queue.append((related, related._base_manager.filter(**{rel.field.name: person})))

@@ -1,7 +1,9 @@
 """The subject access request: everything held about one person and who
 viewed or changed it, as PDF and JSON, for the municipality's administrator."""
 
+import datetime
 import json
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -74,3 +76,18 @@ def test_the_audit_log_filters_by_data_subject(
     assert page.status_code == 200
     body = page.content.decode()
     assert "Kovalenko" in body and "Other" not in body.split("Audit events, newest first")[-1]
+
+
+def test_payments_to_the_person_are_in_the_export(family, finance_officer, administrator):
+    from django.test import Client
+
+    from openopvang.allowances import services as allowances
+
+    allowances.create_run(finance_officer, datetime.date(2025, 3, 1))
+    client = Client()
+    client.force_login(administrator)
+    response = client.get(reverse("privacy:subject_access_json", args=[family["olena"].pk]))
+    models = {s["model"]: s["rows"] for s in json.loads(response.content)["records"]}
+    [item] = models["allowances.PaymentItem"]
+    assert item["iban"] == "NL02ABNA0123456789"
+    assert sum(Decimal(line["amount"]) for line in models["allowances.PaymentLine"]) > 0
