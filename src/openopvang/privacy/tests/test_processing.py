@@ -24,3 +24,14 @@ def test_the_doc_names_retention_and_who_sees_it():
     text = render_markdown()
     assert "`registry.Person`" in text and "`bsn`" in text
     assert "7 years (AWR art. 52)" in text
+
+
+def test_the_pdf_speaks_the_first_preferred_language_the_platform_writes():
+    from types import SimpleNamespace
+
+    from openopvang.privacy.subject import pdf_language
+
+    offered = ("nl", "en", "uk", "ru")
+    assert pdf_language(SimpleNamespace(languages=["ar", "en"]), offered) == "en"
+    assert pdf_language(SimpleNamespace(languages=["uk-UA"]), offered) == "uk"
+    assert pdf_language(SimpleNamespace(languages=[]), offered) == "nl"
