@@ -39,6 +39,14 @@ class AuditFilterForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"class": INPUT_CLASS}),
     )
+    subject = forms.IntegerField(
+        label=_("Data subject (person id)"),
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_("Every event about this person and the records that refer to them."),
+        widget=forms.NumberInput(attrs={"class": INPUT_CLASS}),
+    )
     date_from = forms.DateField(
         validators=[validate_platform_date],
         label=_("From"),
@@ -81,4 +89,5 @@ class AuditFilterForm(forms.Form):
             "object_id": (data.get("object_id") or "").strip(),
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
+            "subject": data.get("subject"),
         }

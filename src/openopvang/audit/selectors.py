@@ -33,6 +33,7 @@ def filter_events(
     object_id: str = "",
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
+    subject: int | None = None,
 ) -> models.QuerySet:
     """Dates are an inclusive range of local calendar days. With an object
     type and id, the events about that record: its own (changed, viewed) and
@@ -48,6 +49,8 @@ def filter_events(
         events = events.filter(object_type=object_type)
     elif object_id:
         events = events.filter(object_id=object_id)
+    if subject is not None:
+        events = events.filter(about_subject(subject))
     if date_from:
         events = events.filter(at__gte=_start_of(date_from))
     if date_to:
@@ -61,6 +64,22 @@ def about_record(object_type: str, object_id) -> models.Q:
     return models.Q(object_type=object_type, object_id=str(object_id)) | models.Q(
         shown__contains=token
     )
+
+
+PERSON = "registry.Person"  # by label: audit imports no app (docs/architecture.md)
+
+
+def about_subject(person_id, related=()) -> models.Q:
+    """Events about one data subject: the person's own record and every read
+    that showed it, records created or changed with the person's id in their
+    snapshot (a placement, a membership, a case), and the events of the
+    `related` records given as (model label, pk) pairs."""
+    person_id = int(person_id)
+    query = about_record(PERSON, person_id)
+    query |= models.Q(changes__person_id=person_id) | models.Q(changes__person_id=[None, person_id])
+    for label, pk in related:
+        query |= models.Q(object_type=label, object_id=str(pk))
+    return query
 
 
 def object_types(events: models.QuerySet) -> list[str]:

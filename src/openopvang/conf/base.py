@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "openopvang.imports",
     "openopvang.dedup",
     "openopvang.help",
+    "openopvang.privacy",
     "openopvang.demo",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("casework/", include("openopvang.casework.urls")),
     path("reports/", include("openopvang.reports.urls")),
     path("letters/", include("openopvang.letters.urls")),
+    path("privacy/", include("openopvang.privacy.urls")),
     path("imports/", include("openopvang.imports.urls")),
     path("help/", include("openopvang.help.urls")),
     path("public/parameters/", include("openopvang.parameters.public_urls")),

@@ -78,6 +78,9 @@ class Person(MunicipalityOwned, Versioned):
     # Every common spelling of the names (core.names.search_key, ADR 0015),
     # kept on save; the person search looks here too.
     search_key = models.TextField(blank=True, default="", editable=False)
+    # Set by the privacy app when the personal details were anonymised after
+    # the retention period (ADR 0019); the name is then the pseudonym P<id>.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

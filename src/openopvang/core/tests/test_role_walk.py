@@ -66,6 +66,8 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("import-job-*", REGISTRY_EDIT),
     # the audit log: administrators
     ("audit:*", {ADMIN}),
+    # privacy duties (retention, subject access requests): the municipality's administrators
+    ("privacy:*", {ADMIN}),
     # parameters: everyone reads; changes by the national administrator only
     ("rules:parameter_list", EVERYONE),
     ("rules:*", set()),

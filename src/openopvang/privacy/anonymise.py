@@ -1,0 +1,148 @@
+"""What anonymising one kind of a person's records changes. Each function
+changes rows with `update()` (the records' own clean() would refuse an empty
+reason, which is the point here) and returns {model label: rows changed}.
+
+Pseudonyms are the references the money records already use: P<id> for a
+person and H<id> for a household (PaymentLine.person_ref,
+PaymentItem.household_ref), so a run, its bank file references and a
+declaration still match each other after anonymisation; amounts are never
+touched."""
+
+import datetime
+
+from django.db.models import Q
+
+from .models import RecordKind
+
+
+def person_pseudonym(person_id: int) -> str:
+    return f"P{person_id}"
+
+
+def household_pseudonym(household_id: int) -> str:
+    return f"H{household_id}"
+
+
+def _count(counts: dict, label: str, changed: int) -> None:
+    if changed:
+        counts[label] = counts.get(label, 0) + changed
+
+
+def personal_details(person, now: datetime.datetime) -> dict:
+    from openopvang.registry.models import Household, Person
+
+    counts: dict[str, int] = {}
+    birth = person.birth_date
+    _count(
+        counts,
+        "registry.Person",
+        Person.objects.filter(pk=person.pk).update(
+            given_names="",
+            family_name=person_pseudonym(person.pk),
+            given_names_cyrillic="",
+            family_name_cyrillic="",
+            # The birth year stays for age figures; the day does not.
+            birth_date=datetime.date(birth.year, 1, 1),
+            bsn="",
+            phone="",
+            email="",
+            iban="",
+            notes="",
+            anonymised_at=now,
+        ),
+    )
+    # A household's name is a family name: replaced once none of its members
+    # is left un-anonymised.
+    households = Household.objects.filter(memberships__person=person).distinct()
+    for household in households:
+        others = Person.objects.filter(
+            memberships__household=household, anonymised_at__isnull=True
+        ).exclude(pk=person.pk)
+        if not others.exists():
+            _count(
+                counts,
+                "registry.Household",
+                Household.objects.filter(pk=household.pk).update(
+                    name=household_pseudonym(household.pk), notes=""
+                ),
+            )
+    return counts
+
+
+def casework(person, now) -> dict:
+    from openopvang.casework.models import Case, Extension, Situation, Suspension
+
+    counts: dict[str, int] = {}
+    cases = Case.objects.filter(person=person)
+    _count(counts, "casework.Case", cases.exclude(closure_note="").update(closure_note=""))
+    _count(
+        counts,
+        "casework.Situation",
+        Situation.objects.filter(case__in=cases).exclude(reason="").update(reason=""),
+    )
+    _count(
+        counts,
+        "casework.Suspension",
+        Suspension.objects.filter(deadline__case__in=cases).exclude(reason="").update(reason=""),
+    )
+    _count(
+        counts,
+        "casework.Extension",
+        Extension.objects.filter(deadline__case__in=cases).exclude(reason="").update(reason=""),
+    )
+    return counts
+
+
+def letters(person, now) -> dict:
+    from openopvang.letters.models import LetterBatch, SentLetter
+
+    counts: dict[str, int] = {}
+    sent = SentLetter.objects.filter(person=person)
+    for letter in sent:
+        data = {"language": letter.data.get("language", letter.language), "anonymised": True}
+        if letter.data != data or letter.subject:
+            SentLetter.objects.filter(pk=letter.pk).update(subject="", data=data)
+            _count(counts, "letters.SentLetter", 1)
+    # A print run's PDF names everyone in it: it goes as soon as one of them
+    # is anonymised (the letters themselves stay listed).
+    batches = [
+        batch.pk
+        for batch in LetterBatch.objects.filter(municipality_id=person.municipality_id)
+        .exclude(pdf=None)
+        .only("pk", "person_ids")
+        if person.pk in (batch.person_ids or [])
+    ]
+    _count(
+        counts, "letters.LetterBatch", LetterBatch.objects.filter(pk__in=batches).update(pdf=None)
+    )
+    return counts
+
+
+def financial(person, now) -> dict:
+    from openopvang.allowances.models import PaymentItem
+    from openopvang.registry.models import HouseholdMembership
+
+    counts: dict[str, int] = {}
+    household_ids = list(
+        HouseholdMembership.objects.filter(person=person).values_list("household_id", flat=True)
+    )
+    items = PaymentItem.objects.filter(Q(payee=person) | Q(household_id__in=household_ids))
+    for item in items.only("pk", "household_id", "household_ref", "payee_id"):
+        changed = PaymentItem.objects.filter(pk=item.pk).update(
+            household_name=(
+                household_pseudonym(item.household_id) if item.household_id else item.household_ref
+            ),
+            payee_name=person_pseudonym(item.payee_id) if item.payee_id else "",
+            collector_name="",
+            iban="",
+        )
+        _count(counts, "allowances.PaymentItem", changed)
+    return counts
+
+
+ANONYMISERS = {
+    RecordKind.PERSONAL_DETAILS: personal_details,
+    RecordKind.CASEWORK: casework,
+    RecordKind.LETTERS: letters,
+    RecordKind.FINANCIAL: financial,
+}
