@@ -70,7 +70,17 @@ def personal_details(person, now: datetime.datetime) -> dict:
 
 
 def casework(person, now) -> dict:
-    from openopvang.casework.models import Case, Extension, Situation, Suspension
+    from openopvang.casework.models import (
+        Case,
+        Decision,
+        Departure,
+        EvictionStep,
+        Extension,
+        Situation,
+        Suspension,
+        Transfer,
+        TransferBlocker,
+    )
 
     counts: dict[str, int] = {}
     cases = Case.objects.filter(person=person)
@@ -90,6 +100,19 @@ def casework(person, now) -> dict:
         "casework.Extension",
         Extension.objects.filter(deadline__case__in=cases).exclude(reason="").update(reason=""),
     )
+    for model in (Transfer, TransferBlocker, Departure, EvictionStep):
+        _count(
+            counts,
+            model._meta.label,
+            model.objects.filter(case__in=cases).exclude(note="").update(note=""),
+        )
+    _count(
+        counts,
+        "casework.Decision",
+        Decision.objects.filter(case__in=cases)
+        .exclude(summary="", withdrawal_reason="")
+        .update(summary="", withdrawal_reason=""),
+    )
     return counts
 
 
@@ -101,20 +124,24 @@ def letters(person, now) -> dict:
     for letter in sent:
         data = {"language": letter.data.get("language", letter.language), "anonymised": True}
         if letter.data != data or letter.subject:
-            SentLetter.objects.filter(pk=letter.pk).update(subject="", data=data)
+            SentLetter.objects.filter(pk=letter.pk).update(subject="", data=data, email_to="")
             _count(counts, "letters.SentLetter", 1)
     # A print run's PDF names everyone in it: it goes as soon as one of them
     # is anonymised (the letters themselves stay listed).
     batches = [
-        batch.pk
+        batch
         for batch in LetterBatch.objects.filter(municipality_id=person.municipality_id)
-        .exclude(pdf=None)
-        .only("pk", "person_ids")
+        .exclude(run_file="", zip_file="")
+        .only("pk", "person_ids", "run_file", "zip_file")
         if person.pk in (batch.person_ids or [])
     ]
-    _count(
-        counts, "letters.LetterBatch", LetterBatch.objects.filter(pk__in=batches).update(pdf=None)
-    )
+    for batch in batches:
+        # The files on disk go too, not only the references to them.
+        for stored in (batch.run_file, batch.zip_file):
+            if stored:
+                stored.delete(save=False)
+        batch.save(update_fields=["run_file", "zip_file"])
+    _count(counts, "letters.LetterBatch", len(batches))
     return counts
 
 

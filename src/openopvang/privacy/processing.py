@@ -106,17 +106,47 @@ REGISTRY: dict[str, Processing] = {
         CASEWORK,
         "reasons: 24 months after leaving reception, then emptied",
     ),
+    "casework.Decision": Processing(
+        ("reference", "decided_on", "summary", "withdrawn_on", "withdrawal_reason"),
+        "decisions and rulings on the person's case, with their history",
+        CASEWORK,
+        "summaries and reasons: 24 months after leaving reception, then emptied",
+    ),
+    "casework.Transfer": Processing(
+        ("requested_on", "offered_on", "coa_location", "transferred_on", "note"),
+        "the person's transfer to COA",
+        CASEWORK,
+        "notes: 24 months after leaving reception, then emptied",
+    ),
+    "casework.TransferBlocker": Processing(
+        ("start_date", "end_date", "note"),
+        "why a transfer could not happen (hospital, custody)",
+        CASEWORK,
+        "notes: 24 months after leaving reception, then emptied",
+    ),
+    "casework.Departure": Processing(
+        ("planned_on", "dtv_registered_on", "departed_on", "note"),
+        "the person's departure and the return support it gives",
+        CASEWORK,
+        "notes: 24 months after leaving reception, then emptied",
+    ),
+    "casework.EvictionStep": Processing(
+        ("done_on", "reference", "note"),
+        "the steps of an eviction procedure (VNG advice)",
+        CASEWORK,
+        "notes: 24 months after leaving reception, then emptied",
+    ),
     "letters.SentLetter": Processing(
-        ("subject", "data"),
+        ("subject", "data", "email_to"),
         "what the person was told, and when",
         STAFF,
         "letters: 24 months after leaving reception, then the snapshot is emptied",
     ),
     "letters.LetterBatch": Processing(
-        ("asked", "person_ids", "errors", "pdf"),
+        ("asked", "person_ids", "errors", "run_file", "zip_file"),
         "print runs of letters",
         STAFF,
-        "the PDF goes when one of its persons is anonymised",
+        "the print run and the ZIP go when one of their persons is anonymised",
     ),
     "letters.TemplateVersion": Processing(
         ("note",), "letter texts (no personal data)", STAFF, "for good"
@@ -197,6 +227,24 @@ REGISTRY: dict[str, Processing] = {
     ),
     "help.ConsultationHour": Processing(
         ("subject", "location"), "NGO consultation hours", "everyone", "for good"
+    ),
+    "help.DocumentVersion": Processing(
+        ("file_name", "stored_name", "validity_note"),
+        "public documents of the help pages (no personal data)",
+        "everyone",
+        "for good",
+    ),
+    "help.NewsletterIssue": Processing(
+        ("subject", "body"), "the monthly newsletter (no personal data)", "everyone", "for good"
+    ),
+    "help.Subscriber": Processing(
+        ("email",),
+        "sending the newsletter to professionals who asked for it",
+        "the national editor",
+        "until the subscriber unsubscribes (the address is then deleted)",
+    ),
+    "core.TaskAttempt": Processing(
+        ("task_name",), "tries of background jobs (no personal data)", ADMINS, "for good"
     ),
     "help.Booking": Processing(
         ("name", "phone", "email"),
