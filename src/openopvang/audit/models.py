@@ -31,7 +31,10 @@ class AuditEvent(models.Model):
         verbose_name=_("who"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The log is never rewritten: a deleted user or organisation leaves
+        # its id (and actor_name) in the events, no foreign key to break.
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     actor_name = models.CharField(_("user name"), max_length=150, blank=True)
@@ -40,7 +43,10 @@ class AuditEvent(models.Model):
         verbose_name=_("organisation"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The log is never rewritten: a deleted user or organisation leaves
+        # its id (and actor_name) in the events, no foreign key to break.
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices)

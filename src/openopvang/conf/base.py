@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "openopvang.core.middleware.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, limited to the staff or the public languages.
@@ -179,6 +180,7 @@ AXES_CLIENT_IP_CALLABLE = "openopvang.audit.client.client_address"
 # networks, comma separated. Empty: the header is ignored.
 OPENOPVANG_TRUSTED_PROXIES = env_list("OPENOPVANG_TRUSTED_PROXIES", "")
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_USERNAME_CALLABLE = "openopvang.accounts.lockout.lockout_username"
 AXES_RESET_ON_SUCCESS = True
 
 # Outgoing e-mail (invitations to staff; letters later) over SMTP. Without a

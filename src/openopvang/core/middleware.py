@@ -42,3 +42,23 @@ class SecurityHeadersMiddleware:
             # Pages with personal data are never stored by browsers or proxies.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL character names no page and no value (PostgreSQL refuses it in
+    text): a path with one is not found, a query or form value with one is a
+    bad request, before any view or database sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.core.exceptions import BadRequest
+        from django.http import Http404
+
+        if "\x00" in request.path:
+            raise Http404
+        for values in (request.GET, request.POST):
+            if any("\x00" in value for value in values.values()):
+                raise BadRequest("NUL character in the request")
+        return self.get_response(request)
