@@ -31,12 +31,21 @@ CASES = {
     "coordinator": (
         OrganisationKind.MUNICIPALITY,
         Role.COORDINATOR,
-        [*REGISTRY, "Cases", "Support services", "Reports", *HELP],
+        [*REGISTRY, "Cases", "Letters", "Support services", "Reports", *HELP],
     ),
     "finance": (
         OrganisationKind.MUNICIPALITY,
         Role.FINANCE,
-        [*REGISTRY, "Declaration", "Leefgeld", "Support services", "Reports", "Parameters", *HELP],
+        [
+            *REGISTRY,
+            "Letters",
+            "Declaration",
+            "Leefgeld",
+            "Support services",
+            "Reports",
+            "Parameters",
+            *HELP,
+        ],
     ),
     "administrator": (
         OrganisationKind.MUNICIPALITY,
@@ -44,6 +53,7 @@ CASES = {
         [
             *REGISTRY,
             "Cases",
+            "Letters",
             "Declaration",
             "Leefgeld",
             "Support services",
@@ -61,6 +71,7 @@ CASES = {
         [
             *REGISTRY,
             "Cases",
+            "Letters",
             "Declaration",
             "Leefgeld",
             "National totals",

@@ -93,6 +93,16 @@ def build(municipality, coordinator):
     )
     _run(municipality, RunStatus.APPROVED, [(FEB, "410.25"), (FEB, "89.50"), (JAN, "-12.40")])
     _run(municipality, RunStatus.DRAFT, [(FEB, "500.00")])
+    if not Organisation.objects.filter(code="VWN").exists():
+        # A browser test's database was emptied between tests: seed the
+        # catalogue again the way its migration does.
+        import importlib
+
+        from django.apps import apps
+
+        importlib.import_module("openopvang.support.migrations.0002_seed_vwn_catalogue").seed(
+            apps, None
+        )
     vwn = Organisation.objects.get(code="VWN")
     worker = factories.UserFactory(organisation=vwn, role=Role.NGO_WORKER)
     service = Service.objects.filter(provider=vwn).first()
