@@ -343,6 +343,13 @@ def _require_open(case: Case) -> None:
         raise ValidationError(_("The case is closed."))
 
 
+def _cancellation_note(existing: str, why: str, missing: str) -> str:
+    """The step's note with the reason for cancelling added below it."""
+    if not why.strip():
+        raise ValidationError({"note": missing})
+    return "\n".join(part for part in (existing, why.strip()) if part)
+
+
 def _day(value: datetime.date) -> str:
     return value.strftime("%d-%m-%Y")
 
@@ -431,10 +438,8 @@ def cancel_transfer(user, transfer: Transfer, *, note: str, request=None) -> Tra
     require_can_change_case(user, transfer)
     transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
     _active_transfer(transfer)
-    if not note.strip():
-        raise ValidationError({"note": _("Say why the transfer is cancelled.")})
+    transfer.note = _cancellation_note(transfer.note, note, _("Say why the transfer is cancelled."))
     transfer.status = TransferStatus.CANCELLED
-    transfer.note = "\n".join(part for part in (transfer.note, note.strip()) if part)
     return save_audited(user, transfer, request=request)
 
 
@@ -541,10 +546,10 @@ def record_departure(
 def cancel_departure(user, departure: Departure, *, note: str, request=None) -> Departure:
     require_can_change_case(user, departure)
     departure = _planned(departure)
-    if not note.strip():
-        raise ValidationError({"note": _("Say why the departure is cancelled.")})
+    departure.note = _cancellation_note(
+        departure.note, note, _("Say why the departure is cancelled.")
+    )
     departure.status = DepartureStatus.CANCELLED
-    departure.note = "\n".join(part for part in (departure.note, note.strip()) if part)
     return save_audited(user, departure, request=request)
 
 
@@ -556,6 +561,11 @@ def right_to_reception_ended(case: Case, day: datetime.date) -> bool:
     return any(
         period["reason"] == DEPARTURE_TERM_ENDED for period in periods.get(case.person_id, [])
     )
+
+
+def next_eviction_step(done) -> str | None:
+    """The first step of EVICTION_ORDER not in `done` (codes), or None."""
+    return next((code for code in EVICTION_ORDER if code not in done), None)
 
 
 @transaction.atomic
@@ -576,7 +586,7 @@ def record_eviction_step(
     case = Case.objects.select_for_update().get(pk=case.pk)
     _require_open(case)
     done = {s.step: s for s in case.eviction_steps.all()}
-    expected = next((code for code in EVICTION_ORDER if code not in done), None)
+    expected = next_eviction_step(done)
     if step != expected:
         if step in done:
             raise ValidationError({"step": _("This step has already been recorded.")})

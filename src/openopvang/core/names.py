@@ -287,5 +287,9 @@ def search_key(
 
 def search_terms(query: str) -> list[str]:
     """The sound codes of a search query's words: each must occur in a
-    person's :func:`search_key` for the person to be found."""
+    person's :func:`search_key` for the person to be found. Names have no
+    digits: a query with one is no spelling of a name and gives no codes (it
+    is matched as written)."""
+    if any(character.isdigit() for character in query):
+        return []
     return [sound(word) for word in _words(query) if sound(word)]

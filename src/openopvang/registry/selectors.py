@@ -75,9 +75,6 @@ def _name_query(word: str) -> Q:
             query |= Q(**{f"{field}__icontains": variant})
     # Another spelling of the same name (Kowalenko, Aleksandr, Коваленко):
     # the sound codes of the word in the person's search key (ADR 0015).
-    # Names have no digits: a word with one is matched as written only.
-    if any(character.isdigit() for character in word):
-        return query
     for term in search_terms(word):
         query |= Q(search_key__contains=term)
     return query

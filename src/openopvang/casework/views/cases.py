@@ -97,6 +97,7 @@ class CaseDetailView(CaseworkRequiredMixin, ScopedObjectMixin, DetailView):
         transfers = list(case.transfers.all())
         departures = list(case.departures.all())
         steps = {step.step: step for step in case.eviction_steps.all()}
+        next_step = services.next_eviction_step(steps)
         checklist = [
             {"code": code, "label": label, "done": steps.get(code)}
             for code, label in EvictionStepCode.choices
@@ -118,7 +119,7 @@ class CaseDetailView(CaseworkRequiredMixin, ScopedObjectMixin, DetailView):
                 and DEPARTURE in rights.SITUATION_DEADLINES.get(current.code, ())
             ),
             "eviction": checklist,
-            "eviction_next": next((row for row in checklist if not row["done"]), None),
+            "eviction_next": next((row for row in checklist if row["code"] == next_step), None),
         }
 
 

@@ -154,8 +154,9 @@ class EvictionStepView(CaseActionView):
     success_message = gettext_lazy("The eviction step of %(case)s has been recorded.")
 
     def next_step(self):
-        done = set(self.record.eviction_steps.values_list("step", flat=True))
-        return next((code for code, _label in EvictionStepCode.choices if code not in done), None)
+        return services.next_eviction_step(
+            set(self.record.eviction_steps.values_list("step", flat=True))
+        )
 
     @property
     def title(self):
