@@ -59,6 +59,6 @@ class RefuseNulMiddleware:
         if "\x00" in request.path:
             raise Http404
         for values in (request.GET, request.POST):
-            if any("\x00" in value for value in values.values()):
+            if any("\x00" in value for _key, listed in values.lists() for value in listed):
                 raise BadRequest("NUL character in the request")
         return self.get_response(request)

@@ -57,6 +57,12 @@ def test_nul_byte_in_a_public_path_is_not_found(anonymous, db):
     assert b"<html" in response.content.lower()
 
 
+def test_nul_byte_in_any_value_of_a_repeated_parameter_is_a_bad_request(anonymous, db):
+    # The middleware checks every value, not only the last one of a key.
+    response = anonymous.get("/public/help/?q=%00&q=fine")
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize(
     "username", ["coord\x00inator", "x" * 300], ids=["nul-byte", "300-characters"]
 )
