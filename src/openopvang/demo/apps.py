@@ -17,3 +17,4 @@ class DemoConfig(AppConfig):
 
         if apps.is_installed("openopvang.support"):
             from . import support  # noqa: F401
+        from . import money  # noqa: F401

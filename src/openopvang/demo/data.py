@@ -843,6 +843,13 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
     return months
 
 
+def run_months(today: datetime.date) -> list[datetime.date]:
+    """The months of the demo's payment runs (demo/money.py): the last quarter
+    of last year, the latest months whose leefgeld amounts are known (2026's are
+    not published yet). Their provisions come from the runs."""
+    return [datetime.date(today.year - 1, month, 1) for month in (10, 11, 12)]
+
+
 @demo_loader("provisions", wipe=wipe_provisions)
 def load_provisions(context: DemoContext) -> None:
     rng = context.random("provisions")
@@ -853,6 +860,7 @@ def load_provisions(context: DemoContext) -> None:
         .order_by("person_id", "start_date")
     )
     last_month = context.today.replace(day=1) - ONE_DAY
+    paid_in_runs = set(run_months(context.today))
     seen: set[tuple[int, datetime.date]] = set()
     provisions = []
     for placement in poo_placements:
@@ -862,7 +870,7 @@ def load_provisions(context: DemoContext) -> None:
             key = (placement.person_id, month)
             # Most POO months have leefgeld paid; a few are missing (a host who
             # covered food, a late registration).
-            if key in seen or rng.random() < 0.15:
+            if key in seen or month in paid_in_runs or rng.random() < 0.15:
                 continue
             seen.add(key)
             provision = Provision(

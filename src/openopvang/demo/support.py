@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 from openopvang.accounts.models import Organisation, User
+from openopvang.core.formatting import money
 from openopvang.registry.models import Person
 from openopvang.support import services
 from openopvang.support.models import (
@@ -165,5 +166,5 @@ def load_support_demo(context) -> None:
             invoice = services.generate_invoice(worker, order, last_month)
             services.send_invoice(worker, invoice)
             invoiced = True
-            context.write(f"  support: invoice {invoice.number} sent, € {invoice.total}")
+            context.write(f"  support: invoice {invoice.number} sent, {money(invoice.total, 'nl')}")
     context.write(f"  support: {Order.objects.filter(ngo=vwn).count()} orders for VWN services")

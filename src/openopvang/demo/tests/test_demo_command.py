@@ -188,3 +188,39 @@ def test_demo_reaches_into_the_current_year_and_the_person_page_explains_the_mis
     assert "Er is nog geen waarde bekend voor" in html
     assert "Eerste dag zonder waarde" in html and "1 januari 2026" in html
     assert "No value for parameter" not in html
+
+
+def test_a_demo_finance_officer_finds_approved_runs_a_declaration_and_the_costs(demo, client):
+    """The demo's money: the last quarter of 2025 paid in three runs approved
+    by a second officer, the 2025 declaration submitted after them, and the
+    finance report showing the leefgeld paid as the runs' total."""
+    from django.urls import reverse
+    from freezegun import freeze_time
+
+    from openopvang.allowances.models import PaymentRun, RunStatus
+    from openopvang.core.formatting import money
+    from openopvang.declarations.models import Declaration
+
+    finance = User.objects.get(username="utrecht.finance")
+    runs = PaymentRun.objects.filter(municipality=finance.organisation).order_by("month")
+    assert [(run.month, run.status) for run in runs] == [
+        (datetime.date(2025, month, 1), RunStatus.APPROVED) for month in (10, 11, 12)
+    ]
+    assert all(run.approved_by.username == "utrecht.finance2" for run in runs)
+    assert all(run.total > 0 for run in runs)
+    assert Declaration.objects.filter(municipality=finance.organisation, year=2025).count() == 1
+    # Provisions of those months come from the runs, one per person and month.
+    assert not Provision.objects.filter(
+        description__startswith="Leefgeld 2025-1", person__municipality=finance.organisation
+    ).exists()
+
+    client.force_login(finance)
+    with freeze_time(TODAY):
+        page = client.get(
+            reverse("reports:dashboard"),
+            {"start": "2025-10-01", "end": "2025-12-31"},
+            HTTP_ACCEPT_LANGUAGE="nl",
+        )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert money(runs[2].total, "nl") in html
