@@ -8,8 +8,10 @@ new values. Municipal totals only: no personal data is read."""
 import calendar
 import datetime
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from openopvang.core.formatting import month as month_label
 from openopvang.parameters.affected import record_for, register_affected_records, relevant, touching
 
 from .models import PaymentRun
@@ -39,7 +41,10 @@ def affected_runs(spans):
             record_for(
                 kind=_("Payment run"),
                 label=_("%(municipality)s — %(month)s")
-                % {"municipality": run.municipality.name, "month": run.month.strftime("%Y-%m")},
+                % {
+                    "municipality": run.municipality.name,
+                    "month": month_label(run.month, get_language()),
+                },
                 start=start,
                 end=end,
                 status=run.get_status_display(),

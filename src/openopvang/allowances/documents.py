@@ -141,14 +141,15 @@ def run_to_xlsx(run: PaymentRun) -> bytes:
         _("Leefgeld payment list"),
         run.municipality,
         [
-            [_("Month"), run.month_label],
+            [_("Month"), run.month],
             [_("Status"), run.get_status_display()],
             [_("Payment date"), run.execution_date],
             [_("Recomputed from"), run.recompute_from],
         ],
     ):
         append_row(sheet, row)
-    sheet.cell(5, 2).number_format = XLSX_MONTH_FORMAT  # recomputed from: a month
+    for row in (2, 5):  # the month and "recomputed from" are months
+        sheet.cell(row, 2).number_format = XLSX_MONTH_FORMAT
     append_row(sheet, ITEM_COLUMNS, bold=True)
     for item in items:
         append_row(

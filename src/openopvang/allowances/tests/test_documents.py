@@ -110,6 +110,8 @@ def test_the_xlsx_is_dutch_with_names_and_real_dates(approved_run):
     assert {row[4] for row in rows if row and str(row[0] or "").startswith("H")} >= {
         "Contant of per kaart"
     }
+    month_cell = next(row for row in payments.iter_rows() if row[0].value == "Maand")[1]
+    assert month_cell.is_date and month_cell.number_format == "mmmm yyyy"
     payment_date = next(row for row in payments.iter_rows() if row[0].value == "Betaaldatum")[1]
     assert payment_date.is_date and payment_date.number_format == "d mmmm yyyy"
     assert payment_date.value.date() == approved_run.execution_date
@@ -138,9 +140,25 @@ def test_a_household_name_that_looks_like_a_formula_stays_text_in_the_xlsx(appro
 def test_pdf_payment_list_renders_cyrillic_names(approved_run):
     pdf = documents.run_to_pdf(approved_run)
     text = pdf_text(pdf)
-    assert "Leefgeld payment list — Utrecht — 2025-03" in text
+    assert "Leefgeld payment list — Utrecht — March 2025" in text
     # The Cyrillic surname is text in the PDF, not boxes: the font has the glyphs.
     assert "Бондаренко Iryna Bondarenko no payee: no adult member has an IBAN 314.84" in text
     assert "Olena Shevchenko NL02ABNA0123456789" in text and "Total 944.52" in text
     # The font is the one shipped with the package, whatever the machine has.
     assert "OO-Sans" in pdf_fonts(pdf)
+
+
+def test_the_run_list_and_the_run_page_name_the_month_in_dutch(approved_run, client):
+    """Seen by a finance officer: "2025-03 (#7)" in the list and "Leefgeld
+    2025-03" as the page title. One Dutch month style everywhere."""
+    from django.urls import reverse
+
+    client.force_login(approved_run.prepared_by)
+    listing = client.get(reverse("allowances:index"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert f"maart 2025 (#{approved_run.pk})" in listing and "2025-03 (#" not in listing
+    page = client.get(
+        reverse("allowances:run_detail", args=[approved_run.pk]), HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    assert "Leefgeld maart 2025" in page and "Leefgeld 2025-03" not in page
+    with translation.override("nl"):
+        assert "Utrecht — maart 2025" in pdf_text(documents.run_to_pdf(approved_run))

@@ -110,7 +110,7 @@ def test_a_year_of_amounts_loads_with_a_preview_and_is_used_by_the_next_computat
     page = admin_client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "2 new, 0 replacing a value, 0 unchanged." in page
     assert KLEEDGELD in page and "64.10" in page and "Stcrt. 2025, 50000" in page
-    assert "Payment run: Utrecht — 2026-10" in page
+    assert "Payment run: Utrecht — October 2026" in page
     assert "Declaration: Utrecht — 2026, version 1" in page
     assert "2025, version 1" not in page
     assert "They keep their stored figures" in page
