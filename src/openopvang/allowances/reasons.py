@@ -303,6 +303,24 @@ def render_reason(reason: Reason) -> str:
     return str(reason)
 
 
+PARTIAL_MONTH_RULES = {
+    "pro_rata": gettext_lazy(
+        "pro rata by calendar days: the monthly amount × days ÷ days in the month, "
+        "rounded half-up to cents once per person, month and component"
+    ),
+    "whole_month_if_present_on_first": gettext_lazy(
+        "a whole month at the situation of the 1st for persons placed on the 1st; pro rata "
+        "by calendar days for persons arriving later; rounded half-up to cents once per "
+        "person, month and component"
+    ),
+}
+
+
+def render_partial_month_rule(code: str) -> str:
+    """The run's stored rule code (`result.partial_month`) in the reader's language."""
+    return str(PARTIAL_MONTH_RULES.get(code, code or ""))
+
+
 def render_explanation(items: Iterable[Reason]) -> list[str]:
     """A stored explanation (a list of reasons) as lines of text."""
     return [render_reason(item) for item in items or ()]

@@ -3,7 +3,7 @@
 
 from django import template
 
-from ..reasons import render_explanation, render_reason
+from ..reasons import render_explanation, render_partial_month_rule, render_reason
 
 register = template.Library()
 
@@ -16,3 +16,8 @@ def reason_filter(value) -> str:
 @register.filter(name="explanation")
 def explanation_filter(value) -> list[str]:
     return render_explanation(value)
+
+
+@register.filter(name="partial_month_rule")
+def partial_month_rule_filter(value) -> str:
+    return render_partial_month_rule(value)

@@ -160,5 +160,8 @@ def test_the_run_list_and_the_run_page_name_the_month_in_dutch(approved_run, cli
         reverse("allowances:run_detail", args=[approved_run.pk]), HTTP_ACCEPT_LANGUAGE="nl"
     ).content.decode()
     assert "Leefgeld maart 2025" in page and "Leefgeld 2025-03" not in page
+    # The rule for partial months is stored as a code and read in Dutch.
+    assert "naar rato van kalenderdagen: het maandbedrag" in page
+    assert "pro rata by calendar days" not in page
     with translation.override("nl"):
         assert "Utrecht — maart 2025" in pdf_text(documents.run_to_pdf(approved_run))
