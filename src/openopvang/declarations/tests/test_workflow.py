@@ -415,3 +415,18 @@ def test_submit_page_after_submission_points_to_a_correction(finance_client, hal
     text = page_text(finance_client.get(url, HTTP_ACCEPT_LANGUAGE="nl"))
     assert "al ingediend" in text and "Dien een correctie in" in text
     assert "Ja, declaratie indienen" not in text
+
+
+def test_the_months_of_a_declaration_read_in_dutch(finance_client, hall):
+    """Seen by a finance officer: the 'By month' table listed 2022-10, 2022-11;
+    now 'oktober 2022' on the page and in the PDF report."""
+    page = page_text(
+        finance_client.get(reverse("declarations:year", args=[2022]), HTTP_ACCEPT_LANGUAGE="nl")
+    )
+    assert "oktober 2022" in page and "december 2022" in page
+    assert "2022-10" not in page
+    pdf = finance_client.get(
+        reverse("declarations:draft_export_pdf", args=[2022]), HTTP_ACCEPT_LANGUAGE="nl"
+    )
+    text = pdf_text(pdf.content)
+    assert "oktober 2022" in text and "2022-10" not in text
