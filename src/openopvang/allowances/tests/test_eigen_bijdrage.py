@@ -98,6 +98,7 @@ def test_collection_page_explains_in_dutch(earner, finance_officer, client):
         reverse("allowances:collection") + "?month=2025-03", HTTP_ACCEPT_LANGUAGE="nl"
     )
     page = page_text(page)
+    assert "Eigen bijdrage maart 2025" in page and "Eigen bijdrage 2025-03" not in page
     assert "Andrii Shevchenko: 31 dagen bijdrage" in page
     assert "31 dagen x 105,00 / 31 (18+, inkomen 1.500,00 per maand" in page
     assert "naar rato van kalenderdagen" in page

@@ -425,6 +425,13 @@ def test_the_months_of_a_declaration_read_in_dutch(finance_client, hall):
     )
     assert "oktober 2022" in page and "december 2022" in page
     assert "2022-10" not in page
+    lines = page_text(
+        finance_client.get(
+            reverse("declarations:draft_lines", args=[2022]) + "?month=2022-10",
+            HTTP_ACCEPT_LANGUAGE="nl",
+        )
+    )
+    assert "— oktober 2022" in lines and "— 2022-10" not in lines
     pdf = finance_client.get(
         reverse("declarations:draft_export_pdf", args=[2022]), HTTP_ACCEPT_LANGUAGE="nl"
     )
