@@ -84,3 +84,12 @@ def month(value):
 @register.filter
 def bsn(value):
     return _nowrap(str(value or ""))
+
+
+@register.filter
+def who(user):
+    """A colleague as people know them: the full name, else the login, else
+    nothing (a run nobody approved yet, an account since deleted)."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()

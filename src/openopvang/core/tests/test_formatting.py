@@ -140,3 +140,15 @@ def test_ukrainian_and_russian_month_names_on_public_pages():
     assert formatting.day_and_month(day, "ru") == "2 декабря"
     assert formatting.day_and_month(day, "nl") == "2 december"
     assert formatting.money(Decimal("1250.50"), "ru") == "€ 1.250,50"
+
+
+@pytest.mark.django_db
+def test_a_colleague_is_named_by_full_name_else_login_and_nobody_is_blank(django_user_model):
+    from django.template import Context, Template
+
+    page = Template("{% load formatting %}[{{ a|who }}][{{ b|who }}][{{ nobody|who }}]")
+    named = django_user_model(username="j.devries", first_name="Jan", last_name="de Vries")
+    login_only = django_user_model(username="p.bakker")
+    assert page.render(Context({"a": named, "b": login_only, "nobody": None})) == (
+        "[Jan de Vries][p.bakker][]"
+    )
