@@ -102,7 +102,7 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     page.get_by_role("button", name=nl("Compute the run")).click()
     assert re.search(r"/allowances/runs/\d+/$", page.url), page.url
     expect(messages(page)).to_contain_text(nl("Draft run computed: check it, then prepare it."))
-    expect(page.get_by_role("heading", level=1)).to_contain_text("2025-03")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("maart 2025")
     # Two adults in GOO without catering, a whole month: 2 × € 314,84.
     assert run_total(page) == Decimal("629.68")
     payments = page.get_by_role("table", name=nl("Payments"))
@@ -146,7 +146,7 @@ def test_prepare_refuse_same_user_approve_by_second_user_and_download_sepa(
     # --- Finance officer B approves.
     login(page, finance_b)
     leefgeld.click()
-    page.get_by_role("link", name=re.compile(rf"^2025-03 \(#{run.pk}\)")).click()
+    page.get_by_role("link", name=re.compile(rf"^maart 2025 \(#{run.pk}\)")).click()
     assert page.url == run_url
     expect(page.get_by_text(four_eyes)).to_have_count(0)
     page.get_by_role("link", name=nl("Approve and freeze")).click()
