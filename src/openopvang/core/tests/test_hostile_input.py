@@ -203,3 +203,45 @@ def test_a_csv_field_made_from_an_object_is_guarded_too():
             return '=HYPERLINK("http://x","y")'
 
     assert csv_line([Named(), 5, None]) == '"\'=HYPERLINK(""http://x"",""y"")",5,\r\n'
+
+
+# -- the 400 page (issue 16 §3): the platform's own page, in Dutch; problem+json on the API
+
+
+def test_a_bad_request_shows_the_platforms_own_page_in_dutch(anonymous, db):
+    from openopvang.core.testing.html import page_text
+
+    response = anonymous.get("/public/help/?q=%00", HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    text = page_text(response)
+    assert "Dit verzoek kan niet worden verwerkt" in text
+    assert "Er is niets opgeslagen." in text
+    assert "Bad Request (400)" not in text
+
+
+def test_a_bad_form_post_of_a_logged_in_user_shows_the_page(finance_web):
+    response = finance_web.post(reverse("allowances:run_create"), {"month": "2025-03\x00"})
+    assert response.status_code == 400
+    assert b"This request cannot be handled" in response.content
+
+
+def test_too_many_fields_is_a_bad_request_with_the_page(anonymous, db, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    response = anonymous.post(reverse("accounts:login"), {f"f{i}": "x" for i in range(20)})
+    assert response.status_code == 400
+    assert b"This request cannot be handled" in response.content
+
+
+def test_a_bad_request_on_the_api_is_a_problem(finance_api):
+    response = finance_api.get("/api/v1/persons/", {"q": "a\x00b"}, HTTP_ACCEPT_LANGUAGE="nl")
+    _assert_problem(response)
+    assert response.json()["code"] == "bad_request"
+    assert response.json()["detail"] == "Het verzoek kan niet worden gelezen."
+
+
+@pytest.mark.parametrize("path", ["/api/v1/%00/", "/api/v1/no-such-resource/"])
+def test_an_unknown_api_address_is_a_problem(finance_api, path):
+    response = finance_api.get(path)
+    _assert_problem(response, status=404)
+    assert response.json()["code"] == "not_found"
