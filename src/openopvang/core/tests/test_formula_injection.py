@@ -98,10 +98,7 @@ def _offences_and_texts(body: bytes) -> tuple[list[str], list[str]]:
 
 
 @pytest.fixture
-def seeded(
-    municipality, family, finance_officer, finance_officer_b, coordinator, ngo_worker, lines,
-    persons,
-):  # fmt: skip
+def seeded(request, municipality, finance_officer, coordinator):
     """One municipality whose every name and reason is the formula: the
     municipality, a location, a household and its payee, an income (so there
     is an eigen bijdrage), a reduction reason, a cost line, a disputed invoice
@@ -117,19 +114,24 @@ def seeded(
     from openopvang.support import services as support
     from openopvang.support.tests.test_flow import deliver_march
 
+    shevchenko = request.getfixturevalue("family")
+    second_officer = request.getfixturevalue("finance_officer_b")
+    ngo = request.getfixturevalue("ngo_worker")
+    order_lines = request.getfixturevalue("lines")
+    support_persons = request.getfixturevalue("persons")
     municipality.name = HOSTILE
     municipality.save()
-    location = family["location"]
+    location = shevchenko["location"]
     location.name = HOSTILE
     location.save()
-    household = family["household"]
+    household = shevchenko["household"]
     household.name = HOSTILE
     household.save()
-    olena = family["olena"]
+    olena = shevchenko["olena"]
     olena.family_name = HOSTILE
     olena.save()
     # A second household with income, so the eigen bijdrage list has a row
-    # (the family's own leefgeld stays: it fills the payment list).
+    # (the shevchenko's own leefgeld stays: it fills the payment list).
     earners = factories.HouseholdFactory(municipality=municipality, name=HOSTILE)
     earner = factories.PersonFactory(
         municipality=municipality, family_name=HOSTILE, birth_date=datetime.date(1980, 1, 1)
@@ -156,11 +158,11 @@ def seeded(
         description=HOSTILE,
     )
     run = allowances.create_run(finance_officer, MARCH)
-    run = allowances.approve_run(finance_officer_b, allowances.prepare_run(finance_officer, run))
+    run = allowances.approve_run(second_officer, allowances.prepare_run(finance_officer, run))
     declaration = declarations.submit(finance_officer, municipality, 2025)
-    deliver_march(ngo_worker, lines, persons)
-    invoice = support.generate_invoice(ngo_worker, order_of(lines), MARCH)
-    support.send_invoice(ngo_worker, invoice)
+    deliver_march(ngo, order_lines, support_persons)
+    invoice = support.generate_invoice(ngo, order_lines[0].order, MARCH)
+    support.send_invoice(ngo, invoice)
     support.dispute_invoice_line(finance_officer, invoice.lines.first(), reason=HOSTILE)
     audit.record(coordinator, AuditAction.UPDATE, olena)
     job = factories.ImportJobFactory(
@@ -187,10 +189,6 @@ def seeded(
             "national": national,
         },
     }
-
-
-def order_of(lines):
-    return lines[0].order
 
 
 def _web(user):
