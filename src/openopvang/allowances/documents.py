@@ -60,6 +60,9 @@ def to_sepa(run: PaymentRun) -> bytes:
 
     if not run.is_frozen:
         raise ValidationError(_("A SEPA file is only made for an approved run."))
+    # A date outside its bounds never reaches the bank (docs/decisions/0018),
+    # whatever way it was stored.
+    run.check_execution_date()
     municipality = run.municipality
     check_debtor(municipality)
     config = {

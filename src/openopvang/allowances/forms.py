@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.forms import MonthFormField
 from openopvang.core.mixins import DesignSystemFormMixin
+from openopvang.core.validators import validate_platform_date
 from openopvang.registry.models import Household
 
 from .models import EigenBijdrageReduction, MunicipalPolicy
@@ -13,6 +14,7 @@ class RunForm(DesignSystemFormMixin, forms.Form):
     execution_date = forms.DateField(
         label=_("Payment date"),
         required=False,
+        validators=[validate_platform_date],
         help_text=_(
             "Requested execution date in the SEPA file; empty: the 1st of the month, "
             "or today if that has passed."

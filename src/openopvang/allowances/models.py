@@ -19,17 +19,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from openopvang.core import formatting
 from openopvang.core.models import (
     ORGANISATION_MODEL,
     MoneyField,
     MonthField,
     MunicipalityOwned,
     first_of_month_constraint,
+    platform_date_constraint,
 )
 from openopvang.core.permissions import FINANCE_ROLES
 from openopvang.core.scoping import ScopedQuerySet
+from openopvang.core.validators import validate_platform_date
+from openopvang.rules.engine.dates import add_months
 
 SWITCH_2023_EARLIEST = datetime.date(2023, 2, 1)
 SWITCH_2023_LATEST = datetime.date(2023, 4, 1)
@@ -188,7 +194,9 @@ class EigenBijdrageReduction(MunicipalityOwned):
         related_name="eigen_bijdrage_reductions",
     )
     month = MonthField(_("month"), help_text=_("The first day of the month."))
-    amount = MoneyField(_("reduction (€)"), max_digits=9, decimal_places=2, confirm_above=1_000)
+    amount = MoneyField(
+        _("reduction (€)"), max_digits=9, decimal_places=2, confirm_above=1_000, maximum=10_000
+    )
     reason = models.CharField(_("reason"), max_length=300)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -242,6 +250,14 @@ class RunStatus(models.TextChoices):
 OPEN_STATUSES = (RunStatus.DRAFT, RunStatus.PREPARED)
 
 
+def one_year_after(day: datetime.date) -> datetime.date:
+    """The same day a year later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 class PaymentRun(MunicipalityOwned):
     """The leefgeld of one municipality for one month, plus corrections for
     earlier months. Draft (recomputable) → prepared (user A) → approved (user B,
@@ -253,7 +269,8 @@ class PaymentRun(MunicipalityOwned):
     status = models.CharField(
         _("status"), max_length=10, choices=RunStatus.choices, default=RunStatus.DRAFT
     )
-    execution_date = models.DateField(_("payment date"))
+    # Bounded (docs/decisions/0018): see execution_date_bounds and check_execution_date.
+    execution_date = models.DateField(_("payment date"), validators=[validate_platform_date])
     recompute_from = models.DateField(
         _("recomputed from"), help_text=_("First month recomputed for corrections.")
     )
@@ -312,11 +329,62 @@ class PaymentRun(MunicipalityOwned):
                 ),
             ),
             first_of_month_constraint("month"),
+            platform_date_constraint("execution_date"),
         ]
         indexes = [models.Index(fields=["municipality", "status", "month"])]
 
     def __str__(self) -> str:
         return f"{self.municipality} {self.month:%Y-%m} #{self.pk}"
+
+    def execution_date_bounds(self) -> tuple[datetime.date, datetime.date]:
+        """The payment dates that make sense for this run: from the first day of
+        the month before the run's month (paid ahead) to one year after the
+        later of the run's month and the day the run was made (a run for an
+        earlier month is paid now; banks accept a requested execution date up
+        to about a year ahead)."""
+        made = timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
+        month = self.month.replace(day=1)
+        return add_months(month, -1), one_year_after(max(month, made))
+
+    def check_execution_date(self, *, today: datetime.date | None = None) -> None:
+        """Refuse a payment date outside `execution_date_bounds`, and, given
+        `today` (making, preparing or approving the run), one in the past: the
+        bank cannot execute a transfer on a day that has gone."""
+        if self.execution_date is None or self.month is None:
+            return
+        language = get_language()
+        first, last = self.execution_date_bounds()
+        if not first <= self.execution_date <= last:
+            raise ValidationError(
+                {
+                    "execution_date": ValidationError(
+                        _("Choose a payment date from %(first)s to %(last)s."),
+                        code="execution_date_out_of_range",
+                        params={
+                            "first": formatting.long_date(first, language),
+                            "last": formatting.long_date(last, language),
+                        },
+                    )
+                }
+            )
+        if today is not None and self.execution_date < today:
+            raise ValidationError(
+                {
+                    "execution_date": ValidationError(
+                        _(
+                            "The payment date %(day)s has passed: the bank cannot pay on a "
+                            "day that has gone. Choose today or a later day (for an open run: "
+                            "delete it and compute it again)."
+                        ),
+                        code="execution_date_past",
+                        params={"day": formatting.long_date(self.execution_date, language)},
+                    )
+                }
+            )
+
+    def clean(self):
+        super().clean()
+        self.check_execution_date()
 
     @property
     def month_label(self) -> str:

@@ -288,6 +288,7 @@ def create_run(
         created_by=user,
         execution_date=execution_date or max(month, timezone.localdate()),
     )
+    run.check_execution_date(today=timezone.localdate())
     items, lines = _fill(run, computed, params)
     try:
         with transaction.atomic():
@@ -355,6 +356,7 @@ def prepare_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
         run = _lock(run)
         if run.status != RunStatus.DRAFT:
             raise ValidationError(_("Only a draft run can be prepared."))
+        run.check_execution_date(today=timezone.localdate())
         if run.sepa_total:
             # Said now, not after the second officer approved a run nobody can pay.
             documents.check_debtor(run.municipality)
@@ -382,6 +384,9 @@ def approve_run(user, run: PaymentRun, *, request=None) -> PaymentRun:
             raise ValidationError(
                 _("Four eyes: you prepared this run, so another finance officer must approve it.")
             )
+        # Checked again: a date that was fine when prepared may have passed since,
+        # and a run stored by other means (the admin, an import) was never checked.
+        run.check_execution_date(today=timezone.localdate())
         run.status, run.approved_by, run.approved_at = RunStatus.APPROVED, user, timezone.now()
         run.save(update_fields=["status", "approved_by", "approved_at"])
         added, removed = _sync_provisions(run)

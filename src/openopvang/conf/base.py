@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz before the HTTPS redirect and the host check (load balancers).
+    "openopvang.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "openopvang.core.middleware.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -251,7 +253,9 @@ HTTPS = env_bool("OPENOPVANG_HTTPS", False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS and env_bool("OPENOPVANG_SSL_REDIRECT", True)
-# Load balancers probe /healthz over plain HTTP; it says "ok" and nothing else.
+# Load balancers probe /healthz over plain HTTP, by the instance's own address:
+# HealthCheckMiddleware answers it before the redirect and the host check; the
+# exemption keeps it so should the middleware ever move.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+handler400 = "openopvang.core.views.bad_request"
 handler403 = "openopvang.core.views.permission_denied"
 handler404 = "openopvang.core.views.page_not_found"
 handler500 = "openopvang.core.views.server_error"

@@ -44,6 +44,29 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class HealthCheckMiddleware:
+    """`/healthz` for load balancers, first of all middleware: answered over
+    plain HTTP when HTTPS is on (before the redirect) and for any Host header
+    (a probe asks for the instance's own address, which ALLOWED_HOSTS does not
+    list). It says "ok" and nothing else; every other path is untouched and
+    its host still checked."""
+
+    PATH = "/healthz"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponse
+
+        if request.path_info == self.PATH and request.method in ("GET", "HEAD"):
+            response = HttpResponse("ok", content_type="text/plain")
+            response.headers["X-Content-Type-Options"] = "nosniff"
+            response.headers["Cache-Control"] = "no-store"
+            return response
+        return self.get_response(request)
+
+
 class RefuseNulMiddleware:
     """A NUL character names no page and no value (PostgreSQL refuses it in
     text): a path with one is not found, a query or form value with one is a

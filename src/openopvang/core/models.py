@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.lookups import Exact
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import ScopedQuerySet
@@ -196,6 +197,19 @@ def first_of_month_constraint(field_name: str) -> models.CheckConstraint:
     )
 
 
+def platform_date_constraint(field_name: str) -> models.CheckConstraint:
+    """The database side of the platform's date range (docs/decisions/0018):
+    a stored day lies from 1900-01-01 to 2099-12-31 (an empty one passes)."""
+    from openopvang.rules.engine.dates import EARLIEST_DATE, LATEST_DATE
+
+    return models.CheckConstraint(
+        condition=Q(**{f"{field_name}__isnull": True})
+        | Q(**{f"{field_name}__gte": EARLIEST_DATE, f"{field_name}__lte": LATEST_DATE}),
+        name=f"%(app_label)s_%(class)s_{field_name}_in_platform_range",
+        violation_error_message=_("Choose a date from 1900 to 2099."),
+    )
+
+
 class MonthField(models.DateField):
     """A month, stored as its first day, whatever day of it is given: model
     validation (forms, API, admin) and every write (save, bulk_create,
@@ -225,14 +239,27 @@ class MoneyField(models.DecimalField):
     """An amount in euros, stored as a plain decimal column. Its form field is
     core.forms.MoneyFormField (Dutch notation typed in a text box, ADR 0016),
     in every form, the admin included; `confirm_above` is the amount above
-    which the form asks "is this amount right?" before it accepts it.
+    which the form asks "is this amount right?" before it accepts it;
+    `maximum` the sanity bound above which it is refused everywhere
+    (core.validators.AmountBound, docs/decisions/0018).
 
     It deconstructs as the DecimalField it stores, so choosing it for a
     column changes no migration: how an amount is typed is not a schema."""
 
-    def __init__(self, *args, confirm_above=None, **kwargs):
+    def __init__(self, *args, confirm_above=None, maximum=None, **kwargs):
         self.confirm_above = confirm_above
+        self.maximum = maximum
         super().__init__(*args, **kwargs)
+
+    @cached_property
+    def validators(self):
+        # The sanity bound (core.validators.AmountBound) runs in model
+        # validation, so forms, the admin and the API refuse it alike; kept out
+        # of deconstruct() with the rest of how an amount is typed.
+        from .validators import AmountBound
+
+        bound = [AmountBound(self.maximum)] if self.maximum is not None else []
+        return [*super().validators, *bound]
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()

@@ -3,14 +3,49 @@ account of a municipality, an NGO's account for invoices), with schwifty,
 never a hand-written checksum; Dutch postcodes and KvK numbers."""
 
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 # The platform's date range, for forms, models and serializers (docs/decisions/0018).
 from openopvang.rules.validators import validate_platform_date  # noqa: F401
+
+
+@deconstructible
+class AmountBound:
+    """The sanity bound of an amount in euros (docs/decisions/0018): above it
+    no value makes sense for the field, so it is refused, not merely asked to
+    be confirmed (that is `MoneyField.confirm_above`, far below). Not a
+    MaxValueValidator on purpose: the API keeps this sentence too."""
+
+    code = "amount_too_large"
+
+    def __init__(self, maximum):
+        self.maximum = Decimal(maximum)
+
+    def __call__(self, value) -> None:
+        from . import formatting
+
+        if value is not None and value > self.maximum:
+            raise ValidationError(
+                _(
+                    "An amount above %(bound)s is not plausible here. Check the amount: "
+                    "perhaps a digit too many, or the cents without a comma."
+                ),
+                code=self.code,
+                params={"bound": formatting.money(self.maximum, get_language())},
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, AmountBound) and other.maximum == self.maximum
+
+    def __hash__(self) -> int:
+        return hash(self.maximum)
 
 
 def normalise_iban(value: str) -> str:

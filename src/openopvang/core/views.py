@@ -1,8 +1,50 @@
 """The error pages (the dashboard is registry/views/dashboard.py)."""
 
-from django.http import HttpResponseServerError
+from django.conf import settings
+from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .languages import language_for
+
+PROBLEM = "application/problem+json"
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def _problem(status: int, code: str, title: str) -> JsonResponse:
+    """An error outside the API views (a bad request refused by a middleware,
+    an unknown address under /api/) in the API's own shape (RFC 9457)."""
+    return JsonResponse(
+        {
+            "type": f"https://openopvang.nl/problems/{code}",
+            "title": title,
+            "status": status,
+            "detail": title,
+            "code": code,
+        },
+        status=status,
+        content_type=PROBLEM,
+    )
+
+
+def bad_request(request, exception=None):
+    """A request the platform cannot read (a NUL byte, a malformed value):
+    problem+json on the API, the platform's own page elsewhere, in the
+    reader's language, rendered without a request context like the 500 page."""
+    # Refused before the language middleware ran (RefuseNulMiddleware): chosen here.
+    try:
+        language = language_for(request)
+    except Exception:  # the request is what was wrong: fall back, never fail again
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        if _is_api(request):
+            return _problem(400, "bad_request", _("The request cannot be read."))
+        return HttpResponseBadRequest(loader.get_template("400.html").render())
 
 
 def permission_denied(request, exception=None):
@@ -12,6 +54,8 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
+    if _is_api(request):
+        return _problem(404, "not_found", _("Not found."))
     return render(request, "404.html", status=404)
 
 

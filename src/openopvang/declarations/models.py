@@ -53,6 +53,7 @@ class CostLine(MunicipalityOwned):
         decimal_places=2,
         validators=[MinValueValidator(0)],
         confirm_above=5_000_000,
+        maximum=1_000_000_000,
     )
     month = MonthField(
         _("month"),
@@ -138,6 +139,7 @@ class AdvanceRequest(MunicipalityOwned):
     amount = MoneyField(
         _("amount requested (€)"),
         confirm_above=50_000_000,
+        maximum=5_000_000_000,
         max_digits=14,
         decimal_places=2,
         validators=[MinValueValidator(0)],

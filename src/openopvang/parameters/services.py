@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from openopvang.audit import services as audit
 from openopvang.core.permissions import require
 from openopvang.core.services import delete_audited, save_audited
+from openopvang.core.validators import AmountBound, validate_platform_date
 from openopvang.rules.engine.errors import ParameterFileError, UnknownParameter
 from openopvang.rules.engine.parameters import ParameterSet, ParameterValue, Reference
 
@@ -40,14 +41,33 @@ def current_parameters() -> ParameterSet:
     return defaults.with_overrides(overrides) if overrides else defaults
 
 
+# The sanity bound of a parameter in euros (docs/decisions/0018): the largest
+# published amount (a normbedrag per year) is a few ten thousand euros.
+PARAMETER_AMOUNT_BOUND = AmountBound(1_000_000)
+
+
 def check_override(override: ParameterOverride) -> None:
-    """Refuse values the engine could not use, with the reason on the field."""
+    """Refuse values the engine could not use, with the reason on the field,
+    and values no publication would hold: an amount beyond its sanity bound,
+    a day outside the platform's range."""
+    for field in ("start", "end"):
+        try:
+            validate_platform_date(getattr(override, field))
+        except ValidationError as error:
+            raise ValidationError({field: error}) from None
     try:
-        ParameterSet.load_default().with_overrides([_as_value(override)])
+        values = ParameterSet.load_default().with_overrides([_as_value(override)])
     except UnknownParameter as error:
         raise ValidationError({"name": str(error)}) from error
     except (ParameterFileError, ValueError, ArithmeticError) as error:
         raise ValidationError({"value": str(error)}) from error
+    parameter = values.parameter(override.name)
+    if parameter.unit.startswith("EUR"):
+        value = next(v.value for v in parameter.values if v.start == override.start)
+        try:
+            PARAMETER_AMOUNT_BOUND(value)
+        except ValidationError as error:
+            raise ValidationError({"value": error}) from None
 
 
 def with_override(override: ParameterOverride) -> ParameterSet:

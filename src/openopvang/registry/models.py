@@ -534,7 +534,7 @@ class IncomePeriod(DatedRange, Versioned):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=IncomeKind.choices)
     monthly_amount = MoneyField(
-        _("monthly amount (€)"), max_digits=9, decimal_places=2, confirm_above=5_000
+        _("monthly amount (€)"), max_digits=9, decimal_places=2, confirm_above=5_000, maximum=50_000
     )
 
     class Meta(DatedRange.Meta):

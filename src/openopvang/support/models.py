@@ -35,6 +35,7 @@ from openopvang.core.models import (
     municipality_field,
 )
 from openopvang.core.scoping import ScopedQuerySet
+from openopvang.core.validators import AmountBound
 from openopvang.rules.engine.money import round_cents
 
 ZERO = Decimal("0")
@@ -94,6 +95,7 @@ class Service(models.Model):
     standard_price = MoneyField(
         _("standard price per unit (€)"),
         confirm_above=1_000,
+        maximum=100_000,
         max_digits=9,
         decimal_places=2,
         null=True,
@@ -220,6 +222,11 @@ class Offer(MunicipalityOwned):
         return sum((line.amount for line in self.lines.all()), Decimal("0.00"))
 
 
+# units × unit price of one line: a sanity bound (docs/decisions/0018) that
+# also keeps an invoice line within its column.
+LINE_AMOUNT_BOUND = AmountBound(10_000_000)
+
+
 class PricedLine(models.Model):
     service = models.ForeignKey(
         Service, verbose_name=_("service"), on_delete=models.PROTECT, related_name="+"
@@ -233,6 +240,7 @@ class PricedLine(models.Model):
         decimal_places=2,
         validators=[MinValueValidator(ZERO)],
         confirm_above=1_000,
+        maximum=100_000,
     )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
@@ -253,6 +261,10 @@ class PricedLine(models.Model):
             raise ValidationError(
                 {"period_end": _("The end date cannot be before the start date.")}
             )
+        try:
+            LINE_AMOUNT_BOUND(self.amount)
+        except ValidationError as error:
+            raise ValidationError({"units": error}) from None
 
     def covers(self, day: datetime.date) -> bool:
         return self.period_start <= day <= self.period_end
@@ -291,7 +303,13 @@ class Order(MunicipalityOwned):
     municipality = municipality_field("support_orders")
     number = models.CharField(_("order number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
-    budget = MoneyField(_("budget (€)"), max_digits=11, decimal_places=2, confirm_above=250_000)
+    budget = MoneyField(
+        _("budget (€)"),
+        max_digits=11,
+        decimal_places=2,
+        confirm_above=250_000,
+        maximum=100_000_000,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
+from openopvang.core.validators import validate_platform_date
 from openopvang.registry.models import Household
 from openopvang.rules.engine.dates import parse_month
 
@@ -149,6 +150,7 @@ class PaymentRunCreateSerializer(serializers.Serializer):
     execution_date = serializers.DateField(
         required=False,
         allow_null=True,
+        validators=[validate_platform_date],
         help_text="Requested execution date in the SEPA file; default the 1st of the month "
         "or today, whichever is later.",
     )

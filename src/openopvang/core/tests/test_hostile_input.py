@@ -203,3 +203,100 @@ def test_a_csv_field_made_from_an_object_is_guarded_too():
             return '=HYPERLINK("http://x","y")'
 
     assert csv_line([Named(), 5, None]) == '"\'=HYPERLINK(""http://x"",""y"")",5,\r\n'
+
+
+# -- the 400 page (issue 16 §3): the platform's own page, in Dutch; problem+json on the API
+
+
+def test_a_bad_request_shows_the_platforms_own_page_in_dutch(anonymous, db):
+    from openopvang.core.testing.html import page_text
+
+    response = anonymous.get("/public/help/?q=%00", HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    text = page_text(response)
+    assert "Dit verzoek kan niet worden verwerkt" in text
+    assert "Er is niets opgeslagen." in text
+    assert "Bad Request (400)" not in text
+
+
+def test_a_bad_form_post_of_a_logged_in_user_shows_the_page(finance_web):
+    response = finance_web.post(reverse("allowances:run_create"), {"month": "2025-03\x00"})
+    assert response.status_code == 400
+    assert b"This request cannot be handled" in response.content
+
+
+def test_too_many_fields_is_a_bad_request_with_the_page(anonymous, db, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    response = anonymous.post(reverse("accounts:login"), {f"f{i}": "x" for i in range(20)})
+    assert response.status_code == 400
+    assert b"This request cannot be handled" in response.content
+
+
+def test_a_bad_request_on_the_api_is_a_problem(finance_api):
+    response = finance_api.get("/api/v1/persons/", {"q": "a\x00b"}, HTTP_ACCEPT_LANGUAGE="nl")
+    _assert_problem(response)
+    assert response.json()["code"] == "bad_request"
+    assert response.json()["detail"] == "Het verzoek kan niet worden gelezen."
+
+
+@pytest.mark.parametrize("path", ["/api/v1/%00/", "/api/v1/no-such-resource/"])
+def test_an_unknown_api_address_is_a_problem(finance_api, path):
+    response = finance_api.get(path)
+    _assert_problem(response, status=404)
+    assert response.json()["code"] == "not_found"
+
+
+# -- /healthz with the production settings (OPENOPVANG_HTTPS on, a real host name)
+
+
+@pytest.fixture
+def production_like(settings, monkeypatch):
+    """The security settings base.py computes for production: HTTPS on, the
+    redirect, the proxy header, the host names of the site only."""
+    import runpy
+    from pathlib import Path
+
+    import openopvang.conf.base as base
+
+    monkeypatch.setenv("OPENOPVANG_HTTPS", "true")
+    monkeypatch.setenv("OPENOPVANG_DEBUG", "false")
+    monkeypatch.setenv("OPENOPVANG_ALLOWED_HOSTS", "opvang.example.nl")
+    values = runpy.run_path(str(Path(base.__file__)))
+    for name in (
+        "ALLOWED_HOSTS",
+        "MIDDLEWARE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_REDIRECT_EXEMPT",
+        "SECURE_PROXY_SSL_HEADER",
+        "SECURE_HSTS_SECONDS",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+    ):
+        setattr(settings, name, values[name])
+    assert settings.SECURE_SSL_REDIRECT and settings.ALLOWED_HOSTS == ["opvang.example.nl"]
+    return settings
+
+
+@pytest.mark.parametrize("host", ["opvang.example.nl", "10.1.2.3:8000", "127.0.0.1:8000"])
+def test_healthz_answers_a_load_balancer_over_plain_http(anonymous, production_like, host):
+    response = anonymous.get("/healthz", HTTP_HOST=host)
+    assert (response.status_code, response.content) == (200, b"ok")
+    assert anonymous.head("/healthz", HTTP_HOST=host).status_code == 200
+
+
+def test_every_other_page_still_redirects_and_checks_the_host(anonymous, production_like, db):
+    response = anonymous.get("/accounts/login/", HTTP_HOST="opvang.example.nl")
+    assert response.status_code == 301
+    assert response["Location"] == "https://opvang.example.nl/accounts/login/"
+    behind_proxy = anonymous.get(
+        "/accounts/login/", HTTP_HOST="opvang.example.nl", HTTP_X_FORWARDED_PROTO="https"
+    )
+    assert behind_proxy.status_code == 200
+    assert "Strict-Transport-Security" in behind_proxy
+    other_host = anonymous.get(
+        "/accounts/login/", HTTP_HOST="10.1.2.3:8000", HTTP_X_FORWARDED_PROTO="https"
+    )
+    assert other_host.status_code == 400
+    assert b"This request cannot be handled" in other_host.content
+    assert anonymous.get("/healthz/x", HTTP_HOST="10.1.2.3:8000").status_code == 400

@@ -1,3 +1,7 @@
+"""Query filters of the letters endpoints: related records by plain id, so
+another municipality's id answers as an id nobody has (see
+casework/api/filters.py)."""
+
 from django_filters import rest_framework as filters
 
 from ..models import LetterTemplate, SentLetter
@@ -10,6 +14,9 @@ class LetterTemplateFilter(filters.FilterSet):
 
 
 class SentLetterFilter(filters.FilterSet):
+    person = filters.NumberFilter(field_name="person_id")
+    batch = filters.NumberFilter(field_name="batch_id")
+
     class Meta:
         model = SentLetter
         fields = ["person", "letter_type", "language", "channel", "batch"]

@@ -1,3 +1,7 @@
+"""Query filters of the support endpoints: related records by plain id, so
+another organisation's id answers as an id nobody has (see
+casework/api/filters.py)."""
+
 import django_filters
 
 from ..models import Enrolment, Invoice, Offer, Order, Service, Session
@@ -29,6 +33,7 @@ class OrderFilter(django_filters.FilterSet):
 
 class EnrolmentFilter(django_filters.FilterSet):
     order = django_filters.NumberFilter(field_name="order_line__order")
+    order_line = django_filters.NumberFilter(field_name="order_line_id")
 
     class Meta:
         model = Enrolment
@@ -37,6 +42,7 @@ class EnrolmentFilter(django_filters.FilterSet):
 
 class DeliveryFilter(django_filters.FilterSet):
     order = django_filters.NumberFilter(field_name="order_line__order")
+    order_line = django_filters.NumberFilter(field_name="order_line_id")
     date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte")
     date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte")
 
@@ -46,6 +52,8 @@ class DeliveryFilter(django_filters.FilterSet):
 
 
 class InvoiceFilter(django_filters.FilterSet):
+    order = django_filters.NumberFilter(field_name="order_id")
+
     class Meta:
         model = Invoice
         fields = ["order", "status", "month"]
