@@ -75,7 +75,8 @@ class Record:
             family=tokens(family_name, family_name_cyrillic),
             given=tokens(given_names, given_names_cyrillic),
             birth_date=birth_date,
-            sex=(sex or "").upper()[:1],
+            # "X" (the registry's other/unknown) and "O" say nothing: not a mismatch.
+            sex="" if (sex or "").upper()[:1] in ("", "X", "O") else sex.upper()[:1],
             nationality=(nationality or "").upper(),
             municipality=str(municipality or ""),
             household=str(household or ""),

@@ -68,6 +68,14 @@ def test_a_probable_duplicate_is_shown_before_saving(coordinator_client, kovalen
     assert reverse("registry:person_detail", args=[kovalenko.pk]) in page
 
 
+def test_a_sex_left_unknown_is_no_mismatch(coordinator_client, kovalenko):
+    # The form's default is "other / unknown" (X): it must not hide the duplicate.
+    response = post(coordinator_client, sex="X")
+    assert response.status_code == 200
+    assert EXPECTED_REASON in response.content.decode()
+    assert Person.objects.count() == 1
+
+
 def test_the_user_can_confirm_it_is_a_different_person(coordinator_client, kovalenko):
     response = post(coordinator_client, confirm_different="on")
     assert response.status_code == 302
