@@ -108,6 +108,20 @@ class PersonViewSet(AuditedReadMixin, RegistryViewSet):
             ),
         )
 
+    def list(self, request, *args, **kwargs):
+        # Plain rows instead of model instances and DRF's field-by-field
+        # serialisation (serializers.plain_persons: the same JSON, a test
+        # compares them). Same queries as before: count, page, placements and
+        # memberships of today, the audit event.
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        rows = queryset.values(*serializers.PERSON_ROW_FIELDS)
+        page = self.paginate_queryset(rows)
+        rows = list(page if page is not None else rows)
+        number = self.paginator.page.number if page is not None else None
+        self.audit_read([(Person._meta.label, row["id"]) for row in rows], page=number)
+        data = serializers.plain_persons(rows, timezone.localdate())
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
     def create(self, request, *args, **kwargs):
         # The person is saved; probable duplicates in the same municipality
         # come back as a warning beside the record (ADR 0015), not a refusal.
