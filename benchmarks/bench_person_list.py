@@ -8,9 +8,11 @@ Needs DATABASE_URL pointing at a PostgreSQL database filled by
    the most persons today;
 2. counts SQL queries in-process for page_size 10 and 50 (must be equal);
 3. starts `openopvang serve` (gunicorn) on a free loopback port;
-4. measures /api/v1/persons/?page_size=50 — plain, ?search=, ?location= — with
-   1 and 16 concurrent clients (threads, http.client, keep-alive), and the same
-   page done in raw SQL with psycopg (the baseline) at the same concurrency;
+4. measures /api/v1/persons/?page_size=50 — plain, ?search=, ?location= — and
+   the detail /api/v1/persons/<id>/ (the persons of the first page in turn),
+   with 1 and 16 concurrent clients (threads, http.client, keep-alive), and the
+   same page or person done in raw SQL with psycopg (the baseline) at the same
+   concurrency;
 5. prints a Markdown table: median and p95 latency, ratio to the baseline and
    pages per second, the median over --runs runs.
 
@@ -94,8 +96,14 @@ def prepare(clients: int) -> dict:
         .order_by("-n", "location_id")
         .first()
     )
+    detail_ids = list(
+        Person.objects.filter(municipality=municipality)
+        .order_by("family_name", "given_names", "id")
+        .values_list("id", flat=True)[:PAGE_SIZE]
+    )
     return {
         "municipality_id": municipality.pk,
+        "detail_ids": detail_ids,
         "municipality": str(municipality),
         "persons": biggest["n"],
         "tokens": tokens,
@@ -107,12 +115,26 @@ def prepare(clients: int) -> dict:
     }
 
 
+DETAIL = "detail"
+
+
 def scenarios(plan: dict) -> dict[str, dict]:
-    return {
+    """The list's query parameters; `detail` reads one person (no parameters)."""
+    every = {
         "plain": {},
         "search": {"search": plan["search"]},
         "location": {"location": plan["location_id"]},
+        DETAIL: {},
     }
+    return {name: params for name, params in every.items() if name in plan["scenarios"]}
+
+
+def api_path(name: str, params: dict, plan: dict, number: int) -> str:
+    """The request of a scenario; the detail takes the persons of the first page in turn."""
+    if name == DETAIL:
+        ids = plan["detail_ids"]
+        return f"/api/v1/persons/{ids[number % len(ids)]}/"
+    return "/api/v1/persons/?" + urlencode({**params, "page_size": PAGE_SIZE})
 
 
 # --- SQL query count (in-process) --------------------------------------------
@@ -129,10 +151,13 @@ def count_queries(plan: dict) -> dict[str, dict[int, int]]:
     for name, params in scenarios(plan).items():
         counts[name] = {}
         for page_size in (10, 50):
+            path = (
+                api_path(name, params, plan, 0)
+                if name == DETAIL
+                else "/api/v1/persons/?" + urlencode({**params, "page_size": page_size})
+            )
             with CaptureQueriesContext(connection) as captured:
-                response = client.get(
-                    "/api/v1/persons/", {**params, "page_size": page_size}, HTTP_HOST="127.0.0.1"
-                )
+                response = client.get(path, HTTP_HOST="127.0.0.1")
             if response.status_code != 200:
                 sys.exit(f"{name}: HTTP {response.status_code}: {response.content[:300]!r}")
             counts[name][page_size] = len(captured)
@@ -151,6 +176,8 @@ BASELINE_FILTERS = {
     "location": """AND p.id IN (SELECT person_id FROM registry_placement
                    WHERE municipality_id = %(municipality)s AND location_id = %(location)s
                    AND start_date <= %(today)s AND (end_date IS NULL OR end_date >= %(today)s))""",
+    # One person, with the same placement and households; no count.
+    DETAIL: "AND p.id = %(person)s",
 }
 BASELINE_COUNT = """SELECT count(*) FROM registry_person p
 WHERE p.municipality_id = %(municipality)s """
@@ -182,15 +209,21 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
         "today": plan["today"],
         "location": plan["location_id"],
         "like": f"%{plan['search']}%",
-        "limit": PAGE_SIZE,
+        "limit": 1 if scenario == DETAIL else PAGE_SIZE,
+        "person": None,
     }
     count_sql = BASELINE_COUNT + BASELINE_FILTERS[scenario]
     page_sql = BASELINE_PAGE.format(filter=BASELINE_FILTERS[scenario])
+    state = {"requests": 0}
 
     def one_page():
+        ids = plan["detail_ids"]
+        params["person"] = ids[state["requests"] % len(ids)]
+        state["requests"] += 1
         with connection.cursor() as cursor:
-            cursor.execute(count_sql, params)
-            cursor.fetchone()
+            if scenario != DETAIL:
+                cursor.execute(count_sql, params)
+                cursor.fetchone()
             cursor.execute(page_sql, params)
             rows = cursor.fetchall()
         return len(rows)
@@ -201,12 +234,13 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
 # --- HTTP -------------------------------------------------------------------------
 
 
-def api_worker(port: int, token: str, params: dict):
-    path = "/api/v1/persons/?" + urlencode({**params, "page_size": PAGE_SIZE})
+def api_worker(port: int, token: str, name: str, params: dict, plan: dict):
     headers = {"Authorization": f"Token {token}", "Accept": "application/json", "Host": "127.0.0.1"}
-    state = {"connection": http.client.HTTPConnection("127.0.0.1", port, timeout=60)}
+    state = {"connection": http.client.HTTPConnection("127.0.0.1", port, timeout=60), "n": 0}
 
     def one_page():
+        path = api_path(name, params, plan, state["n"])
+        state["n"] += 1
         for attempt in range(2):
             try:
                 state["connection"].request("GET", path, headers=headers)
@@ -221,7 +255,8 @@ def api_worker(port: int, token: str, params: dict):
                     raise
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
-        return len(json.loads(body)["results"])
+        answer = json.loads(body)
+        return 1 if name == DETAIL else len(answer["results"])
 
     return one_page, lambda: state["connection"].close()
 
@@ -314,7 +349,7 @@ def one_run(plan, port, database_url, concurrency, requests_total, warmup) -> di
         for clients in concurrency:
             per_client = max(1, requests_total // clients)
             api = measure(
-                lambda n, p=params: api_worker(port, plan["tokens"][n], p),
+                lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
                 clients,
                 per_client,
                 warmup,
@@ -346,7 +381,8 @@ def report(plan, queries, combined, args) -> str:
     lines = [
         f"Municipality: {plan['municipality']} ({plan['persons']:,} persons); "
         f"search `{plan['search']}` ({plan['search_hits']} family-name matches); "
-        f"location {plan['location_id']} ({plan['location_persons']} persons today).",
+        f"location {plan['location_id']} ({plan['location_persons']} persons today); "
+        f"detail: the {len(plan['detail_ids'])} persons of the first page in turn.",
         f"Server: gunicorn, {args.workers} workers × {args.threads} threads; "
         f"{args.requests} requests per scenario and concurrency, median of {args.runs} runs.",
         "",
@@ -387,6 +423,11 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured requests per client")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clients", default="1,16", help="concurrency levels, e.g. 1,16")
+    parser.add_argument(
+        "--scenarios",
+        default="plain,search,location,detail",
+        help="which of plain, search, location, detail to measure",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
@@ -397,6 +438,7 @@ def main() -> int:
     secret_key = secrets.token_urlsafe(40)
     setup_django(secret_key)
     plan = prepare(max(concurrency))
+    plan["scenarios"] = args.scenarios.split(",")
     queries = count_queries(plan)
     port = free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"openopvang-bench-{port}.log"
