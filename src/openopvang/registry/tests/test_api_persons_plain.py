@@ -174,3 +174,25 @@ def test_the_list_shows_no_person_of_another_municipality(api_client, varied, ot
     ids = [row["id"] for row in api_client.get(URL).json()["results"]]
     assert stranger.pk not in ids
     assert sorted(ids) == sorted(p.pk for p in varied)
+
+
+def test_a_persons_detail_answers_what_the_serializer_gives(api_client, varied):
+    for person in varied:
+        response = api_client.get(f"{URL}{person.pk}/")
+        assert response.status_code == 200
+        assert response["ETag"] == f'"{person.version}"'
+        assert response.json() == as_json(serializer_output([person]))[0]
+
+
+def test_a_persons_detail_reads_what_the_list_reads(
+    api_client, varied, django_assert_max_num_queries
+):
+    # The person, today's placement and households, and the audit event with
+    # its hash chain: as many queries as before the plain rows.
+    with django_assert_max_num_queries(8):
+        assert api_client.get(f"{URL}{varied[0].pk}/").status_code == 200
+
+
+def test_another_municipalitys_person_is_not_found(api_client, other_municipality):
+    stranger = factories.PersonFactory(municipality=other_municipality)
+    assert api_client.get(f"{URL}{stranger.pk}/").status_code == 404
