@@ -28,7 +28,8 @@ def english(settings):
 @pytest.fixture
 def varied(municipality):
     """Persons of every shape the list shows: placed at a location or with a
-    host, with an ended or a future placement only, in several households or
+    host, with an ended or a future placement only, in a household (one at a
+    time: the database refuses overlapping memberships), after an ended one, or
     none, Cyrillic names or not, with and without BSN, IBAN and languages,
     created in summer and in winter time."""
     today = timezone.localdate()
@@ -82,7 +83,6 @@ def varied(municipality):
     second = factories.HouseholdFactory(municipality=municipality)
     ended = factories.HouseholdFactory(municipality=municipality)
     factories.MembershipFactory(household=second, person=olena, start_date=today - 5 * day)
-    factories.MembershipFactory(household=first, person=olena, start_date=today - 5 * day)
     factories.MembershipFactory(
         household=ended, person=andrii, start_date=today - 50 * day, end_date=today - day
     )
@@ -141,7 +141,7 @@ def test_the_list_api_answers_what_the_serializer_gives(api_client, varied):
     assert body["results"] == as_json(serializer_output(in_name_order))
     olena = next(row for row in body["results"] if row["given_names"] == "Olena")
     assert olena["current_placement"]["place_name"] == "Jaarbeurs"
-    assert len(olena["household_ids"]) == 2
+    assert len(olena["household_ids"]) == 1
     assert olena["created_at"] == "2025-07-01T12:00:00+02:00"  # summer time in Amsterdam
 
 
