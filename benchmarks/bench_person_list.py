@@ -13,8 +13,10 @@ Needs DATABASE_URL pointing at a PostgreSQL database filled by
    with 1 and 16 concurrent clients (threads, http.client, keep-alive), and the
    same page or person done in raw SQL with psycopg (the baseline) at the same
    concurrency;
-5. prints a Markdown table: median and p95 latency, ratio to the baseline and
-   pages per second, the median over --runs runs.
+5. prints a Markdown table: median and p95 latency, ratio to the baseline,
+   pages per second, and the CPU time the web server's processes and
+   PostgreSQL spent per API request (from /proc: less sensitive to other load
+   on the machine than the latencies), the median over --runs runs.
 
 Only loopback, only bounded request counts."""
 
@@ -231,6 +233,48 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
     return one_page, connection.close
 
 
+# --- CPU time of the server and the database (Linux /proc) ------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            tree.setdefault(int(fields[1]), []).append(int(entry.name))
+    return tree
+
+
+def tree_cpu_seconds(root: int | None) -> float:
+    """User + system CPU time of `root` and all its descendants alive now."""
+    if root is None:
+        return 0.0
+    tree, total, todo = _children(), 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+        todo.extend(tree.get(pid, []))
+    return total / CLOCK_TICKS
+
+
+def postmaster_pid() -> int | None:
+    """The PostgreSQL server of scripts/start-postgres.sh (PG_DATA_DIR), if any."""
+    data_dir = os.environ.get("PG_DATA_DIR")
+    try:
+        return int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
+    except (TypeError, OSError, ValueError, IndexError):
+        return None
+
+
 # --- HTTP -------------------------------------------------------------------------
 
 
@@ -343,17 +387,22 @@ def start_server(port: int, workers: int, threads: int, secret_key: str, log_pat
     sys.exit(f"The server did not start within 60 s; see {log_path}")
 
 
-def one_run(plan, port, database_url, concurrency, requests_total, warmup) -> dict:
+def one_run(plan, port, database_url, concurrency, requests_total, warmup, server) -> dict:
     results = {}
+    database = postmaster_pid()
     for name, params in scenarios(plan).items():
         for clients in concurrency:
             per_client = max(1, requests_total // clients)
+            web_cpu, db_cpu = tree_cpu_seconds(server.pid), tree_cpu_seconds(database)
             api = measure(
                 lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
                 clients,
                 per_client,
                 warmup,
             )
+            served = clients * (per_client + warmup)
+            api["web_cpu_ms"] = (tree_cpu_seconds(server.pid) - web_cpu) / served * 1000
+            api["db_cpu_ms"] = (tree_cpu_seconds(database) - db_cpu) / served * 1000
             raw = measure(
                 lambda n, s=name: baseline_worker(database_url, s, plan),
                 clients,
@@ -370,7 +419,13 @@ def median_of_runs(runs: list[dict]) -> dict:
         combined[key] = {
             side: {
                 metric: statistics.median(run[key][side][metric] for run in runs)
-                for metric in ("median_ms", "p95_ms", "pages_per_second", "requests")
+                for metric in (
+                    "median_ms",
+                    "p95_ms",
+                    "pages_per_second",
+                    "requests",
+                    *(("web_cpu_ms", "db_cpu_ms") if side == "api" else ()),
+                )
             }
             for side in ("api", "sql")
         }
@@ -387,8 +442,9 @@ def report(plan, queries, combined, args) -> str:
         f"{args.requests} requests per scenario and concurrency, median of {args.runs} runs.",
         "",
         "| query | clients | API median ms | API p95 ms | SQL median ms | SQL p95 ms "
-        "| ratio median | ratio p95 | API pages/s | SQL pages/s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ratio median | ratio p95 | API pages/s | SQL pages/s "
+        "| web CPU ms/request | database CPU ms/request |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (name, clients), sides in combined.items():
         api, sql = sides["api"], sides["sql"]
@@ -396,7 +452,8 @@ def report(plan, queries, combined, args) -> str:
             f"| {name} | {clients} | {api['median_ms']:.1f} | {api['p95_ms']:.1f} "
             f"| {sql['median_ms']:.1f} | {sql['p95_ms']:.1f} "
             f"| {api['median_ms'] / sql['median_ms']:.1f}× | {api['p95_ms'] / sql['p95_ms']:.1f}× "
-            f"| {api['pages_per_second']:.0f} | {sql['pages_per_second']:.0f} |"
+            f"| {api['pages_per_second']:.0f} | {sql['pages_per_second']:.0f} "
+            f"| {api['web_cpu_ms']:.1f} | {api['db_cpu_ms']:.1f} |"
         )
     lines += [
         "",
@@ -444,10 +501,21 @@ def main() -> int:
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"openopvang-bench-{port}.log"
     server = start_server(port, args.workers, args.threads, secret_key, log_path)
     try:
+        # Every worker answers a few requests first (imports, URL resolver,
+        # connections), so that the first run is not the workers' warm-up.
+        for name, params in scenarios(plan).items():
+            measure(
+                lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
+                max(concurrency),
+                1,
+                args.warmup,
+            )
         runs = []
         for number in range(args.runs):
             began = time.perf_counter()
-            runs.append(one_run(plan, port, database_url, concurrency, args.requests, args.warmup))
+            runs.append(
+                one_run(plan, port, database_url, concurrency, args.requests, args.warmup, server)
+            )
             print(
                 f"run {number + 1}/{args.runs}: {time.perf_counter() - began:.0f} s",
                 file=sys.stderr,

@@ -5,9 +5,9 @@ Needs DATABASE_URL pointing at a database filled by `openopvang synthesize`
 `--requests` pages of /api/v1/persons/?page_size=50 (plain, or with
 `--search` / `--location`) for the benchmark user of bench_person_list.py in
 the municipality with the most persons, after `--warmup` unprofiled pages.
-Prints the wall and CPU time per request, then the functions with the most
-cumulative and own time, and the share of a few named parts of the request
-(SQL, serialisation, audit, authentication).
+Prints the wall and CPU time per request (without and with the profiler),
+then the functions with the most cumulative and own time, and the share of
+a few named parts of the request (SQL, serialisation, audit, authentication).
 
     .venv/bin/python benchmarks/profile_person_list.py --requests 50"""
 
@@ -74,6 +74,15 @@ def main() -> int:
 
     for _ in range(args.warmup):
         one()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(args.requests):
+        one()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(
+        f"{path} {params}: {wall / args.requests * 1000:.1f} ms wall, "
+        f"{cpu / args.requests * 1000:.1f} ms CPU per request (not profiled, "
+        f"{args.requests} requests; the CPU of this process, PostgreSQL not included)"
+    )
     profile = cProfile.Profile()
     wall, cpu = time.perf_counter(), time.process_time()
     profile.enable()
