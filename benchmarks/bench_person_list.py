@@ -250,20 +250,27 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def tree_cpu_seconds(root: int | None) -> float:
-    """User + system CPU time of `root` and all its descendants alive now."""
+def tree_cpu(root: int | None) -> dict[int, float]:
+    """User + system CPU seconds of `root` and of each of its descendants alive now."""
     if root is None:
-        return 0.0
-    tree, total, todo = _children(), 0, [root]
+        return {}
+    tree, found, todo = _children(), {}, [root]
     while todo:
         pid = todo.pop()
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
+        found[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
         todo.extend(tree.get(pid, []))
-    return total / CLOCK_TICKS
+    return found
+
+
+def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds spent between two tree_cpu() snapshots by the processes alive
+    at the end (new ones count in full; ones that ended in between are left out,
+    e.g. the baseline's database connections closing)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def postmaster_pid() -> int | None:
@@ -393,7 +400,7 @@ def one_run(plan, port, database_url, concurrency, requests_total, warmup, serve
     for name, params in scenarios(plan).items():
         for clients in concurrency:
             per_client = max(1, requests_total // clients)
-            web_cpu, db_cpu = tree_cpu_seconds(server.pid), tree_cpu_seconds(database)
+            web_cpu, db_cpu = tree_cpu(server.pid), tree_cpu(database)
             api = measure(
                 lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
                 clients,
@@ -401,8 +408,8 @@ def one_run(plan, port, database_url, concurrency, requests_total, warmup, serve
                 warmup,
             )
             served = clients * (per_client + warmup)
-            api["web_cpu_ms"] = (tree_cpu_seconds(server.pid) - web_cpu) / served * 1000
-            api["db_cpu_ms"] = (tree_cpu_seconds(database) - db_cpu) / served * 1000
+            api["web_cpu_ms"] = cpu_spent(web_cpu, tree_cpu(server.pid)) / served * 1000
+            api["db_cpu_ms"] = cpu_spent(db_cpu, tree_cpu(database)) / served * 1000
             raw = measure(
                 lambda n, s=name: baseline_worker(database_url, s, plan),
                 clients,
