@@ -8,11 +8,15 @@ Needs DATABASE_URL pointing at a PostgreSQL database filled by
    the most persons today;
 2. counts SQL queries in-process for page_size 10 and 50 (must be equal);
 3. starts `openopvang serve` (gunicorn) on a free loopback port;
-4. measures /api/v1/persons/?page_size=50 — plain, ?search=, ?location= — with
-   1 and 16 concurrent clients (threads, http.client, keep-alive), and the same
-   page done in raw SQL with psycopg (the baseline) at the same concurrency;
-5. prints a Markdown table: median and p95 latency, ratio to the baseline and
-   pages per second, the median over --runs runs.
+4. measures /api/v1/persons/?page_size=50 — plain, ?search=, ?location= — and
+   the detail /api/v1/persons/<id>/ (the persons of the first page in turn),
+   with 1 and 16 concurrent clients (threads, http.client, keep-alive), and the
+   same page or person done in raw SQL with psycopg (the baseline) at the same
+   concurrency;
+5. prints a Markdown table: median and p95 latency, ratio to the baseline,
+   pages per second, and the CPU time the web server's processes and
+   PostgreSQL spent per API request (from /proc: less sensitive to other load
+   on the machine than the latencies), the median over --runs runs.
 
 Only loopback, only bounded request counts."""
 
@@ -94,8 +98,14 @@ def prepare(clients: int) -> dict:
         .order_by("-n", "location_id")
         .first()
     )
+    detail_ids = list(
+        Person.objects.filter(municipality=municipality)
+        .order_by("family_name", "given_names", "id")
+        .values_list("id", flat=True)[:PAGE_SIZE]
+    )
     return {
         "municipality_id": municipality.pk,
+        "detail_ids": detail_ids,
         "municipality": str(municipality),
         "persons": biggest["n"],
         "tokens": tokens,
@@ -107,12 +117,26 @@ def prepare(clients: int) -> dict:
     }
 
 
+DETAIL = "detail"
+
+
 def scenarios(plan: dict) -> dict[str, dict]:
-    return {
+    """The list's query parameters; `detail` reads one person (no parameters)."""
+    every = {
         "plain": {},
         "search": {"search": plan["search"]},
         "location": {"location": plan["location_id"]},
+        DETAIL: {},
     }
+    return {name: params for name, params in every.items() if name in plan["scenarios"]}
+
+
+def api_path(name: str, params: dict, plan: dict, number: int) -> str:
+    """The request of a scenario; the detail takes the persons of the first page in turn."""
+    if name == DETAIL:
+        ids = plan["detail_ids"]
+        return f"/api/v1/persons/{ids[number % len(ids)]}/"
+    return "/api/v1/persons/?" + urlencode({**params, "page_size": PAGE_SIZE})
 
 
 # --- SQL query count (in-process) --------------------------------------------
@@ -129,10 +153,13 @@ def count_queries(plan: dict) -> dict[str, dict[int, int]]:
     for name, params in scenarios(plan).items():
         counts[name] = {}
         for page_size in (10, 50):
+            path = (
+                api_path(name, params, plan, 0)
+                if name == DETAIL
+                else "/api/v1/persons/?" + urlencode({**params, "page_size": page_size})
+            )
             with CaptureQueriesContext(connection) as captured:
-                response = client.get(
-                    "/api/v1/persons/", {**params, "page_size": page_size}, HTTP_HOST="127.0.0.1"
-                )
+                response = client.get(path, HTTP_HOST="127.0.0.1")
             if response.status_code != 200:
                 sys.exit(f"{name}: HTTP {response.status_code}: {response.content[:300]!r}")
             counts[name][page_size] = len(captured)
@@ -151,6 +178,8 @@ BASELINE_FILTERS = {
     "location": """AND p.id IN (SELECT person_id FROM registry_placement
                    WHERE municipality_id = %(municipality)s AND location_id = %(location)s
                    AND start_date <= %(today)s AND (end_date IS NULL OR end_date >= %(today)s))""",
+    # One person, with the same placement and households; no count.
+    DETAIL: "AND p.id = %(person)s",
 }
 BASELINE_COUNT = """SELECT count(*) FROM registry_person p
 WHERE p.municipality_id = %(municipality)s """
@@ -182,15 +211,21 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
         "today": plan["today"],
         "location": plan["location_id"],
         "like": f"%{plan['search']}%",
-        "limit": PAGE_SIZE,
+        "limit": 1 if scenario == DETAIL else PAGE_SIZE,
+        "person": None,
     }
     count_sql = BASELINE_COUNT + BASELINE_FILTERS[scenario]
     page_sql = BASELINE_PAGE.format(filter=BASELINE_FILTERS[scenario])
+    state = {"requests": 0}
 
     def one_page():
+        ids = plan["detail_ids"]
+        params["person"] = ids[state["requests"] % len(ids)]
+        state["requests"] += 1
         with connection.cursor() as cursor:
-            cursor.execute(count_sql, params)
-            cursor.fetchone()
+            if scenario != DETAIL:
+                cursor.execute(count_sql, params)
+                cursor.fetchone()
             cursor.execute(page_sql, params)
             rows = cursor.fetchall()
         return len(rows)
@@ -198,15 +233,65 @@ def baseline_worker(database_url: str, scenario: str, plan: dict):
     return one_page, connection.close
 
 
+# --- CPU time of the server and the database (Linux /proc) ------------------------
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            tree.setdefault(int(fields[1]), []).append(int(entry.name))
+    return tree
+
+
+def tree_cpu(root: int | None) -> dict[int, float]:
+    """User + system CPU seconds of `root` and of each of its descendants alive now."""
+    if root is None:
+        return {}
+    tree, found, todo = _children(), {}, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        found[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+        todo.extend(tree.get(pid, []))
+    return found
+
+
+def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds spent between two tree_cpu() snapshots by the processes alive
+    at the end (new ones count in full; ones that ended in between are left out,
+    e.g. the baseline's database connections closing)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+def postmaster_pid() -> int | None:
+    """The PostgreSQL server of scripts/start-postgres.sh (PG_DATA_DIR), if any."""
+    data_dir = os.environ.get("PG_DATA_DIR")
+    try:
+        return int((Path(data_dir) / "postmaster.pid").read_text().split()[0])
+    except (TypeError, OSError, ValueError, IndexError):
+        return None
+
+
 # --- HTTP -------------------------------------------------------------------------
 
 
-def api_worker(port: int, token: str, params: dict):
-    path = "/api/v1/persons/?" + urlencode({**params, "page_size": PAGE_SIZE})
+def api_worker(port: int, token: str, name: str, params: dict, plan: dict):
     headers = {"Authorization": f"Token {token}", "Accept": "application/json", "Host": "127.0.0.1"}
-    state = {"connection": http.client.HTTPConnection("127.0.0.1", port, timeout=60)}
+    state = {"connection": http.client.HTTPConnection("127.0.0.1", port, timeout=60), "n": 0}
 
     def one_page():
+        path = api_path(name, params, plan, state["n"])
+        state["n"] += 1
         for attempt in range(2):
             try:
                 state["connection"].request("GET", path, headers=headers)
@@ -221,7 +306,8 @@ def api_worker(port: int, token: str, params: dict):
                     raise
         if response.status != 200:
             raise RuntimeError(f"HTTP {response.status}: {body[:300]!r}")
-        return len(json.loads(body)["results"])
+        answer = json.loads(body)
+        return 1 if name == DETAIL else len(answer["results"])
 
     return one_page, lambda: state["connection"].close()
 
@@ -308,17 +394,22 @@ def start_server(port: int, workers: int, threads: int, secret_key: str, log_pat
     sys.exit(f"The server did not start within 60 s; see {log_path}")
 
 
-def one_run(plan, port, database_url, concurrency, requests_total, warmup) -> dict:
+def one_run(plan, port, database_url, concurrency, requests_total, warmup, server) -> dict:
     results = {}
+    database = postmaster_pid()
     for name, params in scenarios(plan).items():
         for clients in concurrency:
             per_client = max(1, requests_total // clients)
+            web_cpu, db_cpu = tree_cpu(server.pid), tree_cpu(database)
             api = measure(
-                lambda n, p=params: api_worker(port, plan["tokens"][n], p),
+                lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
                 clients,
                 per_client,
                 warmup,
             )
+            served = clients * (per_client + warmup)
+            api["web_cpu_ms"] = cpu_spent(web_cpu, tree_cpu(server.pid)) / served * 1000
+            api["db_cpu_ms"] = cpu_spent(db_cpu, tree_cpu(database)) / served * 1000
             raw = measure(
                 lambda n, s=name: baseline_worker(database_url, s, plan),
                 clients,
@@ -335,7 +426,13 @@ def median_of_runs(runs: list[dict]) -> dict:
         combined[key] = {
             side: {
                 metric: statistics.median(run[key][side][metric] for run in runs)
-                for metric in ("median_ms", "p95_ms", "pages_per_second", "requests")
+                for metric in (
+                    "median_ms",
+                    "p95_ms",
+                    "pages_per_second",
+                    "requests",
+                    *(("web_cpu_ms", "db_cpu_ms") if side == "api" else ()),
+                )
             }
             for side in ("api", "sql")
         }
@@ -346,13 +443,15 @@ def report(plan, queries, combined, args) -> str:
     lines = [
         f"Municipality: {plan['municipality']} ({plan['persons']:,} persons); "
         f"search `{plan['search']}` ({plan['search_hits']} family-name matches); "
-        f"location {plan['location_id']} ({plan['location_persons']} persons today).",
+        f"location {plan['location_id']} ({plan['location_persons']} persons today); "
+        f"detail: the {len(plan['detail_ids'])} persons of the first page in turn.",
         f"Server: gunicorn, {args.workers} workers × {args.threads} threads; "
         f"{args.requests} requests per scenario and concurrency, median of {args.runs} runs.",
         "",
         "| query | clients | API median ms | API p95 ms | SQL median ms | SQL p95 ms "
-        "| ratio median | ratio p95 | API pages/s | SQL pages/s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ratio median | ratio p95 | API pages/s | SQL pages/s "
+        "| web CPU ms/request | database CPU ms/request |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for (name, clients), sides in combined.items():
         api, sql = sides["api"], sides["sql"]
@@ -360,7 +459,8 @@ def report(plan, queries, combined, args) -> str:
             f"| {name} | {clients} | {api['median_ms']:.1f} | {api['p95_ms']:.1f} "
             f"| {sql['median_ms']:.1f} | {sql['p95_ms']:.1f} "
             f"| {api['median_ms'] / sql['median_ms']:.1f}× | {api['p95_ms'] / sql['p95_ms']:.1f}× "
-            f"| {api['pages_per_second']:.0f} | {sql['pages_per_second']:.0f} |"
+            f"| {api['pages_per_second']:.0f} | {sql['pages_per_second']:.0f} "
+            f"| {api['web_cpu_ms']:.1f} | {api['db_cpu_ms']:.1f} |"
         )
     lines += [
         "",
@@ -387,6 +487,11 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured requests per client")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--clients", default="1,16", help="concurrency levels, e.g. 1,16")
+    parser.add_argument(
+        "--scenarios",
+        default="plain,search,location,detail",
+        help="which of plain, search, location, detail to measure",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", "")
@@ -397,15 +502,27 @@ def main() -> int:
     secret_key = secrets.token_urlsafe(40)
     setup_django(secret_key)
     plan = prepare(max(concurrency))
+    plan["scenarios"] = args.scenarios.split(",")
     queries = count_queries(plan)
     port = free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"openopvang-bench-{port}.log"
     server = start_server(port, args.workers, args.threads, secret_key, log_path)
     try:
+        # Every worker answers a few requests first (imports, URL resolver,
+        # connections), so that the first run is not the workers' warm-up.
+        for name, params in scenarios(plan).items():
+            measure(
+                lambda n, s=name, p=params: api_worker(port, plan["tokens"][n], s, p, plan),
+                max(concurrency),
+                1,
+                args.warmup,
+            )
         runs = []
         for number in range(args.runs):
             began = time.perf_counter()
-            runs.append(one_run(plan, port, database_url, concurrency, args.requests, args.warmup))
+            runs.append(
+                one_run(plan, port, database_url, concurrency, args.requests, args.warmup, server)
+            )
             print(
                 f"run {number + 1}/{args.runs}: {time.perf_counter() - began:.0f} s",
                 file=sys.stderr,

@@ -10,6 +10,7 @@ from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
 
 from .. import validators
 from ..models import (
+    UKRAINE,
     CapacityPeriod,
     DepartureReason,
     Host,
@@ -213,6 +214,115 @@ class PersonSerializer(RegistrySerializer):
 
     def validate_iban(self, value):
         return validators.normalise_iban(value)
+
+
+# The person list, plain: a page of 50 persons as `values()` rows turned into
+# PersonSerializer's JSON by hand. Building 50 model instances and running
+# DRF's field-by-field to_representation was most of the list's CPU time
+# (benchmarks/RESULTS.md, "Person list API"); a test compares every field of
+# both for the same rows, so the two cannot drift apart.
+
+PERSON_ROW_FIELDS = (
+    "id",
+    "given_names",
+    "family_name",
+    "given_names_cyrillic",
+    "family_name_cyrillic",
+    "birth_date",
+    "sex",
+    "nationality",
+    "bsn",
+    "languages",
+    "phone",
+    "email",
+    "iban",
+    "notes",
+    "created_at",
+    "updated_at",
+)
+_PLACEMENT_ROW_FIELDS = (
+    "id",
+    "person_id",
+    "location_id",
+    "host_id",
+    "location__name",
+    "host__name",
+    "start_date",
+    "end_date",
+)
+# The same conversion (to the current time zone, ISO 8601, "Z" for UTC) as
+# the serializer's DateTimeField.
+_DATETIME = serializers.DateTimeField()
+
+
+def _plain_placement(row) -> dict:
+    end_date = row["end_date"]
+    return {
+        "id": row["id"],
+        "kind": "goo" if row["location_id"] is not None else "poo",
+        "location": row["location_id"],
+        "host": row["host_id"],
+        "place_name": str(
+            row["location__name"] if row["location_id"] is not None else row["host__name"]
+        ),
+        "start_date": row["start_date"].isoformat(),
+        "end_date": end_date.isoformat() if end_date else None,
+    }
+
+
+def plain_persons(rows: list[dict], day) -> list[dict]:
+    """PersonSerializer's representation of `rows` (`values(*PERSON_ROW_FIELDS)`
+    of persons the caller may see), with their placement and households on
+    `day`: two queries whatever the number of rows."""
+    ids = [row["id"] for row in rows]
+    placements = {}
+    households: dict[int, set[int]] = {}
+    if ids:
+        # Newest first, the first one per person wins: as the serializer's prefetch.
+        for row in (
+            Placement.objects.filter(person_id__in=ids)
+            .active_on(day)
+            .order_by("-start_date", "-id")
+            .values(*_PLACEMENT_ROW_FIELDS)
+        ):
+            placements.setdefault(row["person_id"], row)
+        for person_id, household_id in (
+            HouseholdMembership.objects.filter(person_id__in=ids)
+            .active_on(day)
+            .values_list("person_id", "household_id")
+        ):
+            households.setdefault(person_id, set()).add(household_id)
+    to_datetime = _DATETIME.to_representation
+    result = []
+    for row in rows:
+        placement = placements.get(row["id"])
+        languages = row["languages"]
+        result.append(
+            {
+                "id": row["id"],
+                "given_names": row["given_names"],
+                "family_name": row["family_name"],
+                "given_names_cyrillic": row["given_names_cyrillic"],
+                "family_name_cyrillic": row["family_name_cyrillic"],
+                "birth_date": row["birth_date"].isoformat(),
+                "sex": row["sex"],
+                "nationality": row["nationality"],
+                "is_third_country_national": row["nationality"] != UKRAINE,
+                "bsn": row["bsn"],
+                "languages": [None if code is None else str(code) for code in languages]
+                if languages is not None
+                else None,
+                "phone": row["phone"],
+                "email": row["email"],
+                "iban": row["iban"],
+                "notes": row["notes"],
+                "current_placement": _plain_placement(placement) if placement else None,
+                "household_ids": sorted(households.get(row["id"], ())),
+                "created_at": to_datetime(row["created_at"]),
+                "updated_at": to_datetime(row["updated_at"]),
+            }
+        )
+    return result
 
 
 # --- households -------------------------------------------------------------

@@ -64,6 +64,10 @@ class DatedRecordViewSet(RegistryViewSet):
         )
 
 
+# Reads that build PersonSerializer's JSON from plain rows (serializers.plain_persons).
+PLAIN_ACTIONS = {"list", "retrieve"}
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List persons",
@@ -92,6 +96,8 @@ class PersonViewSet(AuditedReadMixin, RegistryViewSet):
     delete_conflicts = True
 
     def scoped_queryset(self, queryset):
+        if getattr(self, "action", None) in PLAIN_ACTIONS:
+            return queryset  # plain_persons reads the placements and households
         today = timezone.localdate()
         return queryset.prefetch_related(
             Prefetch(
@@ -107,6 +113,27 @@ class PersonViewSet(AuditedReadMixin, RegistryViewSet):
                 to_attr="memberships_today",
             ),
         )
+
+    def list(self, request, *args, **kwargs):
+        # Plain rows instead of model instances and DRF's field-by-field
+        # serialisation (serializers.plain_persons: the same JSON, a test
+        # compares them). Same queries as before: count, page, placements and
+        # memberships of today, the audit event.
+        queryset = self.filter_queryset(self.get_queryset())
+        rows = queryset.values(*serializers.PERSON_ROW_FIELDS)
+        page = self.paginate_queryset(rows)
+        rows = list(page if page is not None else rows)
+        number = self.paginator.page.number if page is not None else None
+        self.audit_read([(Person._meta.label, row["id"]) for row in rows], page=number)
+        data = serializers.plain_persons(rows, timezone.localdate())
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        # As the list: the same JSON as PersonSerializer, without it.
+        instance = self.get_object()
+        self.audit_read([instance], obj=instance)
+        row = {name: getattr(instance, name) for name in serializers.PERSON_ROW_FIELDS}
+        return Response(serializers.plain_persons([row], timezone.localdate())[0])
 
     def create(self, request, *args, **kwargs):
         # The person is saved; probable duplicates in the same municipality
