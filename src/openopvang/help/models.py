@@ -249,6 +249,9 @@ class Booking(models.Model):
         _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.BOOKED
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A keyed hash of the short cancel code of a booking with a phone number
+    # (services.booking_code); empty for a booking with only an e-mail address.
+    code_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     sender_key = models.CharField(max_length=64, db_index=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -278,6 +281,23 @@ class Booking(models.Model):
     def __str__(self) -> str:
         # No name: the audit log and the admin list show the booking, not the person.
         return f"Booking {self.pk} ({self.hour_id}/{self.seat})"
+
+
+class CancelAttempt(models.Model):
+    """A try to cancel with a phone number and a code, counted for the rate
+    limits per address and per phone number (keyed hashes only, no number).
+    The daily purge deletes tries older than a day."""
+
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_key = models.CharField(max_length=64, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("cancel attempt")
+        verbose_name_plural = _("cancel attempts")
+
+    def __str__(self) -> str:
+        return f"Cancel attempt {self.pk}"
 
 
 # --- the document library ---------------------------------------------------------
