@@ -166,6 +166,22 @@ OTP_TOTP_ISSUER = "Open Opvang"
 # Seconds between tries of a failed background job (× the try number; core.tasks).
 OPENOPVANG_TASK_RETRY_DELAY = float(os.environ.get("OPENOPVANG_TASK_RETRY_DELAY", "2"))
 
+# Periodic jobs queued once a day at a local time by `openopvang scheduler`
+# (core.schedule, docs/operations/workers.md); switch one off by name in
+# OPENOPVANG_SCHEDULE_OFF (comma-separated).
+OPENOPVANG_SCHEDULE = {
+    "help.booking_reminders": {
+        "task": "openopvang.help.tasks.send_booking_reminders",
+        "at": "09:00",
+    },
+    "help.purge_bookings": {"task": "openopvang.help.tasks.purge_bookings", "at": "03:15"},
+}
+OPENOPVANG_SCHEDULE_OFF = [
+    name.strip()
+    for name in os.environ.get("OPENOPVANG_SCHEDULE_OFF", "").split(",")
+    if name.strip()
+]
+
 OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECONDS", "10"))
 
 # Lock an account + address out after repeated failed logins.

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
 from django.db.models.lookups import Exact
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .scoping import ScopedQuerySet
@@ -273,3 +274,25 @@ class TaskAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} #{self.attempt}: {self.outcome}"
+
+
+class ScheduledRun(models.Model):
+    """A periodic job was queued for one day (core.schedule): the unique
+    (job, day) pair makes queuing idempotent, so several schedulers, or one
+    restarted, queue each job once a day."""
+
+    job = models.CharField(_("job"), max_length=100)
+    day = models.DateField(_("day"))
+    enqueued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-day", "job"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "day"], name="core_scheduledrun_once_a_day")
+        ]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day}"
