@@ -471,3 +471,33 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"Delivery {self.issue_id}/{self.subscriber_id}"
+
+
+# --- channels that follow the feeds (Telegram …) --------------------------------
+
+
+class FeedPost(models.Model):
+    """An entry of a followed Atom feed was published on a channel (or seen
+    when the channel started following, so an old feed does not flood it):
+    each entry goes to a channel once. The row with an empty entry id marks
+    that the channel follows the feed."""
+
+    channel = models.CharField(_("channel"), max_length=60)
+    feed_url = models.URLField(_("feed"), max_length=500)
+    entry_id = models.CharField(_("entry"), max_length=500, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    external_id = models.CharField(_("id on the channel"), max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "feed_url", "entry_id"], name="help_feedpost_once_per_channel"
+            )
+        ]
+        verbose_name = _("feed post")
+        verbose_name_plural = _("feed posts")
+
+    def __str__(self) -> str:
+        return f"{self.channel}: {self.entry_id or '(following)'}"

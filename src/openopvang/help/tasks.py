@@ -26,6 +26,14 @@ def purge_bookings() -> int:
 
 
 @task()
+def publish_feeds() -> int:
+    """The configured channels (Telegram) post the new entries of their feeds."""
+    from .channels import publish_all
+
+    return publish_all()
+
+
+@task()
 def send_newsletter_issue(issue_id: int) -> int:
     from .newsletter import send_issue
 
