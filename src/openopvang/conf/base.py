@@ -175,8 +175,12 @@ OPENOPVANG_SCHEDULE = {
         "at": "09:00",
     },
     "help.purge_bookings": {"task": "openopvang.help.tasks.purge_bookings", "at": "03:15"},
-    # does nothing unless a feed channel (Telegram) is configured
-    "help.publish_feeds": {"task": "openopvang.help.tasks.publish_feeds", "at": "10:00"},
+    # hourly from 07:00; does nothing unless a feed channel (Telegram) is configured
+    "help.publish_feeds": {
+        "task": "openopvang.help.tasks.publish_feeds",
+        "at": "07:00",
+        "every_minutes": 60,
+    },
 }
 OPENOPVANG_SCHEDULE_OFF = [
     name.strip()

@@ -22,7 +22,7 @@ class TaskAttemptAdmin(admin.ModelAdmin):
 class ScheduledRunAdmin(admin.ModelAdmin):
     """Which periodic job was queued on which day (core.schedule), read-only."""
 
-    list_display = ["job", "day", "enqueued_at", "task_id"]
+    list_display = ["job", "day", "slot", "enqueued_at", "task_id"]
     list_filter = ["job"]
     readonly_fields = [field.name for field in ScheduledRun._meta.fields]
 

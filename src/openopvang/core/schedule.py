@@ -1,10 +1,11 @@
-"""Periodic background jobs: once a day at a set local time, a job from
+"""Periodic background jobs: once a day at a set local time (or, with
+`every_minutes`, every so many minutes from that time on), a job from
 settings.OPENOPVANG_SCHEDULE is put in the task queue, and a worker runs it.
 `openopvang scheduler` calls `enqueue_due` every minute (`--once` for one
 pass from cron or a systemd timer); `openopvang serve --with-worker` starts
 one beside the worker.
 
-Queuing is idempotent: the (job, day) row of core.ScheduledRun is created in
+Queuing is idempotent: the (job, day, slot) row of core.ScheduledRun is created in
 the transaction that queues the job, under a unique constraint, so two
 schedulers at once, or one restarted, queue a job once a day; a scheduler
 that was down at the set time queues the job when it comes back the same
@@ -32,11 +33,19 @@ class Periodic:
     task: str  # dotted path of a django-tasks task without arguments
     at: datetime.time  # local time (TIME_ZONE)
     day_of_month: int | None = None  # only on this day of the month
+    every_minutes: int | None = None  # again every so many minutes, until midnight
 
     def due_on(self, moment: datetime.datetime) -> bool:
         if self.day_of_month is not None and moment.day != self.day_of_month:
             return False
         return moment.time() >= self.at
+
+    def slot(self, moment: datetime.datetime) -> int:
+        """0 for a daily job; else which interval since `at` the moment is in."""
+        if not self.every_minutes:
+            return 0
+        minutes = moment.hour * 60 + moment.minute - (self.at.hour * 60 + self.at.minute)
+        return minutes // self.every_minutes
 
 
 def jobs() -> list[Periodic]:
@@ -53,6 +62,7 @@ def jobs() -> list[Periodic]:
                 task=entry["task"],
                 at=datetime.time.fromisoformat(entry["at"]),
                 day_of_month=entry.get("day_of_month"),
+                every_minutes=entry.get("every_minutes"),
             )
         )
     return found
@@ -67,7 +77,7 @@ def enqueue_due(now: datetime.datetime | None = None) -> list[str]:
         if not job.due_on(moment):
             continue
         try:
-            if _enqueue_once(job, moment.date()):
+            if _enqueue_once(job, moment.date(), job.slot(moment)):
                 queued.append(job.name)
         except Exception:
             # One job that cannot be queued does not stop the others; it is
@@ -76,20 +86,20 @@ def enqueue_due(now: datetime.datetime | None = None) -> list[str]:
     return queued
 
 
-def _enqueue_once(job: Periodic, day: datetime.date) -> bool:
+def _enqueue_once(job: Periodic, day: datetime.date, slot: int) -> bool:
     from .models import ScheduledRun
 
     task = import_string(job.task)
     with transaction.atomic():
         try:
             with transaction.atomic():
-                run = ScheduledRun.objects.create(job=job.name, day=day)
+                run = ScheduledRun.objects.create(job=job.name, day=day, slot=slot)
         except IntegrityError:
-            return False  # queued already today (by this or another scheduler)
+            return False  # queued already (by this or another scheduler)
         # In the same transaction: a queue that refuses leaves no row, so the
         # next pass tries again.
         result = task.enqueue()
         run.task_id = str(getattr(result, "id", ""))[:64]
         run.save(update_fields=["task_id"])
-    logger.info("queued %s for %s", job.name, day)
+    logger.info("queued %s for %s #%s", job.name, day, slot)
     return True

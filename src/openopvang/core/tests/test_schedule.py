@@ -109,3 +109,18 @@ def test_every_job_of_the_default_schedule_is_a_task():
         assert hasattr(found, "enqueue"), name
         datetime.time.fromisoformat(entry["at"])
     assert project.OPENOPVANG_SCHEDULE == JOB
+
+
+def test_a_job_every_hour_from_its_time_on(settings):
+    settings.OPENOPVANG_SCHEDULE = {
+        "test.hourly": {"task": f"{__name__}.counted", "at": "07:00", "every_minutes": 60}
+    }
+    assert schedule.enqueue_due(at(4, 6, 59)) == []
+    assert schedule.enqueue_due(at(4, 7, 0)) == ["test.hourly"]
+    assert schedule.enqueue_due(at(4, 7, 59)) == []
+    assert schedule.enqueue_due(at(4, 8, 0)) == ["test.hourly"]
+    # a scheduler that was down from 08:30 to 10:15 queues once, not for each missed hour
+    assert schedule.enqueue_due(at(4, 10, 15)) == ["test.hourly"]
+    assert schedule.enqueue_due(at(4, 10, 45)) == []
+    assert RUNS == ["ran"] * 3
+    assert list(ScheduledRun.objects.order_by("slot").values_list("slot", flat=True)) == [0, 1, 3]

@@ -1,6 +1,6 @@
 """Post the new entries of the followed Atom feeds to the configured channels
-(Telegram). The scheduler queues this once a day; run it more often from cron
-if you like: every entry goes to a channel once."""
+(Telegram). The scheduler queues this every hour; running it by hand as well does
+no harm: every entry goes to a channel once."""
 
 from django.core.management.base import BaseCommand
 
