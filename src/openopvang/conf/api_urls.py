@@ -17,6 +17,7 @@ from openopvang.allowances.api import routes as allowances
 from openopvang.casework.api import routes as casework
 from openopvang.core.api.views import api_not_found
 from openopvang.declarations.api import routes as declarations
+from openopvang.dedup.api import routes as dedup
 from openopvang.help.api import routes as help_api
 from openopvang.imports.api import routes as imports
 from openopvang.letters.api import routes as letters
@@ -39,6 +40,7 @@ for app in (
     reports,
     letters,
     imports,
+    dedup,
     help_api,
 ):
     app.register(router)

@@ -343,6 +343,7 @@ SPECTACULAR_SETTINGS = {
         # The help content has Arabic too: its own name, the support texts keep theirs.
         "HelpLanguageEnum": "openopvang.help.models.CONTENT_LANGUAGES",
         "LanguageEnum": "openopvang.support.models.Language",
+        "VerdictEnum": "openopvang.dedup.models.Verdict",
         "LocationKindEnum": "openopvang.registry.models.LocationKind",
         "IncomeKindEnum": "openopvang.registry.models.IncomeKind",
         "ProvisionKindEnum": "openopvang.registry.models.ProvisionKind",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("letters/", include("openopvang.letters.urls")),
     path("privacy/", include("openopvang.privacy.urls")),
     path("imports/", include("openopvang.imports.urls")),
+    path("duplicates/", include("openopvang.dedup.urls")),
     path("help/", include("openopvang.help.urls")),
     path("public/parameters/", include("openopvang.parameters.public_urls")),
     path("public/help/", include("openopvang.help.public_urls")),

@@ -9,6 +9,7 @@ NULL meaning open-ended (rules/engine/dates.py uses the same convention)."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func, Q
@@ -274,6 +275,59 @@ class TaskAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} #{self.attempt}: {self.outcome}"
+
+
+# --- a background job with progress ------------------------------------------
+
+WORKER_GRACE = datetime.timedelta(seconds=30)
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class BackgroundJob(models.Model):
+    """What every job a user starts and watches shares: its status, progress
+    (`done` of `count`), the error when it failed and when it was asked for
+    and finished. The page polls the row; the task writes it."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("done"), default=0)
+    count = models.PositiveIntegerField(_("to do"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    seconds = models.FloatField(_("seconds"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.RUNNING)
+
+    @property
+    def waits_for_a_worker(self) -> bool:
+        """Still queued well after it was asked for: no background worker is
+        running (a worker claims a job within seconds)."""
+        return (
+            self.status == JobStatus.QUEUED
+            and self.created_at is not None
+            and timezone.now() - self.created_at > WORKER_GRACE
+        )
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.count) if self.count else 0
 
 
 class ScheduledRun(models.Model):

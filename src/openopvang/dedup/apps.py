@@ -9,6 +9,6 @@ class DedupConfig(AppConfig):
     def ready(self):
         # The registry asks for probable duplicates when a person is created,
         # without importing this app (it sits below it in the layers).
-        from openopvang.dedup import checks
+        from openopvang.dedup import checks, panels  # noqa: F401
 
         checks.register()

@@ -259,3 +259,33 @@ def export_rows(user, *, file_format: str = "xlsx", request=None) -> list[list]:
         shown=audit.shown_field(people),
     )
     return [person_file.export_values(person, external.get(person.pk, "")) for person in people]
+
+
+def export_file(user, *, file_format: str = "xlsx", request=None) -> tuple[bytes | str, str, str]:
+    """The audited export as a file: (body, content type, file name)."""
+    from openopvang.core.documents import CSV, XLSX
+
+    from . import documents
+
+    rows = export_rows(user, file_format=file_format, request=request)
+    code = user.organisation.code
+    if file_format == "csv":
+        return documents.export_csv(rows), CSV, f"persons-{code}.csv"
+    return documents.export_xlsx(rows), XLSX, f"persons-{code}.xlsx"
+
+
+def failed_rows_file(user, job: ImportJob, *, request=None) -> tuple[bytes, str]:
+    """The rows that failed the check, with an error column, as XLSX: an
+    audited read (the rows hold personal data). (body, file name)."""
+    from . import documents
+
+    require_import_editor(user, job.municipality)
+    audit.record_read(
+        user,
+        [("registry.Person", row["person"]) for row in job.failed_rows if row.get("person")],
+        obj=job,
+        request=request,
+        extra={"download": "failed rows"},
+    )
+    name = job.file_name.rsplit(".", 1)[0]
+    return documents.failed_rows_xlsx(job), _("%(name)s - failed rows.xlsx") % {"name": name}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import TemplateView, View
 
 from openopvang.audit import services as audit
-from openopvang.core.documents import CSV, XLSX, file_response
+from openopvang.core.documents import XLSX, file_response
 from openopvang.core.mixins import DesignSystemFormMixin, StaffRequiredMixin, add_validation_error
 
 from . import documents, persons, selectors, services
@@ -142,20 +142,8 @@ class ImportWriteView(JobMixin, View):
 
 class FailedRowsView(JobMixin, View):
     def get(self, request, *args, **kwargs):
-        job = self.get_job()
-        audit.record_read(
-            request.user,
-            [("registry.Person", row["person"]) for row in job.failed_rows if row.get("person")],
-            obj=job,
-            request=request,
-            extra={"download": "failed rows"},
-        )
-        name = job.file_name.rsplit(".", 1)[0]
-        return file_response(
-            documents.failed_rows_xlsx(job),
-            content_type=XLSX,
-            filename=_("%(name)s - failed rows.xlsx") % {"name": name},
-        )
+        body, filename = services.failed_rows_file(request.user, self.get_job(), request=request)
+        return file_response(body, content_type=XLSX, filename=filename)
 
 
 class TemplateDownloadView(ImportEditorMixin, View):
@@ -169,11 +157,7 @@ class ExportView(ImportEditorMixin, View):
     file_format = "xlsx"
 
     def get(self, request, *args, **kwargs):
-        rows = services.export_rows(request.user, file_format=self.file_format, request=request)
-        code = request.user.organisation.code
-        if self.file_format == "csv":
-            body: bytes | str = documents.export_csv(rows)
-            return file_response(body, content_type=CSV, filename=f"persons-{code}.csv")
-        return file_response(
-            documents.export_xlsx(rows), content_type=XLSX, filename=f"persons-{code}.xlsx"
+        body, content_type, filename = services.export_file(
+            request.user, file_format=self.file_format, request=request
         )
+        return file_response(body, content_type=content_type, filename=filename)

@@ -66,6 +66,11 @@ def personal_details(person, now: datetime.datetime) -> dict:
                     name=household_pseudonym(household.pk), notes=""
                 ),
             )
+    # A probable duplicate's evidence quotes the names: the pair goes with them.
+    from openopvang.dedup.models import CrossMatch
+
+    removed, _by_model = CrossMatch.objects.filter(Q(person_a=person) | Q(person_b=person)).delete()
+    _count(counts, "dedup.CrossMatch", removed)
     return counts
 
 

@@ -259,6 +259,14 @@ REGISTRY: dict[str, Processing] = {
         "nobody: counted by the platform",
         "deleted a day after the try",
     ),
+    "dedup.CrossMatch": Processing(
+        ("person_a", "person_b", "reasons"),
+        "finding persons registered in two municipalities (national duplicate run)",
+        "registry editors of each of the two municipalities: their own person and the "
+        "other's name, birth date, sex and nationality only; the national organisation "
+        "counts only",
+        "until one of the two persons is anonymised",
+    ),
     "imports.ImportJob": Processing(
         ("file_name", "data", "rows", "error"),
         "importing persons from a file",

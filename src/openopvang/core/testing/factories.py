@@ -5,6 +5,7 @@ module here."""
 
 from openopvang.accounts.tests.factories import *  # noqa: F403
 from openopvang.casework.tests.factories import *  # noqa: F403
+from openopvang.dedup.tests.factories import *  # noqa: F403
 from openopvang.imports.tests.factories import *  # noqa: F403
 from openopvang.letters.tests.factories import *  # noqa: F403
 from openopvang.registry.tests.factories import *  # noqa: F403

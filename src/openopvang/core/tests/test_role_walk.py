@@ -61,6 +61,12 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     # casework (sensitive): the municipality's caseworkers, coordinators and administrators
     ("casework:*", REGISTRY_EDIT),
     ("casework-*", REGISTRY_EDIT),
+    # duplicates across municipalities: the national run for the national
+    # organisation (counts only); each pair for the registry editors of its two municipalities
+    ("dedup:national*", {NATIONAL}),
+    ("dedup:*", REGISTRY_EDIT),
+    ("duplicate-run-*", {NATIONAL}),
+    ("duplicate-match-*", REGISTRY_EDIT),
     # imports and exports of persons: the municipality's registry editors
     ("imports:*", REGISTRY_EDIT),
     ("import-job-*", REGISTRY_EDIT),

@@ -66,3 +66,16 @@ class ImportJobDetailSerializer(ImportJobSerializer):
             for row in job.failed_rows
             for column, message in row["errors"]
         ]
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="An XLSX or CSV file of persons (the template's columns)."
+    )
+
+
+class ImportWriteSerializer(serializers.Serializer):
+    mode = serializers.ChoiceField(
+        choices=["all", "valid"],
+        help_text="all: every row or nothing; valid: only the valid rows, the others listed",
+    )
