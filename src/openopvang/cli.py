@@ -13,8 +13,10 @@ USAGE = """usage: openopvang COMMAND [options]
 
   demo [--serve]             migrate, load the demo data and print the demo logins
   serve [--with-worker]      serve the web application (gunicorn) on $OPENOPVANG_BIND;
-                             --with-worker also runs one background worker (the demo)
+                             --with-worker also runs one background worker and the
+                             scheduler (the demo)
   worker                     run background jobs (imports, batch documents)
+  scheduler [--once]         queue the daily jobs (reminders, purges) when they are due
   rules evaluate FILE.json   evaluate a rules scenario without a database
   startapp NAME              a new capability app in src/openopvang/NAME, in the house shape
   <django command>           any Django management command, e.g. migrate, check
@@ -34,12 +36,16 @@ def bind_address() -> str:
 def serve(argv: list[str]) -> int:
     from gunicorn.app.wsgiapp import run
 
-    worker = None
+    helpers = []
     if "--with-worker" in argv:
         # The demo's one command: jobs (national totals) need a worker beside
         # the web server. One worker only: SQLite locks the whole database.
+        # The scheduler queues the daily jobs (reminders, purges) for it.
         argv = [a for a in argv if a != "--with-worker"]
-        worker = subprocess.Popen([sys.executable, "-m", "openopvang", "worker"])
+        helpers = [
+            subprocess.Popen([sys.executable, "-m", "openopvang", "worker"]),
+            subprocess.Popen([sys.executable, "-m", "openopvang", "scheduler"]),
+        ]
     bind = bind_address()
     workers = os.environ.get("OPENOPVANG_WEB_WORKERS", "3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openopvang.conf.settings")
@@ -57,9 +63,10 @@ def serve(argv: list[str]) -> int:
     try:
         run()  # exits through SystemExit when gunicorn stops
     finally:
-        if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=10)
+        for helper in helpers:
+            helper.terminate()
+        for helper in helpers:
+            helper.wait(timeout=10)
     return 0
 
 

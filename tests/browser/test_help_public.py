@@ -1,8 +1,10 @@
 """The public help pages in a real browser on a 390-pixel-wide phone: a
 person answers the questionnaire in Ukrainian, reaches the organisation that
 handles the question, books an online consultation hour there and cancels it
-from the confirmation; axe finds no WCAG 2.1 AA violation on the public help
-pages in Dutch, Ukrainian and right-to-left Arabic."""
+from the confirmation; a person who booked with only a phone number cancels
+on another device with the code of the confirmation; axe finds no WCAG 2.1
+AA violation on the public help pages (the booking's confirmation and cancel
+pages too) in Dutch, English, Ukrainian, Russian and right-to-left Arabic."""
 
 import datetime
 
@@ -11,6 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from openopvang.accounts.tests.factories import NgoFactory
+from openopvang.help import services
 from openopvang.help.models import Agency, Booking, ConsultationHour, Topic, TopicText
 
 from .conftest import assert_no_page_problems
@@ -88,7 +91,7 @@ def test_a_person_finds_the_answer_books_and_cancels_in_ukrainian(page, content)
     _no_sideways_scroll(page)
 
     # Cancel from the confirmation.
-    page.locator("main a[href*='/cancel/']").click()
+    page.locator("main a[href*='/bookings/'][href*='/cancel/']").click()
     page.locator("main button.utrecht-button--primary-action").click()
     page.wait_for_load_state()
     booking.refresh_from_db()
@@ -100,9 +103,55 @@ def test_a_person_finds_the_answer_books_and_cancels_in_ukrainian(page, content)
     assert_no_page_problems(page)
 
 
-@pytest.mark.parametrize("language", ["nl", "uk", "ar"])
+def test_a_phone_only_booker_cancels_with_the_code_on_another_device(page, browser, content):
+    topic, hour = content
+    page.set_viewport_size(PHONE)
+    page.goto(f"/public/help/consultations/{hour.pk}/book/?lang=uk")
+    page.locator("input[name='name']").fill("Олена")
+    page.locator("input[name='phone']").fill("06 1234 5678")
+    page.locator("main button.utrecht-button--primary-action").click()
+    page.wait_for_load_state()
+    code = page.locator(".oo-help-code__value").inner_text().strip()
+    assert len(code) == 9 and code[4] == "-", code
+    _no_sideways_scroll(page)
+    cancel_url = page.get_by_role("link", name="Скасувати за кодом").get_attribute("href")
+    assert cancel_url == "/public/help/cancel/?lang=uk"
+
+    # Later, on another phone: no cookies, no confirmation page, only the code.
+    other = browser.new_context(
+        base_url=page.url.split("/public/")[0], viewport=PHONE, locale="uk-UA"
+    )
+    try:
+        phone = other.new_page()
+        phone.goto(cancel_url)
+        expect(phone.locator("html")).to_have_attribute("lang", "uk")
+        phone.locator("input[name='phone']").fill("+31 6 12345678")
+        phone.locator("input[name='code']").fill(code.lower().replace("-", " "))
+        phone.locator("main button.utrecht-button--primary-action").click()
+        phone.wait_for_load_state()
+        expect(phone.get_by_role("heading", level=1)).to_have_text("Ваше бронювання скасовано.")
+        _no_sideways_scroll(phone)
+        assert Booking.objects.get().status == "cancelled"
+        # The code works once.
+        phone.goto(cancel_url)
+        phone.locator("input[name='phone']").fill("0612345678")
+        phone.locator("input[name='code']").fill(code)
+        phone.locator("main button.utrecht-button--primary-action").click()
+        phone.wait_for_load_state()
+        expect(phone.locator("main [role='alert']")).to_contain_text(
+            "код не можна використати повторно"
+        )
+    finally:
+        other.close()
+    assert_no_page_problems(page)
+
+
+@pytest.mark.parametrize("language", ["nl", "en", "uk", "ru", "ar"])
 def test_the_public_help_pages_have_no_axe_violations(page, axe_check, content, language):
     topic, hour = content
+    _booking, token = services.book(
+        hour.pk, name="Olena", phone="0612345678", email="", language=language
+    )
     page.set_viewport_size(PHONE)
     paths = [
         "/public/help/",
@@ -113,6 +162,9 @@ def test_the_public_help_pages_have_no_axe_violations(page, axe_check, content, 
         f"/public/help/consultations/{hour.pk}/book/",
         "/public/help/documents/",
         "/public/help/newsletter/",
+        f"/public/help/bookings/{token}/",
+        f"/public/help/bookings/{token}/cancel/",
+        "/public/help/cancel/",
     ]
     for path in paths:
         separator = "&" if "?" in path else "?"

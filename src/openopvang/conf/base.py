@@ -168,6 +168,28 @@ OTP_TOTP_ISSUER = "Open Opvang"
 # Seconds between tries of a failed background job (× the try number; core.tasks).
 OPENOPVANG_TASK_RETRY_DELAY = float(os.environ.get("OPENOPVANG_TASK_RETRY_DELAY", "2"))
 
+# Periodic jobs queued once a day at a local time by `openopvang scheduler`
+# (core.schedule, docs/operations/workers.md); switch one off by name in
+# OPENOPVANG_SCHEDULE_OFF (comma-separated).
+OPENOPVANG_SCHEDULE = {
+    "help.booking_reminders": {
+        "task": "openopvang.help.tasks.send_booking_reminders",
+        "at": "09:00",
+    },
+    "help.purge_bookings": {"task": "openopvang.help.tasks.purge_bookings", "at": "03:15"},
+    # hourly from 07:00; does nothing unless a feed channel (Telegram) is configured
+    "help.publish_feeds": {
+        "task": "openopvang.help.tasks.publish_feeds",
+        "at": "07:00",
+        "every_minutes": 60,
+    },
+}
+OPENOPVANG_SCHEDULE_OFF = [
+    name.strip()
+    for name in os.environ.get("OPENOPVANG_SCHEDULE_OFF", "").split(",")
+    if name.strip()
+]
+
 OPENOPVANG_TOKEN_CACHE_SECONDS = int(os.environ.get("OPENOPVANG_TOKEN_CACHE_SECONDS", "10"))
 
 # Lock an account + address out after repeated failed logins.
@@ -204,6 +226,17 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # The address staff use to reach the platform, for links in mails sent by
 # background jobs (no request to take the host from), e.g. https://opvang.utrecht.nl
 SITE_URL = os.environ.get("OPENOPVANG_SITE_URL", "").rstrip("/")
+
+# Optional: post the new entries of Atom feeds (e.g. the help newsletter feed)
+# to a Telegram channel (help.telegram); off unless all three are set.
+OPENOPVANG_TELEGRAM_BOT_TOKEN = os.environ.get("OPENOPVANG_TELEGRAM_BOT_TOKEN", "")
+OPENOPVANG_TELEGRAM_CHAT_ID = os.environ.get("OPENOPVANG_TELEGRAM_CHAT_ID", "")
+OPENOPVANG_TELEGRAM_FEEDS = [
+    url.strip() for url in os.environ.get("OPENOPVANG_TELEGRAM_FEEDS", "").split(",") if url.strip()
+]
+OPENOPVANG_TELEGRAM_API_URL = os.environ.get(
+    "OPENOPVANG_TELEGRAM_API_URL", "https://api.telegram.org"
+)
 
 # The national target for reception places the national view measures the
 # country's realised places against (reports). Source: the ministry of Justice

@@ -355,3 +355,30 @@ class BackgroundJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.count) if self.count else 0
+
+
+class ScheduledRun(models.Model):
+    """A periodic job was queued for one day, or one interval of a day
+    (core.schedule): the unique (job, day, slot) makes queuing idempotent, so
+    several schedulers, or one restarted, queue each job once per slot."""
+
+    job = models.CharField(_("job"), max_length=100)
+    day = models.DateField(_("day"))
+    # 0 for a daily job; the number of the interval since its start time for
+    # a job that runs every so many minutes.
+    slot = models.PositiveSmallIntegerField(_("slot"), default=0)
+    enqueued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-day", "-slot", "job"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "day", "slot"], name="core_scheduledrun_once_per_slot"
+            )
+        ]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.day} #{self.slot}"

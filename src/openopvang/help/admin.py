@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from openopvang.audit.admin import ReadOnlyAdmin
 
-from .models import Agency, Topic
+from .models import Agency, FeedPost, Topic
 
 
 @admin.register(Agency)
@@ -15,3 +15,11 @@ class AgencyAdmin(ReadOnlyAdmin):
 @admin.register(Topic)
 class TopicAdmin(ReadOnlyAdmin):
     list_display = ["code", "audience", "agency"]
+
+
+@admin.register(FeedPost)
+class FeedPostAdmin(ReadOnlyAdmin):
+    """What the channels (Telegram) posted from which feed, for the operator."""
+
+    list_display = ["channel", "feed_url", "entry_id", "published", "external_id", "created_at"]
+    list_filter = ["channel", "published"]

@@ -58,6 +58,25 @@ class BookingForm(DesignSystemFormMixin, HoneypotMixin):
         return data
 
 
+class CancelWithCodeForm(DesignSystemFormMixin, HoneypotMixin):
+    """For a booker without e-mail: the phone number booked with and the code
+    from the confirmation page."""
+
+    phone = forms.CharField(
+        label=_("The phone number you booked with"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    code = forms.CharField(
+        label=_("Your cancel code"),
+        help_text=_("Eight letters and digits, e.g. 7K3M-QX2A, from your confirmation."),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
 class TopicForm(DesignSystemFormMixin, forms.ModelForm):
     class Meta:
         model = Topic

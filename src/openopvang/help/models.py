@@ -249,6 +249,9 @@ class Booking(models.Model):
         _("status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.BOOKED
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # A keyed hash of the short cancel code of a booking with a phone number
+    # (services.booking_code); empty for a booking with only an e-mail address.
+    code_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     sender_key = models.CharField(max_length=64, db_index=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
@@ -278,6 +281,23 @@ class Booking(models.Model):
     def __str__(self) -> str:
         # No name: the audit log and the admin list show the booking, not the person.
         return f"Booking {self.pk} ({self.hour_id}/{self.seat})"
+
+
+class CancelAttempt(models.Model):
+    """A try to cancel with a phone number and a code, counted for the rate
+    limits per address and per phone number (keyed hashes only, no number).
+    The daily purge deletes tries older than a day."""
+
+    sender_key = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_key = models.CharField(max_length=64, db_index=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("cancel attempt")
+        verbose_name_plural = _("cancel attempts")
+
+    def __str__(self) -> str:
+        return f"Cancel attempt {self.pk}"
 
 
 # --- the document library ---------------------------------------------------------
@@ -451,3 +471,33 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"Delivery {self.issue_id}/{self.subscriber_id}"
+
+
+# --- channels that follow the feeds (Telegram …) --------------------------------
+
+
+class FeedPost(models.Model):
+    """An entry of a followed Atom feed was published on a channel (or seen
+    when the channel started following, so an old feed does not flood it):
+    each entry goes to a channel once. The row with an empty entry id marks
+    that the channel follows the feed."""
+
+    channel = models.CharField(_("channel"), max_length=60)
+    feed_url = models.URLField(_("feed"), max_length=500)
+    entry_id = models.CharField(_("entry"), max_length=500, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    external_id = models.CharField(_("id on the channel"), max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["channel", "feed_url", "entry_id"], name="help_feedpost_once_per_channel"
+            )
+        ]
+        verbose_name = _("feed post")
+        verbose_name_plural = _("feed posts")
+
+    def __str__(self) -> str:
+        return f"{self.channel}: {self.entry_id or '(following)'}"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("feedback/", public.feedback, name="feedback"),
     path("consultations/", public.consultations, name="consultations"),
     path("consultations/<int:pk>/book/", public.BookView.as_view(), name="book"),
+    path("cancel/", public.CancelWithCodeView.as_view(), name="cancel_with_code"),
     path("bookings/<str:token>/", public.booking, name="booking"),
     path("bookings/<str:token>/calendar.ics", public.booking_ics, name="booking_ics"),
     path("bookings/<str:token>/cancel/", public.booking_cancel, name="booking_cancel"),

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from openopvang.audit import services as audit
@@ -23,11 +24,29 @@ from openopvang.audit.models import AuditAction
 from openopvang.core.services import delete_audited, save_audited
 
 from . import library, mail
-from .models import Booking, BookingStatus, ConsultationHour, Feedback, retention_days
+from .models import (
+    Booking,
+    BookingStatus,
+    CancelAttempt,
+    ConsultationHour,
+    Feedback,
+    retention_days,
+)
 from .permissions import require_can_book_for, require_desk_admin, require_editor
 
 FEEDBACK_PER_HOUR = 5
 BOOKINGS_PER_HOUR = 3
+# Tries to cancel with a phone number and code: per address per hour, and per
+# phone number per day (from any address). With 40 bits of code a try per
+# second for a year finds nothing; these limits make it ten a day.
+CODE_TRIES_PER_HOUR = 5
+CODE_TRIES_PER_PHONE_PER_DAY = 10
+# Crockford's base32: no I, L, O or U, so a code read aloud or written by hand
+# is not misread; 8 characters are 40 bits.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 8
+# What people type for the letters left out.
+CODE_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
 class RateLimited(ValidationError):
@@ -125,6 +144,47 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+def booking_code(raw_token: str) -> str:
+    """The short cancel code of the booking with this token, e.g. "7K3M-QX2A":
+    derived from the token with the secret key, so the confirmation page can
+    show it again and the database stores only its keyed hash."""
+    digest = salted_hmac("openopvang.help.booking-code", raw_token, algorithm="sha256").digest()
+    number = int.from_bytes(digest[:5])  # 40 bits
+    chars = "".join(CODE_ALPHABET[(number >> (5 * i)) & 31] for i in range(CODE_LENGTH))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def normalise_code(code: str) -> str:
+    """As typed: lower case, spaces and dashes, an O for a zero."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum()).translate(CODE_LOOKALIKES)
+
+
+def hash_code(code: str) -> str:
+    """Keyed: a leaked database alone does not let anyone try all 2^40 codes."""
+    return salted_hmac(
+        "openopvang.help.booking-code-hash", normalise_code(code), algorithm="sha256"
+    ).hexdigest()
+
+
+def phone_digits(phone: str) -> str:
+    """The last nine digits: 06 12345678 and +31 6 1234 5678 are one number."""
+    digits = "".join(ch for ch in (phone or "") if ch.isdigit())
+    return digits[-9:]
+
+
+def phone_key(phone: str) -> str:
+    return salted_hmac("openopvang.help.phone", phone_digits(phone), algorithm="sha256").hexdigest()
+
+
+def shown_code(booking: Booking, raw_token: str) -> str:
+    """The code for the confirmation page, or "" when the booking has none
+    (e-mail only) or the secret key changed since it was made."""
+    if not booking.code_hash:
+        return ""
+    code = booking_code(raw_token)
+    return code if hmac.compare_digest(hash_code(code), booking.code_hash) else ""
+
+
 def find_booking(raw_token: str) -> Booking | None:
     return (
         Booking.objects.select_related("hour", "hour__ngo", "hour__topic")
@@ -175,6 +235,7 @@ def book(
                 email=email.strip(),
                 language=language,
                 token_hash=hash_token(token),
+                code_hash=hash_code(booking_code(token)) if phone.strip() else "",
                 sender_key=key,
             )
             booking.full_clean()
@@ -212,17 +273,65 @@ def cancel_booking(raw_token: str, *, request=None) -> Booking:
                 _("This booking has already been cancelled; the link cannot be used again."),
                 code="used",
             )
-        booking.status = BookingStatus.CANCELLED
-        booking.cancelled_at = timezone.now()
-        booking.save(update_fields=["status", "cancelled_at"])
-        audit.record(
-            None,
-            AuditAction.UPDATE,
-            booking,
-            changes={"status": [BookingStatus.BOOKED, BookingStatus.CANCELLED]},
-            request=request,
-            organisation=booking.hour.ngo,
+        _cancel_public(booking, request=request)
+    return booking
+
+
+def _cancel_public(booking: Booking, *, request=None) -> None:
+    booking.status = BookingStatus.CANCELLED
+    booking.cancelled_at = timezone.now()
+    booking.save(update_fields=["status", "cancelled_at"])
+    audit.record(
+        None,
+        AuditAction.UPDATE,
+        booking,
+        changes={"status": [BookingStatus.BOOKED, BookingStatus.CANCELLED]},
+        request=request,
+        organisation=booking.hour.ngo,
+    )
+
+
+def cancel_with_code(phone: str, code: str, *, request=None) -> Booking:
+    """Cancel a booking with its phone number and short code (a booker without
+    e-mail has no link to keep): once. Every try is counted first, in its own
+    commit, so parallel tries see each other; over a limit even the right code
+    is refused until the hour or day has passed."""
+    key, number = sender_key(request), phone_key(phone)
+    CancelAttempt.objects.create(sender_key=key, phone_key=number)
+    now = timezone.now()
+    tries = CancelAttempt.objects.filter(created_at__gte=now - datetime.timedelta(hours=1))
+    per_phone = CancelAttempt.objects.filter(created_at__gte=now - datetime.timedelta(days=1))
+    if (
+        tries.filter(sender_key=key).count() > CODE_TRIES_PER_HOUR
+        or per_phone.filter(phone_key=number).count() > CODE_TRIES_PER_PHONE_PER_DAY
+    ):
+        raise RateLimited(
+            _("You have tried several codes in a short time. Please try again later."),
+            code="limited",
         )
+    wrong = ValidationError(
+        _("This phone number and code do not belong to a booking. Check both and try again."),
+        code="invalid",
+    )
+    if len(normalise_code(code)) != CODE_LENGTH or len(phone_digits(phone)) < 6:
+        raise wrong
+    with transaction.atomic():
+        candidates = (
+            Booking.objects.select_for_update()
+            .select_related("hour", "hour__ngo")
+            .filter(code_hash=hash_code(code))
+        )
+        booking = next(
+            (b for b in candidates if hmac.compare_digest(phone_key(b.phone), number)), None
+        )
+        if booking is None:
+            raise wrong
+        if booking.status != BookingStatus.BOOKED:
+            raise ValidationError(
+                _("This booking has already been cancelled; the code cannot be used again."),
+                code="used",
+            )
+        _cancel_public(booking, request=request)
     return booking
 
 
@@ -254,4 +363,6 @@ def purge_bookings(now=None) -> int:
         if hour.ends_at < cutoff
     ]
     deleted, _counts = Booking.objects.filter(hour__in=old).delete()
+    # The counted cancel tries are needed for a day at most.
+    CancelAttempt.objects.filter(created_at__lt=now - datetime.timedelta(days=1)).delete()
     return deleted

@@ -252,6 +252,13 @@ REGISTRY: dict[str, Processing] = {
         "the NGO's staff",
         "deleted HELP_BOOKING_RETENTION_DAYS (30) after the hour",
     ),
+    "help.CancelAttempt": Processing(
+        ("phone_key",),
+        "limiting the tries to cancel a booking with a phone number and code "
+        "(a keyed hash of the number, not the number)",
+        "nobody: counted by the platform",
+        "deleted a day after the try",
+    ),
     "dedup.CrossMatch": Processing(
         ("person_a", "person_b", "reasons"),
         "finding persons registered in two municipalities (national duplicate run)",

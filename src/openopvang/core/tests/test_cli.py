@@ -1,5 +1,5 @@
-"""`openopvang serve --with-worker` (what `./run demo` starts): the web server
-and one background worker, stopped together; the address follows
+"""`openopvang serve --with-worker` (what `./run demo` starts): the web server,
+one background worker and the scheduler of the daily jobs, stopped together; the address follows
 OPENOPVANG_BIND."""
 
 import sys
@@ -24,7 +24,7 @@ class FakeWorker:
         return 0
 
 
-def test_serve_with_worker_starts_and_stops_one_worker(monkeypatch):
+def test_serve_with_worker_starts_and_stops_one_worker_and_the_scheduler(monkeypatch):
     import gunicorn.app.wsgiapp
 
     seen = {}
@@ -39,8 +39,9 @@ def test_serve_with_worker_starts_and_stops_one_worker(monkeypatch):
     monkeypatch.setenv("OPENOPVANG_BIND", "0.0.0.0:9000")
     with pytest.raises(SystemExit):
         cli.serve(["--with-worker"])
-    [worker] = FakeWorker.started
+    [worker, scheduler] = FakeWorker.started
     assert worker.args[-1] == "worker" and worker.stopped
+    assert scheduler.args[-1] == "scheduler" and scheduler.stopped
     assert "--with-worker" not in seen["argv"]
     assert seen["argv"][seen["argv"].index("--bind") + 1] == "0.0.0.0:9000"
 

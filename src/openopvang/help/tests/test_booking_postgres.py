@@ -61,3 +61,33 @@ def test_two_requests_for_the_last_place_give_one_booking_and_one_full_message(c
     assert Booking.objects.booked().filter(hour=hour).count() == capacity
     seats = list(Booking.objects.filter(hour=hour).values_list("seat", flat=True))
     assert sorted(seats) == list(range(1, capacity + 1))
+
+
+def test_two_cancels_with_the_code_at_once_cancel_once(db):
+    hour = HourFactory(capacity=2)
+    booking, token = services.book(hour.pk, name="A", phone="0612345678", email="", language="uk")
+    code = services.booking_code(token)
+    results = at_once(
+        lambda: services.cancel_with_code("0612345678", code),
+        lambda: services.cancel_with_code("+31612345678", code),
+    )
+    done = [r for r in results if isinstance(r, Booking)]
+    used = [r for r in results if getattr(r, "code", "") == "used"]
+    assert len(done) == 1 and len(used) == 1, results
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+
+
+def test_two_schedulers_at_once_queue_a_job_once(db, settings):
+    from django.utils import timezone
+
+    from openopvang.core import schedule
+    from openopvang.core.models import ScheduledRun
+
+    settings.OPENOPVANG_SCHEDULE = {
+        "help.purge_bookings": {"task": "openopvang.help.tasks.purge_bookings", "at": "00:00"}
+    }
+    now = timezone.now()
+    results = at_once(lambda: schedule.enqueue_due(now), lambda: schedule.enqueue_due(now))
+    assert sorted(results, key=len) == [[], ["help.purge_bookings"]], results
+    assert ScheduledRun.objects.get().day == timezone.localdate(now)

@@ -171,6 +171,7 @@ def test_public_pages_show_no_personal_data(municipality, vwn):
         "/public/help/municipalities/GM0344/",
         "/public/help/consultations/?in=all",
         f"/public/help/consultations/{hour.pk}/book/",
+        "/public/help/cancel/",
     ]
     for language in ("nl", "en", "uk", "ru"):
         for page in pages:

@@ -20,7 +20,7 @@ from openopvang.accounts.models import Organisation
 from openopvang.downloads import content_disposition
 
 from .. import mail, newsletter, selectors, services
-from ..forms import BookingForm, FeedbackForm, SubscribeForm
+from ..forms import BookingForm, CancelWithCodeForm, FeedbackForm, SubscribeForm
 from ..models import (
     Audience,
     BookingStatus,
@@ -216,6 +216,7 @@ def booking(request, token):
             "booking": found,
             "hour": found.hour,
             "token": token,
+            "code": services.shown_code(found, token),
             "cancelled": found.status == BookingStatus.CANCELLED,
             "retention_days": retention_days(),
         },
@@ -250,6 +251,39 @@ def booking_cancel(request, token):
             status=410,
         )
     return _page(request, "help/public_cancel.html", {"booking": found, "hour": found.hour})
+
+
+class CancelWithCodeView(View):
+    """Cancel with the phone number and the short code of the confirmation
+    (for a booker who has no e-mail and lost the page): works once, limited
+    in tries per address and per phone number."""
+
+    isolation_public = True  # anyone may try; the page shows no booking of anyone
+    model = ConsultationHour
+
+    def render(self, request, form, status=200):
+        response = _page(request, "help/public_cancel_with_code.html", {"form": form})
+        response.status_code = status
+        return response
+
+    def get(self, request):
+        return self.render(request, CancelWithCodeForm())
+
+    def post(self, request):
+        form = CancelWithCodeForm(request.POST)
+        if form.is_bot:
+            return self.render(request, CancelWithCodeForm(), status=400)
+        if not form.is_valid():
+            return self.render(request, form, status=400)
+        try:
+            found = services.cancel_with_code(
+                form.cleaned_data["phone"], form.cleaned_data["code"], request=request
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+            status = {"limited": 429, "used": 410}.get(error.code, 400)
+            return self.render(request, form, status=status)
+        return _page(request, "help/public_cancelled.html", {"booking": found})
 
 
 def _refused(request, message, *, status):
