@@ -83,7 +83,7 @@ def casework_tables(day: datetime.date) -> CaseworkTables:
         total_row=COUNTRY,
         total_column=TOTAL,
     )
-    published = disclosure.protect(values, sums)
+    published = disclosure.protect_lines(values, sums)
     rows = [
         CaseworkRow(code, name, {column: published[(pk, column)] for column in COLUMNS})
         for pk, code, name in municipalities

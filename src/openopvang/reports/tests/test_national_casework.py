@@ -157,3 +157,43 @@ def test_the_national_page_links_to_it_and_has_a_plain_title(national_client):
     assert "/reports/national/casework/" in html
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<section" not in title and "National reception figures" in title
+
+
+def test_protect_lines_on_a_wide_sparse_table_gives_nothing_away():
+    """342 rows, 8 columns, 2,000 counts mostly of 1 to 4 (as the cases of
+    third-country nationals are spread): no hidden cell can be worked out,
+    and the country's totals stay published."""
+    import random
+
+    from openopvang.reports import disclosure
+
+    rng = random.Random(7)
+    rows, columns = list(range(342)), list("abcdefgh")
+    values = {(r, c): 0 for r in rows for c in columns}
+    for owner in [0] * 300 + [1 + i % 341 for i in range(1700)]:
+        values[(owner, rng.choice(columns))] += 1
+    for r in rows:
+        values[(r, "T")] = sum(values[(r, c)] for c in columns)
+    for c in [*columns, "T"]:
+        values[("N", c)] = sum(values[(r, c)] for r in rows)
+    sums = disclosure.table_sums(rows, columns, total_row="N", total_column="T")
+    published = disclosure.protect_lines(values, sums)
+    assert disclosure.exposed(published, sums) == set()
+    assert all(published[("N", c)] == values[("N", c)] for c in [*columns, "T"])
+    assert not any(disclosure.is_small(v) for v in published.values() if isinstance(v, int))
+
+
+def test_a_row_of_ones_under_five_is_withheld_alone():
+    """Four cases of 1 in a row totalling 4 ("<5"): the reader would know each
+    is 1, and hiding more cannot help, so that row is not published; the other
+    row and the column totals stay."""
+    from openopvang.reports import disclosure
+
+    values = {("r1", c): 1 for c in "abcd"} | {("r1", "T"): 4}
+    values |= {("r2", c): 10 for c in "abcd"} | {("r2", "T"): 40}
+    values |= {("N", c): 11 for c in "abcd"} | {("N", "T"): 44}
+    sums = disclosure.table_sums(["r1", "r2"], "abcd", total_row="N", total_column="T")
+    published = disclosure.protect_lines(values, sums)
+    assert disclosure.exposed(published, sums) == set()
+    assert {published[("r1", c)] for c in "abcdT"} == {"."}
+    assert published[("N", "T")] == 44
