@@ -192,11 +192,12 @@ def protect_lines(values: Mapping[Hashable, int], sums: Iterable[Sum]) -> dict:
             key: _interval(0, value) if isinstance(value, str) else (value, value)
             for key, value in published.items()
         }
+        totals: dict[int, tuple] = {}  # per sum: its parts' lowest and highest sum
         changes: dict[Hashable, str] = {}
         handled: set[int] = set()  # one cell more per sum and round
         joint = []  # given away only by several sums together
         for cell in sorted(at_risk, key=str):
-            lines = [s for s in by_cell.get(cell, ()) if _pins(s, cell, marks)]
+            lines = [s for s in by_cell.get(cell, ()) if _pins(s, cell, marks, totals)]
             if not lines:
                 joint.append(cell)
             for s in lines:
@@ -215,17 +216,28 @@ def protect_lines(values: Mapping[Hashable, int], sums: Iterable[Sum]) -> dict:
     return publish(values, hidden)
 
 
-def _pins(s: Sum, cell: Hashable, known: Mapping) -> bool:
-    """Whether sum `s` alone, with what is known of its other cells, gives `cell` away."""
+def _pins(s: Sum, cell: Hashable, known: Mapping, totals: dict) -> bool:
+    """Whether sum `s` alone, with what is known of its other cells, gives
+    `cell` away (`totals` keeps each sum's part bounds for the round: the sum
+    of the lows, of the finite highs, and how many highs are unbounded)."""
+    if id(s) not in totals:
+        highs = [known[p][1] for p in s.parts]
+        finite = [h for h in highs if h != math.inf]
+        totals[id(s)] = (sum(known[p][0] for p in s.parts), sum(finite), len(highs) - len(finite))
+    parts_low, finite_high, unbounded = totals[id(s)]
     low, high = known[cell]
     if cell == s.total:
-        low = max(low, sum(known[p][0] for p in s.parts))
-        high = min(high, sum(known[p][1] for p in s.parts))
+        parts_high = math.inf if unbounded else finite_high
+        low, high = max(low, parts_low), min(high, parts_high)
     else:
-        others = [p for p in s.parts if p != cell]
         t_low, t_high = known[s.total]
-        low = max(low, t_low - sum(known[p][1] for p in others))
-        high = min(high, t_high - sum(known[p][0] for p in others))
+        others_low = parts_low - low
+        if high == math.inf:
+            others_high = math.inf if unbounded > 1 else finite_high
+        else:
+            others_high = math.inf if unbounded else finite_high - high
+        low = max(low, t_low - others_high)
+        high = min(high, t_high - others_low)
     return low == high
 
 
