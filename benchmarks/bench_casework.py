@@ -276,6 +276,24 @@ def main() -> int:
         ("national CSV /reports/national/casework.csv", timed(checks["national csv"], args.runs)),
         ("baseline: raw GROUP BY (again)", timed(checks["national raw"], 9)),
     ]
+    # The disclosure control alone on the same table: before (`protect`, one
+    # cell per round) and now (`protect_lines`), once each (the first is slow).
+    from openopvang.reports import disclosure
+    from openopvang.reports.casework_national import casework_counts
+
+    _m, values, sums = casework_counts(DAY)
+    outcome = {}
+    for name, protect in (("protect", disclosure.protect), ("lines", disclosure.protect_lines)):
+        began = time.perf_counter()
+        published = protect(values, sums)
+        seconds = time.perf_counter() - began
+        marks = [v for v in published.values() if isinstance(v, str)]
+        outcome[name] = (seconds, marks.count("x"), marks.count("."))
+        assert not disclosure.exposed(published, sums), name
+    rows += [
+        ("disclosure control now (`protect_lines`)", outcome["lines"][0]),
+        ("before: `protect`, one cell per round", outcome["protect"][0]),
+    ]
     open_cases = Case.objects.filter(closed_on__isnull=True).count()
     mine = Case.objects.filter(municipality=home, closed_on__isnull=True).count()
     print(
@@ -288,6 +306,9 @@ def main() -> int:
     for index, (name, seconds) in enumerate(rows):
         base = rows[index - index % 2 + 1][1]
         print(f"| {name} | {1000 * seconds:.1f} | {seconds / base:.1f}× |")
+    for name, (_seconds, hidden, withheld) in outcome.items():
+        print(f"\n{name}: {hidden} cells hidden (x), {withheld} withheld (.)", end="")
+    print()
     return 0
 
 

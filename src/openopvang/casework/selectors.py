@@ -177,6 +177,22 @@ def deadline_counts(user, today: datetime.date) -> dict:
     }
 
 
+def tasks(user, today: datetime.date, *, everyone: bool = False):
+    """What is to be done now: the open deadlines that are overdue, due within
+    a week or past their reminder day, of the cases assigned to `user` (the
+    daily digest's list) or, with `everyone`, of all the municipality's cases."""
+    found = (
+        Deadline.objects.for_user(user)
+        .filter(closed_on__isnull=True, case__closed_on__isnull=True)
+        .filter(Q(due_date__lte=due_soon_until(today)) | Q(reminder_date__lte=today))
+        .select_related("case")
+        .prefetch_related("suspensions", "extensions")
+    )
+    if not everyone:
+        found = found.filter(case__caseworker=user)
+    return found.order_by("due_date", "id")
+
+
 def digest_deadlines(user, today: datetime.date):
     """What a caseworker's daily digest lists: the open deadlines of the cases
     assigned to them that are overdue, due within a week, or past their

@@ -320,6 +320,7 @@ SPECTACULAR_SETTINGS = {
         "PaymentRunStatusEnum": "openopvang.allowances.models.RunStatus",
         "SituationCodeEnum": "openopvang.casework.models.SituationCode",
         "DecisionKindEnum": "openopvang.casework.models.DecisionKind",
+        "DeadlineKindEnum": "openopvang.casework.models.DeadlineKind",
     },
 }
 

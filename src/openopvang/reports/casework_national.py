@@ -60,9 +60,9 @@ def column_labels() -> list[str]:
     return [str(label) for _code, label in SituationCode.choices] + [_("Open cases")]
 
 
-def casework_tables(day: datetime.date) -> CaseworkTables:
-    """Every municipality's open cases per situation on `day`, protected.
-    The caller checks that the user may see national figures."""
+def casework_counts(day: datetime.date) -> tuple[list, dict, list]:
+    """(municipalities as (pk, code, name), the counts as cells, the sums
+    published between them) on `day`, before any protection."""
     counts = national_situation_counts(day)
     municipalities = list(
         Organisation.objects.using(read_alias())
@@ -83,6 +83,13 @@ def casework_tables(day: datetime.date) -> CaseworkTables:
         total_row=COUNTRY,
         total_column=TOTAL,
     )
+    return municipalities, values, sums
+
+
+def casework_tables(day: datetime.date) -> CaseworkTables:
+    """Every municipality's open cases per situation on `day`, protected.
+    The caller checks that the user may see national figures."""
+    municipalities, values, sums = casework_counts(day)
     published = disclosure.protect_lines(values, sums)
     rows = [
         CaseworkRow(code, name, {column: published[(pk, column)] for column in COLUMNS})

@@ -8,3 +8,4 @@ def register(router) -> None:
     router.register("case-situations", viewsets.SituationViewSet, basename="casework-situation")
     router.register("case-deadlines", viewsets.DeadlineViewSet, basename="casework-deadline")
     router.register("case-decisions", viewsets.DecisionViewSet, basename="casework-decision")
+    router.register("case-tasks", viewsets.TaskViewSet, basename="casework-task")

@@ -102,6 +102,26 @@ class DeadlineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class TaskSerializer(DeadlineSerializer):
+    """A deadline that asks for action now, with why: `overdue`, `due_soon`
+    (within 7 days) or `reminder` (past its reminder day)."""
+
+    status = serializers.SerializerMethodField()
+    person = serializers.IntegerField(source="case.person_id", read_only=True)
+
+    class Meta(DeadlineSerializer.Meta):
+        fields = [*DeadlineSerializer.Meta.fields, "person", "status"]
+        read_only_fields = fields
+
+    def get_status(self, deadline) -> str:
+        today = self.context["today"]
+        if deadline.due_date and deadline.due_date < today:
+            return "overdue"
+        if deadline.due_date and deadline.due_date <= selectors.due_soon_until(today):
+            return "due_soon"
+        return "reminder"
+
+
 class SuspendSerializer(serializers.Serializer):
     """Stop the clock from `start_date`, to `end_date` or, without it, until
     the suspension is ended (`end-suspension`)."""

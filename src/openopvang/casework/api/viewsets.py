@@ -7,6 +7,7 @@ the same permission checks, validation and audit events.
 A case is versioned (ADR 0014): its GET gives an ETag, and PATCH (assign) and
 POST close with an If-Match that is no longer the stored version are 412."""
 
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -15,6 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from openopvang.audit import services as audit
 from openopvang.core.api.problems import PreconditionFailed
 from openopvang.core.api.schema import IF_MATCH_DESCRIPTION
 from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet, etag, if_match_tags
@@ -236,6 +238,52 @@ class DeadlineViewSet(CaseworkReadViewSet):
         data = self._input(serializers.ExtendSerializer)
         services.extend_deadline(request.user, deadline, request=request, **data)
         return self._answer(deadline, status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "everyone",
+                OpenApiTypes.BOOL,
+                required=False,
+                description="Every case of the municipality, not only the ones assigned to you.",
+            )
+        ]
+    )
+)
+class TaskViewSet(viewsets.GenericViewSet):
+    """What is to be done now: the open deadlines of the cases assigned to you
+    that are overdue, due within 7 days or past their reminder day (the daily
+    digest's list), the earliest first. Tasks are derived from the cases,
+    never typed: they change through the deadline's suspend and extend and
+    the case's situation. A task's own page is its deadline (/case-deadlines/{id}/)."""
+
+    model = Deadline
+    serializer_class = serializers.TaskSerializer
+    read_permission = can_work_cases
+    filter_backends = []
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI document's generator
+            return Deadline.objects.none()
+        everyone = self.request.query_params.get("everyone", "").lower() in ("1", "true", "yes")
+        return selectors.tasks(self.request.user, localdate(), everyone=everyone)
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "today": localdate()}
+
+    def list(self, request):
+        # List only (a task's page is its deadline); audited like every case read.
+        page = self.paginate_queryset(self.get_queryset())
+        audit.record_read(
+            request.user,
+            [*page, *(("registry.Person", task.case.person_id) for task in page)],
+            object_type=Deadline._meta.label,
+            page=self.paginator.page.number,
+            request=request,
+        )
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 @extend_schema_view(

@@ -269,3 +269,37 @@ def test_other_roles_and_municipalities_cannot_write(caseworker, municipality, f
     assert refused.status_code == 400
     assert refused.json()["invalidParams"][0]["name"] == "case"
     assert case.situations.count() == 1 and not deadline.extensions.exists()
+
+
+def test_tasks_are_what_is_due_now(api, caseworker, municipality):
+    from freezegun import freeze_time
+
+    overdue = make_case(
+        caseworker, municipality, "Emeka", start=D(2025, 2, 20), caseworker=caseworker
+    )
+    soon = make_case(caseworker, municipality, "Farah", start=D(2025, 3, 3), caseworker=caseworker)
+    reminder = make_case(
+        caseworker,
+        municipality,
+        "Gul",
+        code=SituationCode.ASYLUM_PENDING,
+        start=D(2025, 1, 13),
+        caseworker=caseworker,
+    )
+    make_case(caseworker, municipality, "Hana", start=D(2025, 3, 20), caseworker=caseworker)
+    nobody = make_case(caseworker, municipality, "Ines", start=D(2025, 2, 21))
+    with freeze_time("2025-03-25"):
+        mine = api.get("/api/v1/case-tasks/").json()["results"]
+        everyone = api.get("/api/v1/case-tasks/?everyone=true").json()["results"]
+    # 28 days from 20 February: 20 March (overdue); from 3 March: 31 March (within
+    # 7 days); the COA target 12 weeks from 13 January: 7 April, its reminder two
+    # weeks before; 17 April (from 20 March) is not due yet.
+    assert [(t["case"], t["due_date"], t["status"]) for t in mine] == [
+        (overdue.pk, "2025-03-20", "overdue"),
+        (soon.pk, "2025-03-31", "due_soon"),
+        (reminder.pk, "2025-04-07", "reminder"),
+    ]
+    assert [t["case"] for t in everyone] == [overdue.pk, nobody.pk, soon.pk, reminder.pk]
+    assert mine[0]["person"] == overdue.person_id
+    read = AuditEvent.objects.filter(channel="api", action="view").latest("pk")
+    assert read.object_type == "casework.Deadline"
