@@ -132,3 +132,25 @@ def test_bulk_assign_three_cases(page, login, axe_check, officer, colleague, mun
     rows = page.get_by_role("row").filter(has_text="Karim Bakker")
     expect(rows).to_have_count(3)
     assert_no_page_problems(page)
+
+
+def test_national_casework_figures_page(page, login, axe_check, officer, municipality):
+    """The national viewer's table: counts only, small ones as <5, no names."""
+    for given in ("Bilal", "Chen", "Dara"):
+        open_case(officer, municipality, given, "Test")
+    national = factories.MunicipalityFactory(code="NAT", name="Landelijk", kind="national")
+    viewer = factories.UserFactory(
+        username="landelijk", organisation=national, role=Role.NATIONAL_VIEWER
+    )
+    login(page, viewer)
+    page.goto("/reports/national/")
+    page.get_by_role(
+        "link", name=nl("Open cases of third-country nationals per municipality and situation")
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(nl("National casework figures"))
+    row = page.locator(f'tr[data-code="{municipality.code}"]')
+    expect(row).to_contain_text("<5")
+    expect(page.locator("main")).not_to_contain_text("Bilal")
+    axe_check(page, context_name="national casework figures")
+    page.screenshot(path="/tmp/cw/national.png", full_page=False)
+    assert_no_page_problems(page)
