@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from openopvang.core.models import DatedRange, MunicipalityOwned
+from openopvang.core.models import DatedRange, MunicipalityOwned, Versioned
 from openopvang.core.permissions import REGISTRY_EDIT_ROLES
 from openopvang.core.scoping import ScopedQuerySet
 
@@ -47,8 +47,9 @@ class DeadlineKind(models.TextChoices):
     COA_TRANSFER = terms.COA_TRANSFER, _("COA transfer")
 
 
-class Case(MunicipalityOwned):
-    """The casework of one person; at most one open case per person."""
+class Case(Versioned, MunicipalityOwned):
+    """The casework of one person; at most one open case per person. Versioned:
+    an assignment or closure based on an older read is refused (ADR 0014)."""
 
     scope_roles = CASEWORK_ROLES
 
@@ -628,8 +629,10 @@ class Decision(Recorded):
                 ),
             ),
             models.CheckConstraint(
+                # In force only once approved; one awaiting approval can still be
+                # corrected or withdrawn (it never took effect).
                 condition=~Q(kind__in=MUNICIPAL_DECISIONS)
-                | Q(status="awaiting_approval")
+                | ~Q(status="in_force")
                 | Q(approved_by__isnull=False),
                 name="casework_municipal_decision_approved",
                 violation_error_message=_(

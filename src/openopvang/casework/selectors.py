@@ -7,8 +7,9 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Min, OuterRef, Q, Subquery
+from django.db.models import Count, Min, OuterRef, Q, Subquery
 
+from openopvang.core.db import read_alias
 from openopvang.registry.models import Person, Placement
 from openopvang.rules.engine import rights
 from openopvang.rules.engine.dates import DateRange
@@ -76,6 +77,32 @@ def cases(user, filters: CaseFilters | None = None, *, today: datetime.date):
     elif filters.due == "soon":
         found = found.filter(next_due__gte=today, next_due__lte=due_soon_until(today))
     return found.order_by("next_due", "person__family_name", "id")
+
+
+def national_situation_counts(day: datetime.date) -> dict[tuple[int, str], int]:
+    """{(municipality pk, situation code): number of cases} of every
+    municipality on `day`: the cases open that day (opened on or before it,
+    not closed before it: the closing day is the person's last day in
+    municipal reception), each in the situation in force that day. Counts,
+    never a person; not scoped to a user: the caller checks that the user may
+    see national figures. One query, on the read alias."""
+    in_force = (
+        Situation.objects.using(read_alias())
+        .filter(case=OuterRef("pk"), start_date__lte=day)
+        .order_by("-start_date", "-id")
+        .values("code")[:1]
+    )
+    rows = (
+        Case.objects.using(read_alias())
+        .filter(opened_on__lte=day)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=day))
+        .annotate(code_on_day=Subquery(in_force))
+        .filter(code_on_day__isnull=False)
+        .values("municipality_id", "code_on_day")
+        .annotate(number=Count("id"))
+        .order_by()
+    )
+    return {(row["municipality_id"], row["code_on_day"]): row["number"] for row in rows}
 
 
 def open_cases(user):
@@ -148,6 +175,22 @@ def deadline_counts(user, today: datetime.date) -> dict:
         "stopped": open_.filter(clock_stopped=True).count(),
         "my_cases": open_cases(user).filter(caseworker=user).count(),
     }
+
+
+def tasks(user, today: datetime.date, *, everyone: bool = False):
+    """What is to be done now: the open deadlines that are overdue, due within
+    a week or past their reminder day, of the cases assigned to `user` (the
+    daily digest's list) or, with `everyone`, of all the municipality's cases."""
+    found = (
+        Deadline.objects.for_user(user)
+        .filter(closed_on__isnull=True, case__closed_on__isnull=True)
+        .filter(Q(due_date__lte=due_soon_until(today)) | Q(reminder_date__lte=today))
+        .select_related("case")
+        .prefetch_related("suspensions", "extensions")
+    )
+    if not everyone:
+        found = found.filter(case__caseworker=user)
+    return found.order_by("due_date", "id")
 
 
 def digest_deadlines(user, today: datetime.date):

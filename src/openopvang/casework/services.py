@@ -103,6 +103,10 @@ def _apply_terms(deadline: Deadline) -> None:
 
 def recompute_deadline(user, deadline: Deadline, *, request=None) -> Deadline:
     require_can_change_case(user, deadline)
+    # From the stored suspensions and extensions, never from a list prefetched
+    # before this change (a page or API read that prefetched them).
+    for name in ("suspensions", "extensions"):
+        getattr(deadline, "_prefetched_objects_cache", {}).pop(name, None)
     _apply_terms(deadline)
     return save_audited(user, deadline, request=request)
 

@@ -357,6 +357,8 @@ SPECTACULAR_SETTINGS = {
         "InvoiceLineStatusEnum": "openopvang.support.models.LineStatus",
         "PaymentRunStatusEnum": "openopvang.allowances.models.RunStatus",
         "SituationCodeEnum": "openopvang.casework.models.SituationCode",
+        "DecisionKindEnum": "openopvang.casework.models.DecisionKind",
+        "DeadlineKindEnum": "openopvang.casework.models.DeadlineKind",
     },
 }
 

@@ -160,3 +160,104 @@ def table_sums(
     sums = [Sum((r, total_column), tuple((r, c) for c in columns)) for r in [*rows, total_row]]
     sums += [Sum((total_row, c), tuple((r, c) for r in rows)) for c in [*columns, total_column]]
     return sums
+
+
+def protect_lines(values: Mapping[Hashable, int], sums: Iterable[Sum]) -> dict:
+    """The table as published, like `protect`, for wide tables (hundreds of
+    rows crossing a few columns, most counts small): each round finds every
+    exposed cell at once and, in each sum that pins it down, hides the
+    smallest shown non-zero part (else that sum's total); a sum with nothing
+    left to hide is withheld ("."), only that sum, not the sums crossing it.
+    The result meets the same attacker model (`exposed` is empty); a round
+    costs one `bounds`, so the work grows with the rounds, not the cells."""
+    sums = list(sums)
+    hidden = {key: SMALL for key, value in values.items() if is_small(value)}
+    by_cell: dict[Hashable, list[Sum]] = {}
+    for s in sums:
+        for key in (s.total, *s.parts):
+            by_cell.setdefault(key, []).append(s)
+    for _round in range(len(values) + 1):
+        published = publish(values, hidden)
+        known = bounds(published, sums)
+        at_risk = {
+            key
+            for key, value in published.items()
+            if isinstance(value, str) and known[key][0] == known[key][1]
+        }
+        if not at_risk:
+            return published
+        # What the published table says of each cell on its own: a sum that
+        # gives a cell away from that alone is where hiding one more helps.
+        marks = {
+            key: _interval(0, value) if isinstance(value, str) else (value, value)
+            for key, value in published.items()
+        }
+        totals: dict[int, tuple] = {}  # per sum: its parts' lowest and highest sum
+        changes: dict[Hashable, str] = {}
+        handled: set[int] = set()  # one cell more per sum and round
+        joint = []  # given away only by several sums together
+        for cell in sorted(at_risk, key=str):
+            lines = [s for s in by_cell.get(cell, ()) if _pins(s, cell, marks, totals)]
+            if not lines:
+                joint.append(cell)
+            for s in lines:
+                if id(s) not in handled:
+                    handled.add(id(s))
+                    changes.update(_hide_in(s, values, hidden, changes))
+        # Those often follow from the cells just hidden; else every sum around them.
+        for cell in joint if not changes else ():
+            for s in by_cell.get(cell, ()):
+                if id(s) not in handled:
+                    handled.add(id(s))
+                    changes.update(_hide_in(s, values, hidden, changes))
+        if not changes:
+            return published
+        hidden.update(changes)
+    return publish(values, hidden)
+
+
+def _pins(s: Sum, cell: Hashable, known: Mapping, totals: dict) -> bool:
+    """Whether sum `s` alone, with what is known of its other cells, gives
+    `cell` away (`totals` keeps each sum's part bounds for the round: the sum
+    of the lows, of the finite highs, and how many highs are unbounded)."""
+    if id(s) not in totals:
+        highs = [known[p][1] for p in s.parts]
+        finite = [h for h in highs if h != math.inf]
+        totals[id(s)] = (sum(known[p][0] for p in s.parts), sum(finite), len(highs) - len(finite))
+    parts_low, finite_high, unbounded = totals[id(s)]
+    low, high = known[cell]
+    if cell == s.total:
+        parts_high = math.inf if unbounded else finite_high
+        low, high = max(low, parts_low), min(high, parts_high)
+    else:
+        t_low, t_high = known[s.total]
+        others_low = parts_low - low
+        if high == math.inf:
+            others_high = math.inf if unbounded > 1 else finite_high
+        else:
+            others_high = math.inf if unbounded else finite_high - high
+        low = max(low, t_low - others_high)
+        high = min(high, t_high - others_low)
+    return low == high
+
+
+def _hide_in(s: Sum, values, hidden, changes) -> dict:
+    """What to hide in sum `s`: its smallest shown non-zero part, else its
+    total, else (nothing left) the whole sum withheld."""
+
+    if any(key in changes for key in (s.total, *s.parts)):
+        return {}  # a cell of this sum is hidden in this round already
+
+    def shown(key):
+        return key not in hidden and values[key] > 0
+
+    parts = [p for p in s.parts if shown(p)]
+    if parts:
+        return {min(parts, key=lambda p: (values[p], str(p))): HIDDEN}
+    if shown(s.total):
+        return {s.total: HIDDEN}
+    return {
+        key: WITHHELD
+        for key in (s.total, *s.parts)
+        if hidden.get(key, changes.get(key)) != WITHHELD and values[key] > 0
+    }

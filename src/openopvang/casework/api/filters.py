@@ -5,7 +5,16 @@ an empty list for another municipality's id, telling the two apart."""
 
 from django_filters import rest_framework as filters
 
-from ..models import Case, Deadline, DeadlineKind, Situation, SituationCode
+from ..models import (
+    Case,
+    Deadline,
+    DeadlineKind,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    Situation,
+    SituationCode,
+)
 
 
 class CaseFilter(filters.FilterSet):
@@ -38,3 +47,12 @@ class DeadlineFilter(filters.FilterSet):
     class Meta:
         model = Deadline
         fields = ["case", "kind"]
+
+
+class DecisionFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=DecisionKind.choices)
+    status = filters.ChoiceFilter(choices=DecisionStatus.choices)
+
+    class Meta:
+        model = Decision
+        fields = ["case", "kind", "status"]

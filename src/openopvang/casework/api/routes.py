@@ -7,3 +7,5 @@ def register(router) -> None:
     router.register("cases", viewsets.CaseViewSet, basename="casework-case")
     router.register("case-situations", viewsets.SituationViewSet, basename="casework-situation")
     router.register("case-deadlines", viewsets.DeadlineViewSet, basename="casework-deadline")
+    router.register("case-decisions", viewsets.DecisionViewSet, basename="casework-decision")
+    router.register("case-tasks", viewsets.TaskViewSet, basename="casework-task")

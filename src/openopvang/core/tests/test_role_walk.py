@@ -96,6 +96,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("reports:national*", {NATIONAL}),
     ("reports:ngo", {NGO}),
     ("national-report-figures-*", {NATIONAL}),
+    ("national-casework-figures-*", {NATIONAL}),
     ("report-figure-*", MUNICIPAL),
     ("reports:*", MUNICIPAL),
     # support: ending an enrolment, by who may enrol (the municipality's buyers, the NGO)

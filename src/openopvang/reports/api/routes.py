@@ -1,6 +1,6 @@
 """Router registrations of the reports API, called from conf/api_urls.py."""
 
-from . import viewsets
+from . import national_casework, viewsets
 
 
 def register(router) -> None:
@@ -9,4 +9,9 @@ def register(router) -> None:
         "national-report-figures",
         viewsets.ReportNationalViewSet,
         basename="national-report-figures",
+    )
+    router.register(
+        "national-casework-figures",
+        national_casework.NationalCaseworkViewSet,
+        basename="national-casework-figures",
     )
