@@ -65,6 +65,7 @@ def main() -> int:
     os.environ.setdefault("OPENOPVANG_SECRET_KEY", "benchmark-only-not-secret")
     os.environ["OPENOPVANG_DEBUG"] = "false"
     os.environ["OPENOPVANG_TWO_FACTOR_REQUIRED"] = "false"
+    os.environ["OPENOPVANG_ALLOWED_HOSTS"] = "testserver"  # Django's test client
     import django
 
     django.setup()
