@@ -82,7 +82,7 @@ def national_tables(day: datetime.date) -> NationalTables:
             disclosure.Sum((COUNTRY, column), tuple((_region_key(r), column) for r in regions))
         )
     sums.append(disclosure.Sum((COUNTRY, "persons"), ((COUNTRY, "goo"), (COUNTRY, "poo"))))
-    published = disclosure.protect(values, sums)
+    published = disclosure.protect_lines(values, sums)
     for row in municipality_rows:
         row.cells = {column: published[(row.code, column)] for column in COLUMNS}
     region_rows = [
