@@ -319,6 +319,7 @@ SPECTACULAR_SETTINGS = {
         "InvoiceLineStatusEnum": "openopvang.support.models.LineStatus",
         "PaymentRunStatusEnum": "openopvang.allowances.models.RunStatus",
         "SituationCodeEnum": "openopvang.casework.models.SituationCode",
+        "LetterLanguageEnum": "openopvang.letters.models.LANGUAGE_CHOICES",
     },
 }
 
