@@ -244,3 +244,32 @@ def test_other_roles_and_organisations_cannot_use_the_letters_api(sender, outsid
         organisation=factories.MunicipalityFactory(code="NGO-X", kind="ngo"), role="ngo_worker"
     )
     assert api_as(ngo).get("/api/v1/letter-batches/").status_code == 403
+
+
+def test_a_letter_by_email_through_the_api_when_the_mail_server_is_down(
+    api_client, sender, no_smtp_server
+):
+    person = placed(sender, given_names="Olena", family_name="Shevchenko", email="o@example.org")
+    response = api_client.post(
+        "/api/v1/sent-letters/",
+        {"person": person.pk, "letter_type": "welcome", "channel": "email"},
+        format="json",
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert body["delivery"] == "failed" and body["failure"]
+    again = api_client.post(f"/api/v1/sent-letters/{body['id']}/resend/")
+    assert again.status_code == 200 and again.json()["delivery"] == "failed"
+    assert SentLetter.objects.get().attempts == 2
+
+
+def test_a_delivered_letter_is_not_sent_twice(api_client, sender, smtp_server):
+    person = placed(sender, email="o@example.org")
+    body = api_client.post(
+        "/api/v1/sent-letters/",
+        {"person": person.pk, "letter_type": "welcome", "channel": "email"},
+        format="json",
+    ).json()
+    assert body["delivery"] == "sent" and len(smtp_server.messages) == 1
+    assert api_client.post(f"/api/v1/sent-letters/{body['id']}/resend/").status_code == 400
+    assert len(smtp_server.messages) == 1
