@@ -312,9 +312,14 @@ def test_batch_files_are_archival_pdf_a_and_a_zip_of_one_pdf_per_letter(
             meta = pdf.open_metadata()
             assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
             assert "/OutputIntents" in pdf.Root
-            assert pdf.Root.MarkInfo.Marked  # tagged for accessibility
+    with pikepdf.open(io.BytesIO(archive.read(names[1]))) as pdf:
+        assert pdf.Root.MarkInfo.Marked  # each letter is tagged for accessibility
     with pikepdf.open(io.BytesIO(run)) as pdf:
         assert len(pdf.pages) == 2
+        assert pdf.check_pdf_syntax() == []
+        # The print run joins pages, not the letters' tags: it claims none.
+        assert "/MarkInfo" not in pdf.Root and "/StructTreeRoot" not in pdf.Root
+        assert all("/StructParents" not in page.obj for page in pdf.pages)
 
 
 def test_a_batch_stopped_halfway_keeps_the_letters_made(coordinator, sender, monkeypatch):
