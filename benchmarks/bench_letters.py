@@ -16,6 +16,10 @@ peak resident memory (ru_maxrss) is its own:
   into the ZIP, the print run joined from disk by qpdf (pikepdf) in groups.
 
 Flat memory means the batch's peak does not grow with N (the baseline's does).
+
+`--join 200,1000,5000` measures the last step alone at sizes the whole batch
+cannot reach in a short run: the print run joined (`tasks.join_pdfs`) from N
+letter files on disk, copies of ten letters rendered once in five languages.
 """
 
 from __future__ import annotations
@@ -118,22 +122,65 @@ def child(mode: str, count: int) -> dict:
     }
 
 
+def join_child(count: int) -> dict:
+    """The print run joined from `count` letter files (copies of ten letters)."""
+    import shutil
+    from pathlib import Path
+
+    from openopvang.accounts.models import User
+    from openopvang.letters import services
+    from openopvang.letters.tasks import join_pdfs
+    from openopvang.registry.models import Person
+
+    user = User.objects.get(username="bench")
+    folder = Path(tempfile.mkdtemp(prefix="join-", dir=TMP))
+    samples = []
+    for number, person in enumerate(Person.objects.order_by("pk")[:10]):
+        _letter, pdf = services.make_letter(user, person, "welcome")
+        sample = folder / f"sample-{number}.pdf"
+        sample.write_bytes(pdf)
+        samples.append(sample)
+    paths = []
+    for number in range(count):
+        path = folder / f"{number:05d}.pdf"
+        shutil.copyfile(samples[number % len(samples)], path)
+        paths.append(path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.perf_counter()
+    join_pdfs(paths, folder / "run.pdf")
+    seconds = time.perf_counter() - started
+    size = (folder / "run.pdf").stat().st_size
+    shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "mode": "join",
+        "letters": count,
+        "seconds": round(seconds, 1),
+        "per_second": round(count / seconds, 1),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "before_mb": round(before, 1),
+        "bytes": size,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="200,1000,5000")
     parser.add_argument("--baseline", default="200,1000")
+    parser.add_argument("--join", default="", help="sizes of the join-only measurement")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "N"))
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        mode, count = args.child[0], int(args.child[1])
+        print(json.dumps(join_child(count) if mode == "join" else child(mode, count)))
         return
-    sizes = [int(n) for n in args.sizes.split(",")]
+    sizes = [int(n) for n in args.sizes.split(",") if n]
     baseline = [int(n) for n in args.baseline.split(",") if n]
-    setup(max(sizes + baseline))
+    joins = [int(n) for n in args.join.split(",") if n]
+    setup(max(sizes + baseline + [10]))
     print(f"# {platform.python_version()} {platform.machine()}, load {os.getloadavg()[0]:.1f}")
     print("| measurement | letters | seconds | letters/s | peak memory (MB) |")
     print("|---|---:|---:|---:|---:|")
-    for mode, counts in (("baseline", baseline), ("batch", sizes)):
+    for mode, counts in (("join", joins), ("baseline", baseline), ("batch", sizes)):
         for count in counts:
             out = (
                 subprocess.run(
@@ -152,7 +199,7 @@ def main() -> None:
                 f"{row['peak_mb']} |",
                 flush=True,
             )
-            if mode == "batch":  # the next run starts from no letters again
+            if mode in ("batch", "join"):  # the next run starts from no letters again
                 from openopvang.letters.models import LetterBatch, SentLetter
 
                 SentLetter.objects.all().delete()

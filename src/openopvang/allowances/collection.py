@@ -14,6 +14,8 @@ from openopvang.registry.snapshots import build_scenarios, parse_ref, ref
 from openopvang.rules.engine.dates import Month, first_of, last_of
 from openopvang.rules.engine.eigen_bijdrage import Reduction
 from openopvang.rules.engine.evaluate import evaluate_results
+from openopvang.rules.engine.income_band import household_income
+from openopvang.rules.engine.leefgeld import ScenarioIndex
 from openopvang.rules.engine.money import CENT, ZERO
 from openopvang.rules.engine.parameters import ParameterSet
 from openopvang.rules.engine.scenario import parse_scenario
@@ -37,6 +39,13 @@ class CollectionRow:
     cap_note: str
     amount: Decimal
     explanation: list[tuple[int, str]]
+    # The engine's figures behind the amount (the eigen bijdrage notice shows them):
+    # the household income of the month, the income threshold from which the
+    # eigen bijdrage is levied in full (None in a month without one) and the
+    # amount after the threshold, before the maatwerk reduction and the floor.
+    income: Decimal = ZERO
+    threshold: Decimal | None = None
+    levied: Decimal = ZERO
 
 
 def _income_in_month(scenario, persons, month: Month) -> Decimal:
@@ -64,19 +73,32 @@ def eigen_bijdrage_inputs(reductions) -> dict:
 
 
 def collection_list(
-    municipality, month: datetime.date, params: ParameterSet | None = None
+    municipality,
+    month: datetime.date,
+    params: ParameterSet | None = None,
+    *,
+    persons=None,
 ) -> tuple[list[CollectionRow], Decimal]:
     """The eigen bijdrage to collect for one month, per household, in order:
-    engine amount (gross) → maatwerk reduction (never below zero) → the floor
-    of the municipal policy (`EigenBijdrageFloor`)."""
+    engine amount (gross) → income threshold → maatwerk reduction (never below
+    zero) → the floor of the municipal policy (`EigenBijdrageFloor`).
+    `persons` (person pks, e.g. the members of one household) limits what is
+    read and computed to them."""
     month = first_of(month)
     params = params or current_parameters()
     policy = policy_of(municipality)
     doc = build_scenarios(
-        [municipality.pk], month, last_of(month), {municipality.pk: policy.policy()}
+        [municipality.pk],
+        month,
+        last_of(month),
+        {municipality.pk: policy.policy()},
+        persons=persons,
     )[municipality.pk]
     scenario = parse_scenario(doc)
-    stored = list(EigenBijdrageReduction.objects.filter(municipality=municipality, month=month))
+    stored = EigenBijdrageReduction.objects.filter(municipality=municipality, month=month)
+    if persons is not None:
+        stored = stored.filter(household__memberships__person__in=persons).distinct()
+    stored = list(stored)
     reductions = {ref("household", r.household_id): r for r in stored}
     result = evaluate_results(
         scenario, params, ("eigen_bijdrage",), inputs=eigen_bijdrage_inputs(stored)
@@ -88,6 +110,7 @@ def collection_list(
         for pm in leefgeld.person_months:
             equivalent[pm.household] = equivalent.get(pm.household, ZERO) + pm.amount
     names = Names.for_scenario(doc)
+    index = None  # built once, for the household income of months without a threshold
     rows = []
     for hm in result.households:
         if not hm.gross and not hm.charged:
@@ -106,6 +129,11 @@ def collection_list(
         amount = min(after_reduction, cap) if cap is not None else after_reduction
         kind, pk = parse_ref(hm.household)
         reduction = reductions.get(hm.household)
+        if hm.band is not None:
+            household_in = hm.band.income
+        else:
+            index = index or ScenarioIndex(scenario)
+            household_in = household_income(index, hm.household, hm.month.range, hm.month)[0]
         rows.append(
             CollectionRow(
                 hm.household,
@@ -113,7 +141,7 @@ def collection_list(
                 pk if kind == "household" else None,
                 [names(p) for p in hm.charged],
                 hm.gross,
-                hm.gross - hm.amount if hm.reduction else ZERO,
+                hm.levied - hm.amount if hm.reduction else ZERO,
                 reduction.reason if reduction else "",
                 cap,
                 note,
@@ -122,6 +150,9 @@ def collection_list(
                     (depth, names(label))
                     for depth, label in flatten(hm.explanation(), label=render_node_label)
                 ],
+                household_in,
+                hm.band.threshold_eigen_bijdrage(hm.gross) if hm.band is not None else None,
+                hm.levied,
             )
         )
     rows.sort(key=lambda r: r.name.lower())

@@ -284,6 +284,98 @@ def person_allowances(
     }
 
 
+# -- the eigen bijdrage notice (a letter) ---------------------------------------------------
+
+
+@dataclass
+class EigenBijdrageNotice:
+    """A household's eigen bijdrage of one month as the collection list has
+    it, with the figures a letter explains: household income, the income
+    threshold (None in a month without one), the gross amount, what is
+    charged and why, as reason codes in order (see NOTICE_REASONS)."""
+
+    month: datetime.date
+    household_ref: str
+    household_name: str
+    income: Decimal
+    threshold: Decimal | None
+    gross: Decimal
+    levied: Decimal
+    reduction: Decimal
+    cap: Decimal | None
+    charged: Decimal
+    reasons: list[str]
+
+
+# Why the amount charged is what it is, one code per step that applies:
+NOTICE_REASONS = (
+    "none",  # nobody in the household is charged this month
+    "in_full",  # at or above the threshold: the full amount
+    "no_threshold",  # no income threshold applies this month: the full amount
+    "threshold",  # below the threshold: part of the amount, or nothing
+    "reduction",  # a maatwerk reduction by the municipality
+    "floor",  # at most the income minus the leefgeld without income (municipal floor)
+)
+
+
+def eigen_bijdrage_notice(
+    user, person: Person, month: datetime.date, params: ParameterSet | None = None
+) -> EigenBijdrageNotice | None:
+    """The eigen bijdrage of the person's household for `month`, from the
+    collection list of that household alone (engine → threshold → reduction →
+    floor). None for a person outside the user's municipality."""
+    from .collection import collection_list
+
+    organisation = getattr(user, "organisation", None)
+    if organisation is None or organisation.pk != person.municipality_id:
+        return None
+    month = first_of(month)
+    household_ref, household_name, members = household_ref_of(person, last_of(month))
+    rows, _total = collection_list(
+        person.municipality, month, params, persons=[m.pk for m in members]
+    )
+    row = next((r for r in rows if r.household_ref == household_ref), None)
+    if row is None or not row.gross:
+        return EigenBijdrageNotice(
+            month,
+            household_ref,
+            household_name,
+            row.income if row is not None else ZERO,
+            None,
+            ZERO,
+            ZERO,
+            ZERO,
+            None,
+            ZERO,
+            ["none"],
+        )
+    reasons = []
+    if row.threshold is None:
+        reasons.append("no_threshold")
+    elif row.levied < row.gross:
+        reasons.append("threshold")
+    else:
+        reasons.append("in_full")
+    if row.reduction:
+        reasons.append("reduction")
+    after_reduction = max(ZERO, row.levied - row.reduction)
+    if row.cap is not None and row.amount < after_reduction:
+        reasons.append("floor")
+    return EigenBijdrageNotice(
+        month,
+        household_ref,
+        household_name,
+        row.income,
+        row.threshold,
+        row.gross,
+        row.levied,
+        row.reduction,
+        row.cap,
+        row.amount,
+        reasons,
+    )
+
+
 def run_summary(run: PaymentRun) -> dict:
     """The totals a finance officer checks before approving or deleting a
     run: households and amounts per payment method, and the corrections."""

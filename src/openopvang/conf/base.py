@@ -359,6 +359,7 @@ SPECTACULAR_SETTINGS = {
         "SituationCodeEnum": "openopvang.casework.models.SituationCode",
         "DecisionKindEnum": "openopvang.casework.models.DecisionKind",
         "DeadlineKindEnum": "openopvang.casework.models.DeadlineKind",
+        "LetterLanguageEnum": "openopvang.letters.models.LANGUAGE_CHOICES",
     },
 }
 

@@ -11,5 +11,6 @@ class LettersConfig(AppConfig):
         # The letter types whose data comes from casework and the allowances engine.
         from . import (
             panels,  # noqa: F401
+            types_eigen_bijdrage,  # noqa: F401
             types_more,  # noqa: F401
         )

@@ -8,8 +8,9 @@ leefgeld) is listed with the reason and the rest of the batch goes on.
 
 Memory stays flat however many letters (benchmarks/bench_letters.py): the
 persons are read in chunks, every PDF goes to disk as soon as it is made (into
-the ZIP and a working folder), and the print run is joined from those files by
-qpdf (pikepdf) in groups, which reads the pages from disk while it writes.
+the ZIP and a working folder), and the print run is joined from those files
+one at a time, each letter's objects written straight to the output
+(pdfjoin.py).
 A cancel asked on the batch page stops it before the next letter; the files
 then hold the letters made so far."""
 
@@ -30,40 +31,11 @@ from openopvang.registry.models import Person
 
 from . import services
 from .models import LetterBatch, LetterBatchStatus
+from .pdfjoin import join_pdfs
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 10
-CHUNK = 200  # persons read, and letters joined, at a time
-
-
-def join_pdfs(paths: list[Path], out: Path) -> None:
-    """The PDFs one after the other in one file, in groups of CHUNK so that no
-    more than CHUNK files are open at once; the archival markers (XMP
-    metadata, output intent) of the first letter are kept."""
-    import pikepdf
-
-    if len(paths) > CHUNK:
-        groups = []
-        for start in range(0, len(paths), CHUNK):
-            group = out.with_name(f"{out.stem}-part{start // CHUNK:04d}.pdf")
-            join_pdfs(paths[start : start + CHUNK], group)
-            groups.append(group)
-        join_pdfs(groups, out)
-        for group in groups:
-            group.unlink()
-        return
-    first, *rest = paths
-    with pikepdf.open(first) as run:
-        sources = []
-        try:
-            for path in rest:
-                source = pikepdf.open(path)
-                sources.append(source)
-                run.pages.extend(source.pages)
-            run.save(out)
-        finally:
-            for source in sources:
-                source.close()
+CHUNK = 200  # persons read at a time
 
 
 def _persons(batch: LetterBatch):

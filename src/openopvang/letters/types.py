@@ -68,6 +68,8 @@ class LetterType:
     values: Callable[[Context], dict]
     texts: dict  # language → (subject, body): the standard text
     asks: tuple[Ask, ...] = ()
+    # Values for a preview without a person, by language (else SAMPLE_VALUES).
+    samples: Callable[[str], dict] | None = None
 
     @property
     def all_placeholders(self) -> tuple[Placeholder, ...]:
@@ -464,4 +466,6 @@ def sample_values(letter_type: LetterType, language: str, day: datetime.date) ->
             values[name] = formatting.money(
                 "1250.50" if name == "leefgeld_total" else "0", language
             )
+    if letter_type.samples is not None:
+        values.update(letter_type.samples(language))
     return values

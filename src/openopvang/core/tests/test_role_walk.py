@@ -92,6 +92,8 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("letters:*", MUNICIPAL),
     ("letter-template-*", MUNICIPAL),
     ("sent-letter-*", MUNICIPAL),
+    ("letter-batch-*", MUNICIPAL),
+    ("letter-preview-*", MUNICIPAL),  # POST only: the walk sees 403 or 405
     # reports: the municipal dashboard for its staff; the national view for the national viewer
     ("reports:national*", {NATIONAL}),
     ("reports:ngo", {NGO}),

@@ -312,9 +312,14 @@ def test_batch_files_are_archival_pdf_a_and_a_zip_of_one_pdf_per_letter(
             meta = pdf.open_metadata()
             assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
             assert "/OutputIntents" in pdf.Root
-            assert pdf.Root.MarkInfo.Marked  # tagged for accessibility
+    with pikepdf.open(io.BytesIO(archive.read(names[1]))) as pdf:
+        assert pdf.Root.MarkInfo.Marked  # each letter is tagged for accessibility
     with pikepdf.open(io.BytesIO(run)) as pdf:
         assert len(pdf.pages) == 2
+        assert pdf.check_pdf_syntax() == []
+        # The print run joins pages, not the letters' tags: it claims none.
+        assert "/MarkInfo" not in pdf.Root and "/StructTreeRoot" not in pdf.Root
+        assert all("/StructParents" not in page.obj for page in pdf.pages)
 
 
 def test_a_batch_stopped_halfway_keeps_the_letters_made(coordinator, sender, monkeypatch):
@@ -330,3 +335,20 @@ def test_a_batch_stopped_halfway_keeps_the_letters_made(coordinator, sender, mon
     batch = services.start_batch(coordinator, "welcome", persons)
     assert (batch.status, batch.done) == ("cancelled", 1)
     assert SentLetter.objects.count() == 1 and batch.has_files
+
+
+def test_letters_rendered_one_after_another_keep_their_own_fonts(coordinator, sender):
+    """One font configuration serves every letter of a batch (documents.font_config):
+    an Arabic letter after a Dutch one still has the Arabic font, and the other way round."""
+    from openopvang.core.testing.pdf import pdf_fonts
+    from openopvang.letters import documents
+
+    assert documents.font_config() is documents.font_config()
+    people = [placed(sender, languages=[code]) for code in ("nl", "ar", "uk", "nl")]
+    pdfs = [services.make_letter(coordinator, person, "welcome")[1] for person in people]
+    fonts = [pdf_fonts(pdf) for pdf in pdfs]
+    assert "OO-Sans-Arabic" in fonts[1]
+    assert "OO-Sans-Arabic" not in fonts[3] and "OO-Sans" in fonts[3]
+    assert "مرحبا بكم في" in pdf_text(pdfs[1])
+    assert "Ласкаво просимо" in pdf_text(pdfs[2])
+    assert "Welkom in" in pdf_text(pdfs[3])
