@@ -329,5 +329,12 @@ def test_a_changed_text_without_its_language_is_refused(ngo_worker, service):
     [param] = response.json()["invalidParams"]
     assert param["name"] == "texts" and param["code"] == "required"
     assert param["reason"] == "Give the language of each text."
+    dutch = api_as(ngo_worker).patch(
+        f"/api/v1/services/{owm.pk}/",
+        {"texts": [{"title": "Zonder taal"}]},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert dutch.json()["invalidParams"][0]["reason"] == "Geef bij elke tekst de taal op."
     owm.refresh_from_db()
     assert owm.text("nl").title != "Zonder taal"
