@@ -1,4 +1,4 @@
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from openopvang.core.api.fields import ScopedPrimaryKeyRelatedField
@@ -115,8 +115,19 @@ class PaymentItemSerializer(serializers.ModelSerializer):
 class PaymentRunSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
     month = MonthField(read_only=True)
-    prepared_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    approved_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    # Null until someone prepares or approves the run.
+    prepared_by = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="Login of the officer who prepared the run; null until then.",
+    )
+    approved_by = serializers.SlugRelatedField(
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="Login of the second officer, who approved the run; null until then.",
+    )
 
     class Meta:
         model = PaymentRun
@@ -209,6 +220,9 @@ class CollectionRowSerializer(serializers.Serializer):
         return ["  " * depth + label for depth, label in row.explanation]
 
 
+# One object per month (the view is the viewset's `list`, which the schema
+# would otherwise document as an array).
+@extend_schema_serializer(many=False)
 class CollectionListSerializer(serializers.Serializer):
     month = serializers.CharField()
     total = serializers.DecimalField(max_digits=14, decimal_places=2)

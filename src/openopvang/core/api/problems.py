@@ -105,6 +105,12 @@ def problem_exception_handler(exc, context):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else None
         problem["detail"] = str(detail) if detail is not None else problem["title"]
         problem["code"] = getattr(detail, "code", getattr(exc, "default_code", "error"))
+    if isinstance(exc, exceptions.ParseError):
+        # Every 400 names what is wrong in `invalidParams` (the OpenAPI file's
+        # ValidationProblem): for a body that cannot be read, that is the body.
+        problem["invalidParams"] = [
+            {"name": NON_FIELD_NAME, "code": problem["code"], "reason": problem["detail"]}
+        ]
     # Extra members of a problem type (RFC 9457 §3.2), e.g. the parameter of
     # a missing_parameter problem.
     problem.update(getattr(exc, "problem_fields", None) or {})

@@ -74,7 +74,11 @@ class DeclarationDataSerializer(serializers.Serializer):
 class DeclarationSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
     status = serializers.CharField(read_only=True)
-    previous = serializers.PrimaryKeyRelatedField(read_only=True)
+    previous = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The version this one corrects; null for a first declaration.",
+    )
 
     class Meta:
         model = Declaration

@@ -1,5 +1,6 @@
 """Thin serializers: validation of shape here, rules and changes in services."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from openopvang.accounts.models import Organisation
@@ -53,6 +54,10 @@ class ServiceSerializer(serializers.ModelSerializer):
         validators: list = []
 
     def validate_texts(self, value):
+        # A change (PATCH) does not require the fields of the texts; the
+        # language is what a text is stored under, so it is always needed.
+        if any("language" not in text for text in value):
+            raise serializers.ValidationError(_("Give the language of each text."), code="required")
         languages = [text["language"] for text in value]
         if len(languages) != len(set(languages)):
             raise serializers.ValidationError("Give each language at most once.")

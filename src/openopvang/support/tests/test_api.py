@@ -317,3 +317,24 @@ def test_month_of_a_date_is_inclusive():
         datetime.date(2024, 2, 29),
     )
     assert _month_bounds(datetime.date(2025, 12, 1))[1] == datetime.date(2025, 12, 31)
+
+
+def test_a_changed_text_without_its_language_is_refused(ngo_worker, service):
+    """Found by the API fuzz: a PATCH whose text named no language was a 500."""
+    owm = service("owm")
+    response = api_as(ngo_worker).patch(
+        f"/api/v1/services/{owm.pk}/", {"texts": [{"title": "Zonder taal"}]}, format="json"
+    )
+    assert response.status_code == 400
+    [param] = response.json()["invalidParams"]
+    assert param["name"] == "texts" and param["code"] == "required"
+    assert param["reason"] == "Give the language of each text."
+    dutch = api_as(ngo_worker).patch(
+        f"/api/v1/services/{owm.pk}/",
+        {"texts": [{"title": "Zonder taal"}]},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert dutch.json()["invalidParams"][0]["reason"] == "Geef bij elke tekst de taal op."
+    owm.refresh_from_db()
+    assert owm.text("nl").title != "Zonder taal"
