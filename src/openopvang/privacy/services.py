@@ -4,6 +4,7 @@ command) and producing a subject access export. Each writes audit events."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -115,3 +116,28 @@ def record_subject_export(user, person: Person, what: str, *, request=None) -> N
         request=request,
         shown=audit.shown_field([person]),
     )
+
+
+@transaction.atomic
+def set_retention(user, municipality, months_by_kind: dict[str, int], *, request=None) -> None:
+    """The municipality's own retention periods, one per kind of record;
+    each is checked by RetentionSetting (never below the legal minimum) and
+    every change is audited. Only what changed is stored."""
+    from openopvang.core.services import save_audited
+
+    from .models import RetentionSetting
+
+    require(can_manage_privacy(user, municipality))
+    current = periods_for(municipality)
+    for kind, months in months_by_kind.items():
+        if current.get(kind) == months:
+            continue  # unchanged (its default or its own setting)
+        setting = RetentionSetting.objects.filter(
+            municipality=municipality, kind=kind
+        ).first() or RetentionSetting(municipality=municipality, kind=kind)
+        setting.months = months
+        try:
+            save_audited(user, setting, request=request)
+        except ValidationError as error:
+            # Shown next to the period of that kind.
+            raise ValidationError({kind: error.messages}) from error
