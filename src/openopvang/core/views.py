@@ -7,6 +7,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .api.problems import NON_FIELD_NAME
 from .languages import language_for
 
 PROBLEM = "application/problem+json"
@@ -16,20 +17,23 @@ def _is_api(request) -> bool:
     return request.path_info.startswith("/api/")
 
 
-def _problem(status: int, code: str, title: str) -> JsonResponse:
+def _problem(request, status: int, code: str, title: str) -> JsonResponse:
     """An error outside the API views (a bad request refused by a middleware,
-    an unknown address under /api/) in the API's own shape (RFC 9457)."""
-    return JsonResponse(
-        {
-            "type": f"https://openopvang.nl/problems/{code}",
-            "title": title,
-            "status": status,
-            "detail": title,
-            "code": code,
-        },
-        status=status,
-        content_type=PROBLEM,
-    )
+    an unknown address under /api/) in the API's own shape (RFC 9457), with
+    the members the OpenAPI file promises for that status: every problem
+    names its `instance`, and a 400 says in `invalidParams` what is wrong (the
+    request as a whole, as for a body that cannot be read)."""
+    problem = {
+        "type": f"https://openopvang.nl/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": title,
+        "code": code,
+        "instance": request.get_full_path(),
+    }
+    if status == 400:
+        problem["invalidParams"] = [{"name": NON_FIELD_NAME, "code": code, "reason": title}]
+    return JsonResponse(problem, status=status, content_type=PROBLEM)
 
 
 def bad_request(request, exception=None):
@@ -43,7 +47,7 @@ def bad_request(request, exception=None):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
         if _is_api(request):
-            return _problem(400, "bad_request", _("The request cannot be read."))
+            return _problem(request, 400, "bad_request", _("The request cannot be read."))
         return HttpResponseBadRequest(loader.get_template("400.html").render())
 
 
@@ -55,7 +59,7 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     if _is_api(request):
-        return _problem(404, "not_found", _("Not found."))
+        return _problem(request, 404, "not_found", _("Not found."))
     return render(request, "404.html", status=404)
 
 

@@ -32,3 +32,14 @@ def test_an_unreadable_body_on_a_change_matches_the_schema(api_client, municipal
     )
     assert response.status_code == 400
     assert_matches_openapi(response, "/households/{id}/", "PATCH")
+
+
+def test_a_nul_in_a_query_is_a_400_the_openapi_file_describes(api_client):
+    # Refused by a middleware before any view (RefuseNulMiddleware): the 400
+    # still names its instance and, in invalidParams, what is wrong.
+    response = api_client.get("/api/v1/households/?ordering=%00x&page=2")
+    assert response.status_code == 400
+    problem = response.json()
+    assert problem["instance"] == "/api/v1/households/?ordering=%00x&page=2"
+    assert problem["invalidParams"][0]["code"] == "bad_request"
+    assert_matches_openapi(response, "/households/", "GET")
