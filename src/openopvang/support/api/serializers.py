@@ -72,6 +72,12 @@ class MunicipalityField(serializers.SlugRelatedField):
             slug_field="code", queryset=Organisation.objects.municipalities(), **kwargs
         )
 
+    def to_internal_value(self, data):
+        # No code has a NUL byte, and PostgreSQL refuses one in a query.
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", ""))
+        return super().to_internal_value(data)
+
 
 class OfferLineSerializer(serializers.ModelSerializer):
     service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all())

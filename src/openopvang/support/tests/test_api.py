@@ -338,3 +338,14 @@ def test_a_changed_text_without_its_language_is_refused(ngo_worker, service):
     assert dutch.json()["invalidParams"][0]["reason"] == "Geef bij elke tekst de taal op."
     owm.refresh_from_db()
     assert owm.text("nl").title != "Zonder taal"
+
+
+def test_a_municipality_code_with_a_nul_byte_is_a_400(ngo_worker, service):
+    """Found by the API fuzz: PostgreSQL refuses NUL in text, the lookup of the
+    municipality was a 500."""
+    response = api_as(ngo_worker).post(
+        "/api/v1/offers/", {"municipality": "GM\x000344", "title": "Taal"}, format="json"
+    )
+    assert response.status_code == 400
+    [param] = [p for p in response.json()["invalidParams"] if p["name"] == "municipality"]
+    assert param["code"] == "does_not_exist"
