@@ -50,6 +50,7 @@ class DeadlineFilter(filters.FilterSet):
 
 
 class DecisionFilter(filters.FilterSet):
+    case = filters.NumberFilter(field_name="case_id")
     kind = filters.ChoiceFilter(choices=DecisionKind.choices)
     status = filters.ChoiceFilter(choices=DecisionStatus.choices)
 

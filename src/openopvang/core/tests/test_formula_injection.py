@@ -244,6 +244,16 @@ def _walk(seeded) -> list[tuple[str, str, object]]:
             national,
         ),
         (
+            "reports:national_casework_csv",
+            reverse("reports:national_casework_csv") + "?day=2025-03-15",
+            national,
+        ),
+        (
+            "reports:national_casework_xlsx",
+            reverse("reports:national_casework_xlsx") + "?day=2025-03-15",
+            national,
+        ),
+        (
             "reports:national_open_data",
             reverse("reports:national_open_data") + "?day=2025-03-15",
             national,
