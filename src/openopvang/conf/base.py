@@ -359,6 +359,8 @@ SPECTACULAR_SETTINGS = {
         "SituationCodeEnum": "openopvang.casework.models.SituationCode",
         "DecisionKindEnum": "openopvang.casework.models.DecisionKind",
         "DeadlineKindEnum": "openopvang.casework.models.DeadlineKind",
+        "BlockerKindEnum": "openopvang.casework.models.BlockerKind",
+        "DepartureKindEnum": "openopvang.casework.models.DepartureKind",
         "LetterLanguageEnum": "openopvang.letters.models.LANGUAGE_CHOICES",
     },
 }

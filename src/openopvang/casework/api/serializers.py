@@ -11,15 +11,22 @@ from openopvang.registry.models import Person
 
 from .. import selectors
 from ..models import (
+    BlockerKind,
     Case,
     ClosureReason,
     Deadline,
     Decision,
     DecisionKind,
+    Departure,
+    DepartureKind,
+    EvictionStep,
+    EvictionStepCode,
     Extension,
     Situation,
     SituationCode,
     Suspension,
+    Transfer,
+    TransferBlocker,
 )
 
 
@@ -258,3 +265,128 @@ class DecisionCorrectSerializer(serializers.Serializer):
 class DecisionWithdrawSerializer(serializers.Serializer):
     withdrawn_on = serializers.DateField()
     reason = serializers.CharField()
+
+
+# --- leaving municipal reception: COA transfer, departure, eviction steps ----------
+
+
+class TransferSerializer(serializers.ModelSerializer):
+    """A COA transfer: requested, a place offered, transferred (or cancelled)."""
+
+    class Meta:
+        model = Transfer
+        fields = [
+            "id",
+            "case",
+            "status",
+            "requested_on",
+            "offered_on",
+            "coa_location",
+            "transferred_on",
+            "note",
+            "recorded_by",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class TransferCreateSerializer(serializers.Serializer):
+    case = ScopedPrimaryKeyRelatedField(model=Case)
+    requested_on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TransferOfferSerializer(serializers.Serializer):
+    offered_on = serializers.DateField()
+    coa_location = serializers.CharField(max_length=200)
+
+
+class TransferCompleteSerializer(serializers.Serializer):
+    transferred_on = serializers.DateField(
+        help_text="The person's last day in municipal reception; refused on a day a blocker holds."
+    )
+
+
+class CancelSerializer(serializers.Serializer):
+    note = serializers.CharField(help_text="Why it is cancelled.")
+
+
+class TransferBlockerSerializer(serializers.ModelSerializer):
+    """What stops a COA transfer for a while (hospital, custody)."""
+
+    class Meta:
+        model = TransferBlocker
+        fields = ["id", "case", "kind", "start_date", "end_date", "note", "recorded_at"]
+        read_only_fields = fields
+
+
+class TransferBlockerCreateSerializer(serializers.Serializer):
+    case = ScopedPrimaryKeyRelatedField(model=Case)
+    kind = serializers.ChoiceField(choices=BlockerKind.choices)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class EndDateSerializer(serializers.Serializer):
+    end_date = serializers.DateField()
+
+
+class DepartureSerializer(serializers.ModelSerializer):
+    """A departure: planned (voluntary, with IOM, with DT&V), departed or cancelled."""
+
+    class Meta:
+        model = Departure
+        fields = [
+            "id",
+            "case",
+            "status",
+            "kind",
+            "planned_on",
+            "dtv_registered_on",
+            "departed_on",
+            "note",
+            "recorded_by",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class DepartureCreateSerializer(serializers.Serializer):
+    case = ScopedPrimaryKeyRelatedField(model=Case)
+    kind = serializers.ChoiceField(choices=DepartureKind.choices)
+    planned_on = serializers.DateField()
+    dtv_registered_on = serializers.DateField(required=False, allow_null=True, default=None)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DepartureRecordSerializer(serializers.Serializer):
+    departed_on = serializers.DateField(help_text="The person's last day in municipal reception.")
+
+
+class EvictionStepSerializer(serializers.ModelSerializer):
+    """One step of the eviction checklist, in the order the VNG advice gives."""
+
+    class Meta:
+        model = EvictionStep
+        fields = [
+            "id",
+            "case",
+            "step",
+            "done_on",
+            "reference",
+            "note",
+            "recorded_by",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class EvictionStepCreateSerializer(serializers.Serializer):
+    case = ScopedPrimaryKeyRelatedField(model=Case)
+    step = serializers.ChoiceField(
+        choices=EvictionStepCode.choices, help_text="Only the next step of the checklist."
+    )
+    done_on = serializers.DateField()
+    note = serializers.CharField()
+    reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)

@@ -22,7 +22,16 @@ from openopvang.core.api.schema import IF_MATCH_DESCRIPTION
 from openopvang.core.api.viewsets import AuditedReadMixin, ScopedModelViewSet, etag, if_match_tags
 
 from .. import selectors, services
-from ..models import Case, Deadline, Decision, Situation
+from ..models import (
+    Case,
+    Deadline,
+    Decision,
+    Departure,
+    EvictionStep,
+    Situation,
+    Transfer,
+    TransferBlocker,
+)
 from ..permissions import can_work_cases
 from . import filters, serializers
 
@@ -351,3 +360,143 @@ class DecisionViewSet(CaseworkAuditMixin, mixins.CreateModelMixin, viewsets.Read
         data = self._input(serializers.DecisionWithdrawSerializer)
         decision = services.withdraw_decision(request.user, decision, request=request, **data)
         return self._answer(decision)
+
+
+class LeavingViewSet(CaseworkAuditMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Shared by the steps of leaving municipal reception: scoped reads,
+    filtered by `?case=`, writes through casework.services."""
+
+    model = None
+    create_serializer = None
+    create_service = None
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        queryset = self.model.objects.for_user(self.request.user).select_related("case")
+        case = self.request.query_params.get("case", "")
+        return queryset.filter(case_id=case) if case.isdigit() else queryset
+
+    @extend_schema(parameters=[OpenApiParameter("case", int, required=False)])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def create(self, request, *args, **kwargs):
+        data = self._input(self.create_serializer)
+        made = type(self).create_service(request.user, data.pop("case"), request=request, **data)
+        return self._answer(made, status.HTTP_201_CREATED)
+
+    def _step(self, service, input_serializer=None):
+        # The record first: another municipality's id is a 404 before any input is read.
+        record = self.get_object()
+        data = self._input(input_serializer) if input_serializer else {}
+        return self._answer(service(self.request.user, record, request=self.request, **data))
+
+
+class TransferViewSet(LeavingViewSet):
+    """COA transfers of your municipality's cases (only while an asylum
+    application is pending); a blocker stops the transfer on its days."""
+
+    model = Transfer
+    serializer_class = serializers.TransferSerializer
+    create_serializer = serializers.TransferCreateSerializer
+    create_service = services.request_transfer
+
+    @extend_schema(
+        request=serializers.TransferCreateSerializer,
+        responses={201: serializers.TransferSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.TransferOfferSerializer, responses=serializers.TransferSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def offer(self, request, pk=None):
+        """COA offered a place: which location, on which day."""
+        return self._step(services.offer_transfer_place, serializers.TransferOfferSerializer)
+
+    @extend_schema(
+        request=serializers.TransferCompleteSerializer, responses=serializers.TransferSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def complete(self, request, pk=None):
+        """The person moved to COA: the case closes "transferred to COA"."""
+        return self._step(services.complete_transfer, serializers.TransferCompleteSerializer)
+
+    @extend_schema(request=serializers.CancelSerializer, responses=serializers.TransferSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._step(services.cancel_transfer, serializers.CancelSerializer)
+
+
+class TransferBlockerViewSet(LeavingViewSet):
+    """What stops a COA transfer for a while (hospital, custody)."""
+
+    model = TransferBlocker
+    serializer_class = serializers.TransferBlockerSerializer
+    create_serializer = serializers.TransferBlockerCreateSerializer
+    create_service = services.add_transfer_blocker
+
+    @extend_schema(
+        request=serializers.TransferBlockerCreateSerializer,
+        responses={201: serializers.TransferBlockerSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.EndDateSerializer, responses=serializers.TransferBlockerSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def end(self, request, pk=None):
+        """The blocker's last day."""
+        return self._step(services.end_transfer_blocker, serializers.EndDateSerializer)
+
+
+class DepartureViewSet(LeavingViewSet):
+    """Departures of your municipality's cases: planned, departed or cancelled."""
+
+    model = Departure
+    serializer_class = serializers.DepartureSerializer
+    create_serializer = serializers.DepartureCreateSerializer
+    create_service = services.plan_departure
+
+    @extend_schema(
+        request=serializers.DepartureCreateSerializer,
+        responses={201: serializers.DepartureSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)
+
+    @extend_schema(
+        request=serializers.DepartureRecordSerializer, responses=serializers.DepartureSerializer
+    )
+    @action(detail=True, methods=["post"])
+    def depart(self, request, pk=None):
+        """The person left: the case closes with the way they left."""
+        return self._step(services.record_departure, serializers.DepartureRecordSerializer)
+
+    @extend_schema(request=serializers.CancelSerializer, responses=serializers.DepartureSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._step(services.cancel_departure, serializers.CancelSerializer)
+
+
+class EvictionStepViewSet(LeavingViewSet):
+    """The eviction checklist of a case (VNG advice), step by step: a step is
+    refused until the ones before it are done and the right to reception has
+    indisputably ended."""
+
+    model = EvictionStep
+    serializer_class = serializers.EvictionStepSerializer
+    create_serializer = serializers.EvictionStepCreateSerializer
+    create_service = services.record_eviction_step
+    ordering = ["case", "done_on", "id"]
+
+    @extend_schema(
+        request=serializers.EvictionStepCreateSerializer,
+        responses={201: serializers.EvictionStepSerializer},
+    )
+    def create(self, request, *args, **kwargs):
+        return super().create(request, *args, **kwargs)

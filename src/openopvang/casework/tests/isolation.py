@@ -11,6 +11,8 @@ from ..models import (
     Case,
     DecisionKind,
     DepartureKind,
+    EvictionStep,
+    EvictionStepCode,
     SituationCode,
     Suspension,
     Transfer,
@@ -91,4 +93,16 @@ def _decision(v):
         reference="Victimenko 2024-1",
         decided_on=D(2024, 4, 3),
         summary="Victimenko: reception ends.",
+    )
+
+
+@victim("casework.EvictionStep")
+def _eviction_step(v):
+    # Made directly: the checklist's first step needs the term to have ended.
+    return EvictionStep.objects.create(
+        case=v["casework.Case"],
+        step=EvictionStepCode.RIGHT_ENDED,
+        done_on=D(2024, 6, 1),
+        note="Victimenko: term ended",
+        recorded_by=v["owner"],
     )
