@@ -177,6 +177,29 @@ def build_figures(
     return rows
 
 
+# The first number of the advisory locks that serialise refreshes (any
+# constant of this application's own; the second is the municipality).
+FIGURES_LOCK = 16_0001
+
+
+def _lock_municipalities(municipality_ids: set[int]) -> None:
+    """Refreshes of the same municipality one after the other, until the
+    transaction ends: two first views of a period (or a view and the nightly
+    job) would otherwise both insert the same days, and the second fails on
+    the unique constraint. In a fixed order, so two refreshes cannot deadlock.
+    SQLite writes one transaction at a time already."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        # One query for all of them (the nightly job refreshes every municipality).
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s, id) FROM "
+            "(SELECT unnest(%s::int[]) AS id ORDER BY 1) AS ids",
+            [FIGURES_LOCK, sorted(municipality_ids)],
+        )
+
+
 def refresh_figures(
     start: datetime.date,
     end: datetime.date,
@@ -190,6 +213,7 @@ def refresh_figures(
     ids = None if municipality_ids is None else list(municipality_ids)
     rows = build_figures(start, end, municipality_ids=ids)
     with transaction.atomic():
+        _lock_municipalities({row.municipality_id for row in rows})
         _scoped(DailyFigure.objects.filter(day__range=(start, end)), ids).delete()
         DailyFigure.objects.bulk_create(rows, batch_size=batch_size)
     return len(rows)
