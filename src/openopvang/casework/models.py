@@ -326,6 +326,33 @@ class DigestSent(models.Model):
         return f"{self.user} {self.day:%d-%m-%Y}"
 
 
+class SavedFilter(models.Model):
+    """A caseworker's own named view of the work list ("my overdue COA
+    cases"): the list's query, kept per user; only its owner sees it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casework_filters"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(_("filters"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved filter")
+        verbose_name_plural = _("saved filters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                name="casework_filter_name_once",
+                violation_error_message=_("You already have a saved filter with this name."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 # --- the way out: COA transfer, departure, eviction ---------------------------------------
 
 

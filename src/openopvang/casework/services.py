@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openopvang.audit import services as audit
+from openopvang.core.permissions import require
 from openopvang.core.services import save_audited
 from openopvang.rules.engine.rights import DEPARTURE_TERM_ENDED
 
@@ -40,7 +42,7 @@ from .models import (
     TransferBlocker,
     TransferStatus,
 )
-from .permissions import require_can_change_case
+from .permissions import NOT_CASEWORK, can_work_cases, require_can_change_case
 from .rights import SITUATION_DEADLINES
 from .selectors import no_reception_right_periods
 
@@ -736,3 +738,31 @@ def withdraw_decision(
     decision.status = DecisionStatus.WITHDRAWN
     decision.withdrawn_on, decision.withdrawal_reason = withdrawn_on, reason.strip()
     return save_audited(user, decision, request=request)
+
+
+# -- saved filters of the work list ---------------------------------------------------------
+
+FILTER_KEYS = ("q", "caseworker", "situation", "due", "location", "status")
+
+
+def save_filter(user, *, name: str, query: str, request=None):
+    """Keep the work list's current filters under a name, for this user only.
+    Only the list's own filter parameters are kept (never a page number)."""
+    from urllib.parse import parse_qsl, urlencode
+
+    from .models import SavedFilter
+
+    require(can_work_cases(user, getattr(user, "organisation", None)), NOT_CASEWORK)
+    kept = [(k, v) for k, v in parse_qsl(query) if k in FILTER_KEYS and v]
+    if not kept:
+        raise ValidationError({"name": _("Choose filters first, then save them.")})
+    saved = SavedFilter(user=user, name=name.strip(), query=urlencode(kept)[:500])
+    return save_audited(user, saved, request=request)
+
+
+def delete_filter(user, saved, *, request=None) -> None:
+    from openopvang.audit.models import AuditAction
+
+    require(saved.user_id == user.pk)
+    audit.record(user, AuditAction.DELETE, saved, request=request)
+    saved.delete()

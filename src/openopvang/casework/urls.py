@@ -55,6 +55,12 @@ urlpatterns = [
         name="decision_withdraw",
     ),
     path("bulk/", bulk.BulkActionView.as_view(), name="bulk"),
+    path("filters/", cases.SavedFilterCreateView.as_view(), name="saved_filter_create"),
+    path(
+        "filters/<int:pk>/delete/",
+        cases.SavedFilterDeleteView.as_view(),
+        name="saved_filter_delete",
+    ),
     path("deadlines/", deadlines.DeadlineListView.as_view(), name="deadline_list"),
     path("deadlines/<int:pk>/suspend/", deadlines.SuspendView.as_view(), name="deadline_suspend"),
     path("deadlines/<int:pk>/extend/", deadlines.ExtendView.as_view(), name="deadline_extend"),

@@ -267,6 +267,12 @@ REGISTRY: dict[str, Processing] = {
         "counts only",
         "until one of the two persons is anonymised",
     ),
+    "casework.SavedFilter": Processing(
+        ("name", "query"),
+        "a caseworker's own named filters of the work list (a search may hold a name)",
+        "the caseworker who saved it",
+        "until the caseworker removes it or the account is deleted",
+    ),
     "imports.ImportJob": Processing(
         ("file_name", "data", "rows", "error"),
         "importing persons from a file",

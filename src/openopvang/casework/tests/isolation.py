@@ -13,6 +13,7 @@ from ..models import (
     DepartureKind,
     EvictionStep,
     EvictionStepCode,
+    SavedFilter,
     SituationCode,
     Suspension,
     Transfer,
@@ -106,3 +107,8 @@ def _eviction_step(v):
         note="Victimenko: term ended",
         recorded_by=v["owner"],
     )
+
+
+@victim("casework.SavedFilter")
+def _saved_filter(v):
+    return SavedFilter.objects.create(user=v["owner"], name="Victimenko", query="q=Victimenko")

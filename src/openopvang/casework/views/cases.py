@@ -5,7 +5,11 @@ change, closing a case."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from openopvang.audit import services as audit
@@ -14,7 +18,14 @@ from openopvang.registry.models import Person
 
 from .. import explain, return_support, rights, selectors, services
 from ..forms import CaseOpenForm, CaseSearchForm, CloseForm, SituationForm
-from ..models import ACTIVE_TRANSFER, Case, DepartureStatus, EvictionStepCode, SituationCode
+from ..models import (
+    ACTIVE_TRANSFER,
+    Case,
+    DepartureStatus,
+    EvictionStepCode,
+    SavedFilter,
+    SituationCode,
+)
 from ..terms import DEPARTURE
 from .common import PAGE_SIZE, CaseworkRequiredMixin, LastPageMixin, RecordActionView, today
 
@@ -55,6 +66,8 @@ class CaseListView(CaseworkRequiredMixin, AuditedListMixin, LastPageMixin, ListV
             today=today(),
             due_soon=selectors.due_soon_until(today()),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
+            saved_filters=SavedFilter.objects.filter(user=self.request.user),
+            current_query=self.request.GET.copy().urlencode() if self.request.GET else "",
         )
         return context
 
@@ -200,3 +213,29 @@ class CaseCloseView(CaseActionView):
             note=data["closure_note"],
             request=self.request,
         )
+
+
+class SavedFilterCreateView(CaseworkRequiredMixin, View):
+    """Save the work list's current filters under a name (POST from the list)."""
+
+    def post(self, request, *args, **kwargs):
+        query = request.POST.get("query", "")
+        try:
+            saved = services.save_filter(
+                request.user, name=request.POST.get("name", ""), query=query, request=request
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return HttpResponseRedirect(f"{reverse('casework:case_list')}?{query}")
+        messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})
+        return HttpResponseRedirect(f"{reverse('casework:case_list')}?{saved.query}")
+
+
+class SavedFilterDeleteView(CaseworkRequiredMixin, View):
+    isolation_model = SavedFilter
+
+    def post(self, request, *args, **kwargs):
+        saved = get_object_or_404(SavedFilter, pk=kwargs["pk"], user=request.user)
+        services.delete_filter(request.user, saved, request=request)
+        messages.success(request, _("Filter “%(name)s” removed.") % {"name": saved.name})
+        return HttpResponseRedirect(reverse("casework:case_list"))

@@ -59,6 +59,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("registry:household_member_search", REGISTRY_EDIT),  # the picker of "Add member"
     ("registry:*", MUNICIPAL),
     # casework (sensitive): the municipality's caseworkers, coordinators and administrators
+    ("casework:saved_filter_*", NOT_WALKED),  # POST only
     ("casework:*", REGISTRY_EDIT),
     ("casework-*", REGISTRY_EDIT),
     # duplicates across municipalities: the national run for the national
