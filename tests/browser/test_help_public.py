@@ -177,4 +177,8 @@ def test_the_public_help_pages_have_no_axe_violations(page, axe_check, content, 
     if language == "ar":
         # The picker offers Arabic, named in Arabic.
         expect(page.locator("#language-select option[value='ar']")).to_have_attribute("lang", "ar")
+        # The interface is Arabic too (the last page is the cancel-with-code form).
+        expect(page.locator("h1")).to_have_text("الإلغاء باستخدام الرمز")
+        expect(page.get_by_role("button", name="إلغاء حجزي")).to_be_visible()
+        expect(page.locator("label[for='language-select']")).to_have_text("اللغة")
     assert_no_page_problems(page)
