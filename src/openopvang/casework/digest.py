@@ -110,5 +110,6 @@ def send_digests(today: datetime.date) -> int:
         get_user_model()
         .objects.filter(is_active=True, role__in=CASEWORK_ROLES, organisation__kind="municipality")
         .exclude(email="")
+        .exclude(casework_digest__by_email=False)  # the caseworker chose the app only
     )
     return sum(1 for user in users.select_related("organisation") if send_digest(user, today))

@@ -326,6 +326,23 @@ class DigestSent(models.Model):
         return f"{self.user} {self.day:%d-%m-%Y}"
 
 
+class DigestChoice(models.Model):
+    """Whether a caseworker wants the daily digest by e-mail too; without a
+    row they do. In the app the dashboard's casework card always shows it."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="casework_digest"
+    )
+    by_email = models.BooleanField(_("daily digest by e-mail"), default=True)
+
+    class Meta:
+        verbose_name = _("digest choice")
+        verbose_name_plural = _("digest choices")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.by_email}"
+
+
 class SavedFilter(models.Model):
     """A caseworker's own named view of the work list ("my overdue COA
     cases"): the list's query, kept per user; only its owner sees it."""

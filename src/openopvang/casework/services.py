@@ -766,3 +766,13 @@ def delete_filter(user, saved, *, request=None) -> None:
     require(saved.user_id == user.pk)
     audit.record(user, AuditAction.DELETE, saved, request=request)
     saved.delete()
+
+
+def choose_digest(user, *, by_email: bool, request=None):
+    """The caseworker's own choice: the daily digest by e-mail, or in the app only."""
+    from .models import DigestChoice
+
+    require(can_work_cases(user, getattr(user, "organisation", None)), NOT_CASEWORK)
+    choice = DigestChoice.objects.filter(user=user).first() or DigestChoice(user=user)
+    choice.by_email = by_email
+    return save_audited(user, choice, request=request)

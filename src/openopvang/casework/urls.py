@@ -56,6 +56,7 @@ urlpatterns = [
     ),
     path("bulk/", bulk.BulkActionView.as_view(), name="bulk"),
     path("filters/", cases.SavedFilterCreateView.as_view(), name="saved_filter_create"),
+    path("digest/", cases.DigestChoiceView.as_view(), name="digest_choice"),
     path(
         "filters/<int:pk>/delete/",
         cases.SavedFilterDeleteView.as_view(),

@@ -100,3 +100,29 @@ def test_a_refused_mail_is_tried_again_next_run(settings, workers, municipality)
     from openopvang.casework.models import DigestSent
 
     assert not DigestSent.objects.exists()
+
+
+def test_a_caseworker_who_chose_the_app_only_gets_no_mail(
+    smtp_server,  # noqa: F811
+    client,
+    workers,
+    municipality,
+):
+    from openopvang.core.testing.html import page_text
+
+    anna, _bram, cor = workers
+    _case(anna, municipality, "Amina", D(2025, 2, 20))
+    _case(cor, municipality, "Eli", D(2025, 3, 4))
+    client.force_login(anna)
+    assert (
+        'id="digest-by-email" name="by_email" checked'
+        in client.get("/casework/deadlines/").content.decode()
+    )
+    response = client.post("/casework/digest/", {}, follow=True)
+    assert "You see the daily digest in the app only" in page_text(response)
+
+    assert send_digests(D(2025, 3, 28)) == 1
+    assert [message["To"] for message in smtp_server.messages] == ["cor@utrecht.example"]
+
+    client.post("/casework/digest/", {"by_email": "on"})
+    assert send_digests(D(2025, 3, 29)) == 2

@@ -239,3 +239,18 @@ class SavedFilterDeleteView(CaseworkRequiredMixin, View):
         services.delete_filter(request.user, saved, request=request)
         messages.success(request, _("Filter “%(name)s” removed.") % {"name": saved.name})
         return HttpResponseRedirect(reverse("casework:case_list"))
+
+
+class DigestChoiceView(CaseworkRequiredMixin, View):
+    """The caseworker's choice for the daily digest (POST from the deadlines list)."""
+
+    def post(self, request, *args, **kwargs):
+        by_email = request.POST.get("by_email") == "on"
+        services.choose_digest(request.user, by_email=by_email, request=request)
+        messages.success(
+            request,
+            _("You get the daily digest by e-mail and in the app.")
+            if by_email
+            else _("You see the daily digest in the app only (the dashboard's casework card)."),
+        )
+        return HttpResponseRedirect(reverse("casework:deadline_list"))

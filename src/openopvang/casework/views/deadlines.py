@@ -8,7 +8,7 @@ from openopvang.core.mixins import AuditedListMixin
 
 from .. import selectors, services
 from ..forms import DeadlineFilterForm, EndSuspensionForm, ExtensionForm, SuspensionForm
-from ..models import Deadline, Suspension
+from ..models import Deadline, DigestChoice, Suspension
 from .common import PAGE_SIZE, CaseworkRequiredMixin, LastPageMixin, RecordActionView, today
 
 
@@ -42,6 +42,9 @@ class DeadlineListView(CaseworkRequiredMixin, AuditedListMixin, LastPageMixin, L
             filter_form=self.filter_form,
             today=day,
             counts=selectors.deadline_counts(self.request.user, day),
+            digest_by_email=not DigestChoice.objects.filter(
+                user=self.request.user, by_email=False
+            ).exists(),
         )
         return context
 

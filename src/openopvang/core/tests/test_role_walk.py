@@ -60,6 +60,7 @@ ROLE_TABLE: list[tuple[str, set | None]] = [
     ("registry:*", MUNICIPAL),
     # casework (sensitive): the municipality's caseworkers, coordinators and administrators
     ("casework:saved_filter_*", NOT_WALKED),  # POST only
+    ("casework:digest_choice", NOT_WALKED),  # POST only
     ("casework:*", REGISTRY_EDIT),
     ("casework-*", REGISTRY_EDIT),
     # duplicates across municipalities: the national run for the national
