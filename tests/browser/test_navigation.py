@@ -17,6 +17,7 @@ SECTIONS = [
     "Declaration",
     "Leefgeld",
     "National totals",
+    "Duplicates",
     "Support services",
     "Parameters",
     "Audit log",
@@ -75,6 +76,7 @@ CASES = {
             "Declaration",
             "Leefgeld",
             "National totals",
+            "Duplicates",
             "Support services",
             "Reports",
             "Parameters",
@@ -87,7 +89,7 @@ CASES = {
     "national_viewer": (
         OrganisationKind.NATIONAL,
         Role.NATIONAL_VIEWER,
-        ["National totals", "Reports", "Parameters", *HELP],
+        ["National totals", "Duplicates", "Reports", "Parameters", *HELP],
     ),
 }
 
