@@ -392,6 +392,12 @@ class LeavingViewSet(CaseworkAuditMixin, mixins.CreateModelMixin, viewsets.ReadO
         return self._answer(service(self.request.user, record, request=self.request, **data))
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=serializers.TransferCreateSerializer,
+        responses={201: serializers.TransferSerializer},
+    )
+)
 class TransferViewSet(LeavingViewSet):
     """COA transfers of your municipality's cases (only while an asylum
     application is pending); a blocker stops the transfer on its days."""
@@ -400,13 +406,6 @@ class TransferViewSet(LeavingViewSet):
     serializer_class = serializers.TransferSerializer
     create_serializer = serializers.TransferCreateSerializer
     create_service = services.request_transfer
-
-    @extend_schema(
-        request=serializers.TransferCreateSerializer,
-        responses={201: serializers.TransferSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
 
     @extend_schema(
         request=serializers.TransferOfferSerializer, responses=serializers.TransferSerializer
@@ -430,6 +429,12 @@ class TransferViewSet(LeavingViewSet):
         return self._step(services.cancel_transfer, serializers.CancelSerializer)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=serializers.TransferBlockerCreateSerializer,
+        responses={201: serializers.TransferBlockerSerializer},
+    )
+)
 class TransferBlockerViewSet(LeavingViewSet):
     """What stops a COA transfer for a while (hospital, custody)."""
 
@@ -437,13 +442,6 @@ class TransferBlockerViewSet(LeavingViewSet):
     serializer_class = serializers.TransferBlockerSerializer
     create_serializer = serializers.TransferBlockerCreateSerializer
     create_service = services.add_transfer_blocker
-
-    @extend_schema(
-        request=serializers.TransferBlockerCreateSerializer,
-        responses={201: serializers.TransferBlockerSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
 
     @extend_schema(
         request=serializers.EndDateSerializer, responses=serializers.TransferBlockerSerializer
@@ -454,6 +452,12 @@ class TransferBlockerViewSet(LeavingViewSet):
         return self._step(services.end_transfer_blocker, serializers.EndDateSerializer)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=serializers.DepartureCreateSerializer,
+        responses={201: serializers.DepartureSerializer},
+    )
+)
 class DepartureViewSet(LeavingViewSet):
     """Departures of your municipality's cases: planned, departed or cancelled."""
 
@@ -461,13 +465,6 @@ class DepartureViewSet(LeavingViewSet):
     serializer_class = serializers.DepartureSerializer
     create_serializer = serializers.DepartureCreateSerializer
     create_service = services.plan_departure
-
-    @extend_schema(
-        request=serializers.DepartureCreateSerializer,
-        responses={201: serializers.DepartureSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
 
     @extend_schema(
         request=serializers.DepartureRecordSerializer, responses=serializers.DepartureSerializer
@@ -483,6 +480,12 @@ class DepartureViewSet(LeavingViewSet):
         return self._step(services.cancel_departure, serializers.CancelSerializer)
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=serializers.EvictionStepCreateSerializer,
+        responses={201: serializers.EvictionStepSerializer},
+    )
+)
 class EvictionStepViewSet(LeavingViewSet):
     """The eviction checklist of a case (VNG advice), step by step: a step is
     refused until the ones before it are done and the right to reception has
@@ -493,10 +496,3 @@ class EvictionStepViewSet(LeavingViewSet):
     create_serializer = serializers.EvictionStepCreateSerializer
     create_service = services.record_eviction_step
     ordering = ["case", "done_on", "id"]
-
-    @extend_schema(
-        request=serializers.EvictionStepCreateSerializer,
-        responses={201: serializers.EvictionStepSerializer},
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
