@@ -99,9 +99,13 @@ class CrossMatch(models.Model):
     def __str__(self) -> str:
         return f"{self.person_a_id} ~ {self.person_b_id}"
 
-    @property
-    def reason_list(self) -> list[Reason]:
-        return [Reason(*entry) for entry in self.reasons]
+    def reasons_for(self, own_person) -> list[Reason]:
+        """The evidence as `own_person`'s municipality reads it: its own
+        spelling first (stored with person_a's first)."""
+        reasons = [Reason(*entry) for entry in self.reasons]
+        if own_person.pk == self.person_b_id:
+            reasons = [Reason(r.code, r.b, r.a) for r in reasons]
+        return reasons
 
     def own_and_other(self, organisation) -> tuple:
         """(own person, other person) as seen from `organisation`."""

@@ -49,7 +49,8 @@ def open_count(user) -> int:
 
 
 def for_person(user, person):
-    return [m for m in matches(user) if person.pk in (m.person_a_id, m.person_b_id)]
+    """The pairs of one person (the person page): filtered in the database."""
+    return list(matches(user).filter(Q(person_a=person) | Q(person_b=person)))
 
 
 def latest_run() -> MatchRun | None:

@@ -5,7 +5,6 @@ from openopvang.core.permissions import organisation_of
 
 from ..models import CrossMatch, MatchRun, MatchState, Verdict
 from ..reasons import reason_text
-from ..scoring import Reason
 
 
 class EvidenceRecordSerializer(serializers.Serializer):
@@ -77,10 +76,7 @@ class DuplicateMatchSerializer(serializers.ModelSerializer):
     @extend_schema_field(EvidenceSerializer(many=True))
     def get_evidence(self, match) -> list[dict]:
         own = self._sides(match)[0]
-        reasons = match.reason_list
-        if own.pk == match.person_b_id:
-            reasons = [Reason(r.code, r.b, r.a) for r in reasons]
-        return [{"code": r.code, "text": reason_text(r)} for r in reasons]
+        return [{"code": r.code, "text": reason_text(r)} for r in match.reasons_for(own)]
 
     @extend_schema_field(serializers.ChoiceField(choices=MatchState.choices))
     def get_state(self, match) -> str:

@@ -4,17 +4,13 @@ person's spelling first."""
 from django import template
 
 from openopvang.dedup.reasons import reasons_text
-from openopvang.dedup.scoring import Reason
 
 register = template.Library()
 
 
 @register.filter
 def evidence(match, own_person) -> str:
-    reasons = match.reason_list
-    if own_person.pk == match.person_b_id:
-        reasons = [Reason(r.code, r.b, r.a) for r in reasons]
-    return reasons_text(reasons)
+    return reasons_text(match.reasons_for(own_person))
 
 
 @register.filter
