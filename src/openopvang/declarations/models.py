@@ -8,15 +8,14 @@ version stores the scenario document, the engine's result and the parameter
 values used, so it never changes when the registry does and can be reproduced
 offline with `openopvang rules evaluate`."""
 
-import datetime
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openopvang.core.models import (
+    BackgroundJob,
+    JobStatus,
     MoneyField,
     MonthField,
     MunicipalityOwned,
@@ -220,56 +219,22 @@ class Declaration(MunicipalityOwned):
         return "submitted" if self.version == 1 else "corrected"
 
 
-class NationalRunStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+# The national run's states are every background job's (core.models.JobStatus).
+NationalRunStatus = JobStatus
 
 
-WORKER_GRACE = datetime.timedelta(seconds=30)
-
-
-class NationalRun(models.Model):
+class NationalRun(BackgroundJob):
     """Totals per municipality for one year, for the national organisation
     (no personal data). Computed as a background task with progress."""
 
     year = models.PositiveSmallIntegerField(_("year"))
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=NationalRunStatus.choices,
-        default=NationalRunStatus.QUEUED,
-    )
     done = models.PositiveIntegerField(_("municipalities done"), default=0)
     count = models.PositiveIntegerField(_("municipalities"), default=0)
     rows = models.JSONField(_("rows"), default=list)
-    error = models.TextField(_("error"), blank=True)
-    seconds = models.FloatField(_("seconds"), null=True, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("national run")
         verbose_name_plural = _("national runs")
 
     def __str__(self) -> str:
         return f"{self.year} ({self.status})"
-
-    @property
-    def waits_for_a_worker(self) -> bool:
-        """Still queued well after it was asked for: no background worker is
-        running (a worker claims a job within seconds)."""
-        return (
-            self.status == NationalRunStatus.QUEUED
-            and self.created_at is not None
-            and timezone.now() - self.created_at > WORKER_GRACE
-        )
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.done / self.count) if self.count else 0
